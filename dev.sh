@@ -1,0 +1,84 @@
+#!/bin/sh
+# 大字读报 developer commands. From a fresh clone:
+#   ./dev.sh run     set up (system packages, .venv) and open the reading window
+#   ./dev.sh test    set up (plus test tools) and run every test and check
+#   ./dev.sh bench   print the benchmarks (not pass/fail)
+# Each step says what it is doing; anything it cannot install is named.
+set -eu
+cd "$(dirname "$0")"
+
+VENV=.venv
+PY="$VENV/bin/python"
+
+# Debian/Ubuntu packages: what the program needs to show Chinese, speak and start Qt.
+RUN_DEBS="python3 python3-venv fonts-noto-cjk espeak-ng libespeak-ng1 alsa-utils \
+libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
+libegl1 libgl1 libfontconfig1 libdbus-1-3"
+# ...and what the tests use to look at the program from outside.
+TEST_DEBS="xvfb xauth poppler-utils sox cups cups-bsd printer-driver-cups-pdf \
+nsis dpkg-dev fakeroot lintian desktop-file-utils appstream binutils"
+
+say() { printf '\n== %s\n' "$*"; }
+
+install_debs() {
+  command -v dpkg >/dev/null 2>&1 || {
+    say "Not a Debian/Ubuntu system: install these yourself if missing: $*"
+    return 0
+  }
+  missing=""
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
+  done
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" = 0 ]; then SUDO=""
+  elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"
+  else
+    say "Missing Debian packages (need root to install):$missing"
+    say "Run as root: apt-get install$missing"
+    return 0
+  fi
+  say "Installing Debian packages:$missing"
+  $SUDO apt-get update -qq
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing \
+    || say "Could not install some of:$missing (the program says what is missing when it needs it)"
+}
+
+setup_venv() {
+  if [ ! -x "$PY" ]; then
+    say "Creating $VENV"
+    python3 -m venv "$VENV" || {
+      say "python3 -m venv failed: install python3 (3.11 or newer) and python3-venv"; exit 1; }
+  fi
+  stamp="$VENV/.installed-$1"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    say "Installing the program and its Python packages into $VENV"
+    "$PY" -m pip install -q --upgrade pip
+    if [ "$1" = test ]; then "$PY" -m pip install -q -e ".[test]"; else "$PY" -m pip install -q -e .; fi
+    touch "$stamp"
+  fi
+}
+
+case "${1:-}" in
+  run)
+    shift
+    install_debs $RUN_DEBS
+    setup_venv run
+    exec "$PY" -m reader "$@"
+    ;;
+  test)
+    shift
+    install_debs $RUN_DEBS $TEST_DEBS
+    setup_venv test
+    exec sh tests/run_all.sh "$@"
+    ;;
+  bench)
+    setup_venv test
+    exec "$PY" -m tests.benchmarks
+    ;;
+  *)
+    echo "usage: ./dev.sh run | test | bench" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,58 @@
+"""Command-line commands that need no window: article, convert, doctor."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.core.errors import ReaderError
+
+
+def cmd_article(args: argparse.Namespace) -> int:
+    from reader.core.formats import read_article
+
+    try:
+        article = read_article(args.file)
+    except ReaderError as exc:
+        print(f"错误：{args.file}：{exc.message}", file=sys.stderr)
+        return 1
+    if args.script and args.script != article.script:
+        from reader.core.script import convert
+
+        target = args.script
+        article = article.map_text(lambda t: convert(t, target), target)
+    if args.json:
+        print(json.dumps(article.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(article.title)
+    for line in (article.deck, article.byline):
+        if line:
+            print(line)
+    for section in article.sections:
+        if section.heading:
+            print(f"\n【{section.heading}】")
+        for block in section.blocks:
+            print(f"\n{block.text}")
+    if article.column:
+        print(f"\n{article.column}")
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from reader.core.script import convert
+
+    data = sys.stdin.buffer.read()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        print("错误：标准输入不是 UTF-8 文字。", file=sys.stderr)
+        return 1
+    sys.stdout.buffer.write(convert(text, args.to).encode("utf-8"))
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from reader import doctor
+
+    return doctor.run()

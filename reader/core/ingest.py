@@ -1,0 +1,63 @@
+"""File → Article: decode, clean, repair, structure, normalise punctuation, detect script.
+
+The one way in for every article, seeds and imported files alike.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reader.core.article import Article
+from reader.core.clean import Line, clean
+from reader.core.decode import decode_bytes
+from reader.core.errors import ArticleFileError
+from reader.core.punctuation import normalize_punctuation
+from reader.core.script import detect
+from reader.core.structure import build
+
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+def ingest_text(text: str, article_id: str, source_name: str = "", encoding: str = "utf-8",
+                name: str = "文件") -> Article:
+    lines, removed, date = clean(text)
+    lines = [Line(line.no, normalize_punctuation(line.text)) for line in lines]
+    if not lines:
+        raise ArticleFileError(f"{name} 里除了网页杂项没有正文。")
+    parts = build(lines)
+    body = "".join(line.text for line in lines)
+    years = [int(y) for y in _YEAR.findall(body)]
+    return Article(
+        id=article_id,
+        title=parts.title,
+        deck=parts.deck,
+        byline=parts.byline,
+        date=date,
+        script=detect(body),
+        sections=tuple(parts.sections),
+        removed=tuple(removed),
+        column=parts.column,
+        source_name=source_name,
+        encoding=encoding,
+        year_hint=max(years) if years else None,
+    )
+
+
+def ingest_bytes(data: bytes, article_id: str, source_name: str = "") -> Article:
+    name = source_name or article_id
+    text, encoding = decode_bytes(data, name)
+    return ingest_text(text, article_id, source_name, encoding, name)
+
+
+def ingest_file(path: str | Path) -> Article:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ArticleFileError(f"找不到文件 {path}。") from exc
+    except IsADirectoryError as exc:
+        raise ArticleFileError(f"{path} 是一个文件夹，不是文章文件。") from exc
+    except OSError as exc:
+        raise ArticleFileError(f"打不开文件 {path}。", exc.strerror or "") from exc
+    return ingest_bytes(data, path.stem, path.name)

@@ -1,0 +1,155 @@
+"""Find the parts of an article in its cleaned lines: title, deck, byline, headings,
+captions, a trailing column slogan, and the body paragraphs in between.
+
+Newspaper pages put these anywhere: 000_… has its headline, deck and byline after the
+body; 003_… has them first, with a photo credit, section headings and a sidebar. So
+lines are classified by their form, then placed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.core.article import Block, BlockKind, Section
+from reader.core.clean import Line
+from reader.core.repair import is_prose, join_broken_paragraphs
+from reader.core.script import convert
+
+_DASH_DECK = re.compile(r"^(.{2,40}?)\s*(——.+)$")
+_BYLINE = re.compile(
+    r"^(文[/／]|图[/／]|本报记者|本报通讯员|记者|通讯员|特约记者|撰文|摄影)"
+)
+_PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}\s*摄[）)]?$")
+_CAPTION_LABEL = re.compile(r"^(图片说明|图注|图说|配图说明)\s*[:：]?$")
+_CIRCLED = re.compile(r"^[①-⑳]")
+HEADING_MAX = 24  # a section heading is a short phrase
+TITLE_MAX = 40
+
+
+@dataclass
+class Parts:
+    title: str = ""
+    deck: str = ""
+    byline: str = ""
+    column: str = ""
+    sections: list[Section] = field(default_factory=list)
+
+
+def _kind(text: str) -> str:
+    """Classify one line by form (on its simplified spelling)."""
+    simple = convert(text, "simplified")
+    if simple.startswith("—"):
+        return "deck"
+    if _CAPTION_LABEL.match(simple):
+        return "caption"
+    if _CIRCLED.match(simple) and len(simple) <= 40:
+        return "caption"
+    if _BYLINE.match(simple) and len(simple) <= 60 and "。" not in simple:
+        return "byline"
+    if _PHOTO_CREDIT.search(simple) and len(simple) <= 120:
+        return "caption"
+    if not is_prose(simple) and len(simple) <= TITLE_MAX:
+        return "short"
+    return "prose"
+
+
+def build(lines: list[Line]) -> Parts:
+    kinds = {line.no: _kind(line.text) for line in lines}
+    protected = {no for no, k in kinds.items() if k != "prose"}
+    lines = join_broken_paragraphs(lines, protected)
+    parts = Parts()
+    used: set[int] = set()
+
+    title_index = _find_title(lines, kinds)
+    if title_index is not None:
+        line = lines[title_index]
+        used.add(line.no)
+        split = _DASH_DECK.match(line.text)
+        if split and kinds[line.no] != "deck":
+            parts.title, parts.deck = split.group(1).strip(), split.group(2).strip()
+        else:
+            parts.title = line.text
+            following = lines[title_index + 1] if title_index + 1 < len(lines) else None
+            if following and kinds[following.no] == "deck":
+                parts.deck = following.text
+                used.add(following.no)
+
+    # The reporters' line: the first byline line (shown under the title).
+    for line in lines:
+        if kinds[line.no] == "byline" and line.no not in used:
+            parts.byline = line.text
+            used.add(line.no)
+            break
+
+    # A column slogan: a short unpunctuated line closing the page, after all prose.
+    last = lines[-1] if lines else None
+    if last and kinds[last.no] == "short" and last.no not in used and len(last.text) >= 6:
+        parts.column = last.text
+        used.add(last.no)
+
+    parts.sections = _sections([ln for ln in lines if ln.no not in used], kinds)
+    if not parts.title:
+        parts.title = _title_from_text(parts.sections)
+    return parts
+
+
+def _find_title(lines: list[Line], kinds: dict[int, str]) -> int | None:
+    # 1. "标题 ——副题" on one line, or a short line followed by a "——" deck line.
+    for i, line in enumerate(lines):
+        if kinds[line.no] in ("short", "prose") and _DASH_DECK.match(line.text) and not is_prose(
+            _DASH_DECK.match(line.text).group(1)  # type: ignore[union-attr]
+        ):
+            return i
+        if kinds[line.no] == "short" and i + 1 < len(lines) and kinds[lines[i + 1].no] == "deck":
+            return i
+    # 2. A short line before the first paragraph.
+    for i, line in enumerate(lines):
+        kind = kinds[line.no]
+        if kind == "short":
+            return i
+        if kind == "prose":
+            return None
+    return None
+
+
+def _title_from_text(sections: list[Section]) -> str:
+    """No headline in the file: use the opening words of the first paragraph."""
+    for section in sections:
+        for block in section.blocks:
+            text = block.text
+            cut = min((i for i, ch in enumerate(text) if ch in "。！？，；："), default=len(text))
+            return text[: min(cut, 30)]
+    return ""
+
+
+def _sections(lines: list[Line], kinds: dict[int, str]) -> list[Section]:
+    sections: list[Section] = []
+    heading: str | None = None
+    blocks: list[Block] = []
+    counter = 0
+
+    def flush() -> None:
+        if heading is not None or blocks:
+            sections.append(Section(heading, tuple(blocks)))
+
+    for i, line in enumerate(lines):
+        kind = kinds[line.no]
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        is_heading = (
+            kind == "short"
+            and len(line.text) <= HEADING_MAX
+            and following is not None
+            and kinds[following.no] == "prose"
+        )
+        if is_heading:
+            flush()
+            heading, blocks = line.text, []
+            continue
+        counter += 1
+        block_kind: BlockKind = (
+            "caption" if kind == "caption" else "byline" if kind == "byline" else "paragraph"
+        )
+        blocks.append(Block(f"p{counter}", block_kind, line.text))
+    flush()
+    return sections
