@@ -25,7 +25,7 @@ if [ ! -x "$ALT/bin/python" ]; then
   "$ALT/bin/python" -m pip install -q opencc-python-reimplemented charset-normalizer cn2an \
     pytest hypothesis
 fi
-PYTHONPATH=. "$ALT/bin/python" -m pytest -q -p no:cacheprovider tests/core/test_script.py || status=1
+PYTHONPATH=. "$ALT/bin/python" -m pytest -q -p no:cacheprovider -W ignore::pytest.PytestConfigWarning tests/core/test_script.py || status=1
 
 if [ "$status" -ne 0 ]; then
   printf '\nSOME CHECKS FAILED\n'

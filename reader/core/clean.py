@@ -22,10 +22,13 @@ from reader.core.script import convert
 PROSE_MARKS = set("，。！？；：、,;!?")
 _WHITESPACE = " \t\u00a0\u3000\u200b\ufeff"
 _LIST_MARKER = re.compile(r"^[-*•·]\s+")
+_INNER_SPACE = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u205f]+")
 _REPEATED = re.compile(r"([\u4e00-\u9fff])\1\1")
 _CHAIN_SEPARATORS = re.compile(r"\s*[-_|｜]\s*")
 _CRUMB_SEPARATORS = re.compile(r"\s*[>›»→＞]\s*")
-_LOCATION_LABEL = re.compile(r"^(当前位置|您的位置|你的位置|你现在的位置|所在位置|当前页面)\s*[:：]?")
+_LOCATION_LABEL = re.compile(
+    r"^(当前位置|您的位置|你的位置|你现在的位置|所在位置|当前页面)\s*[:：]?"
+)
 # Labels count only as labels ("来源：…", "责任编辑 张三"); a paragraph may start "来源于…".
 _FURNITURE_LABEL = re.compile(
     r"^(责任编辑|编辑|责编|审核|校对|来源|发布时间|发布日期|浏览次数|点击数|阅读量|阅读次数|"
@@ -48,7 +51,8 @@ def split_lines(text: str) -> list[Line]:
     """Non-blank lines, stripped of indentation and Markdown list markers."""
     lines = []
     for no, raw in enumerate(text.split("\n"), start=1):
-        stripped = _LIST_MARKER.sub("", raw.strip(_WHITESPACE))
+        # Web pages separate names with no-break spaces; show them as plain spaces.
+        stripped = _INNER_SPACE.sub(" ", _LIST_MARKER.sub("", raw.strip(_WHITESPACE)))
         if stripped:
             lines.append(Line(no, stripped))
     return lines
@@ -69,8 +73,10 @@ def noise_reason(text: str) -> str | None:
         if _REPEATED.search(simple) and len(simple) > 6:
             return "网站广告或垃圾标题"
     bare = simple.lstrip("【[ ")
-    if len(simple) <= 80 and "。" not in simple and (
-        _FURNITURE_LABEL.match(bare) or _FURNITURE_ACTION.match(bare)
+    if (
+        len(simple) <= 80
+        and "。" not in simple
+        and (_FURNITURE_LABEL.match(bare) or _FURNITURE_ACTION.match(bare))
     ):
         return "网页上的编辑、分享或版权信息"
     return None

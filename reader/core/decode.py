@@ -80,7 +80,6 @@ def _check_reads_as_text(text: str, name: str) -> None:
 
 def _unreadable(name: str, detail: str) -> ArticleFileError:
     return ArticleFileError(
-        f"{name} 读不出文字：它不是文字文件，或者用了认不出的编码。"
-        "请用记事本另存为 UTF-8 后再试。",
+        f"{name} 读不出文字：它不是文字文件，或者用了认不出的编码。请用记事本另存为 UTF-8 后再试。",
         detail,
     )

@@ -19,8 +19,9 @@ from reader.core.structure import build
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
 
 
-def ingest_text(text: str, article_id: str, source_name: str = "", encoding: str = "utf-8",
-                name: str = "文件") -> Article:
+def ingest_text(
+    text: str, article_id: str, source_name: str = "", encoding: str = "utf-8", name: str = "文件"
+) -> Article:
     lines, removed, date = clean(text)
     lines = [Line(line.no, normalize_punctuation(line.text)) for line in lines]
     if not lines:

@@ -14,7 +14,16 @@ from reader.core.clean import PROSE_MARKS, Line
 SENTENCE_ENDS = set("。！？!?…")
 CLOSERS = set("”’」』）)】》\"'")
 _OPENERS = "“‘「『（(【《"
-_CLOSERS_FOR = {"“": "”", "‘": "’", "「": "」", "『": "』", "（": "）", "(": ")", "【": "】", "《": "》"}
+_CLOSERS_FOR = {
+    "“": "”",
+    "‘": "’",
+    "「": "」",
+    "『": "』",
+    "（": "）",
+    "(": ")",
+    "【": "】",
+    "《": "》",
+}
 
 
 def ends_sentence(text: str) -> bool:

@@ -17,9 +17,7 @@ from reader.core.repair import is_prose, join_broken_paragraphs
 from reader.core.script import convert
 
 _DASH_DECK = re.compile(r"^(.{2,40}?)\s*(——.+)$")
-_BYLINE = re.compile(
-    r"^(文[/／]|图[/／]|本报记者|本报通讯员|记者|通讯员|特约记者|撰文|摄影)"
-)
+_BYLINE = re.compile(r"^(文[/／]|图[/／]|本报记者|本报通讯员|记者|通讯员|特约记者|撰文|摄影)")
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}\s*摄[）)]?$")
 _CAPTION_LABEL = re.compile(r"^(图片说明|图注|图说|配图说明)\s*[:：]?$")
 _CIRCLED = re.compile(r"^[①-⑳]")
@@ -97,8 +95,12 @@ def build(lines: list[Line]) -> Parts:
 def _find_title(lines: list[Line], kinds: dict[int, str]) -> int | None:
     # 1. "标题 ——副题" on one line, or a short line followed by a "——" deck line.
     for i, line in enumerate(lines):
-        if kinds[line.no] in ("short", "prose") and _DASH_DECK.match(line.text) and not is_prose(
-            _DASH_DECK.match(line.text).group(1)  # type: ignore[union-attr]
+        if (
+            kinds[line.no] in ("short", "prose")
+            and _DASH_DECK.match(line.text)
+            and not is_prose(
+                _DASH_DECK.match(line.text).group(1)  # type: ignore[union-attr]
+            )
         ):
             return i
         if kinds[line.no] == "short" and i + 1 < len(lines) and kinds[lines[i + 1].no] == "deck":
