@@ -1,0 +1,73 @@
+"""One window per user: a second launch brings the running window to the front.
+
+Elderly users double-click the icon again while the program is still starting, so
+"is another one running?" must be answered even before the first one listens. A lock
+file decides who is first (QLockFile notices a lock left by a crashed process); the
+first one listens on a local socket; a later one connects (retrying while the first
+is still starting), says "raise", and exits.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from reader import paths
+
+CONNECT_TRIES = 50  # × 100 ms: the first instance may still be loading Qt and fonts
+RAISE = b"raise\n"
+
+
+def _key() -> str:
+    user = hashlib.sha1(getpass.getuser().encode()).hexdigest()[:10]
+    return f"dazi-reader-{user}"
+
+
+class SingleInstance(QObject):
+    activated = Signal()  # another launch asked this window to come to the front
+
+    def __init__(self, key: str | None = None) -> None:
+        super().__init__()
+        self.key = key or _key()
+        paths.config_dir().mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(paths.config_dir() / f"{self.key}.lock"))
+        self._server: QLocalServer | None = None
+
+    def claim(self) -> bool:
+        """True: this is the only instance (now listening). False: another one runs
+        and has been asked to come to the front; this process should exit."""
+        if self._lock.tryLock(0):
+            QLocalServer.removeServer(self.key)  # a socket left by a crash
+            self._server = QLocalServer(self)
+            self._server.newConnection.connect(self._on_connection)
+            self._server.listen(self.key)
+            return True
+        for _ in range(CONNECT_TRIES):
+            socket = QLocalSocket()
+            socket.connectToServer(self.key)
+            if socket.waitForConnected(100):
+                socket.write(RAISE)
+                socket.waitForBytesWritten(500)
+                socket.disconnectFromServer()
+                return False
+        # The lock is held but nobody answers: a hung first instance. Run anyway
+        # rather than leave a resident with no window at all.
+        return True
+
+    def _on_connection(self) -> None:
+        assert self._server is not None
+        socket = self._server.nextPendingConnection()
+        if socket is None:
+            return
+        socket.waitForReadyRead(500)
+        if socket.readAll().data().startswith(b"raise"):
+            self.activated.emit()
+        socket.disconnectFromServer()
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        self._lock.unlock()
