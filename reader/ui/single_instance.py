@@ -63,7 +63,7 @@ class SingleInstance(QObject):
         if socket is None:
             return
         socket.waitForReadyRead(500)
-        if socket.readAll().data().startswith(b"raise"):
+        if bytes(socket.readAll().data()).startswith(b"raise"):
             self.activated.emit()
         socket.disconnectFromServer()
 
