@@ -28,6 +28,7 @@ PROVIDERS = [
     "reader.speech.doctor_checks:doctor_checks",
     "reader.ui.printing:doctor_checks",
     "reader.crash:doctor_checks",
+    "reader.cli_library:doctor_checks",
 ]
 
 

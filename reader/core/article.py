@@ -7,9 +7,9 @@ place in the text (a block id plus a character offset) survives a 简/繁 switch
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 Script = Literal["simplified", "traditional"]
 BlockKind = Literal["paragraph", "caption", "byline"]
@@ -115,3 +115,58 @@ class Article:
                 {"line": r.line_no, "text": r.text, "reason": r.reason} for r in self.removed
             ],
         }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Article:
+        """The Article that `to_json` described. `source_name` and `year_hint`, which
+        `to_json` leaves out, are read when present (the library stores them beside).
+        Raise ValueError on anything malformed, so a damaged file is never half-read."""
+        try:
+            script = data["script"]
+            if script not in ("simplified", "traditional"):
+                raise ValueError(f"script {script!r}")
+            sections = tuple(
+                Section(
+                    heading=_optional_str(s["heading"]),
+                    blocks=tuple(_block(b) for b in s["blocks"]),
+                )
+                for s in data["sections"]
+            )
+            removed = tuple(
+                RemovedLine(int(r["line"]), _str(r["text"]), _str(r["reason"]))
+                for r in data["removed"]
+            )
+            year_hint = data.get("year_hint")
+            return cls(
+                id=_str(data["id"]),
+                title=_str(data["title"]),
+                deck=_str(data["deck"]),
+                byline=_str(data["byline"]),
+                date=_optional_str(data["date"]),
+                script=script,
+                sections=sections,
+                removed=removed,
+                column=_str(data["column"]),
+                source_name=_str(data.get("source_name", "")),
+                encoding=_str(data["encoding"]),
+                year_hint=None if year_hint is None else int(year_hint),
+            )
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not an article: {exc!r}") from exc
+
+
+def _str(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {type(value).__name__}")
+    return value
+
+
+def _optional_str(value: object) -> str | None:
+    return None if value is None else _str(value)
+
+
+def _block(data: Mapping[str, Any]) -> Block:
+    kind = data["kind"]
+    if kind not in ("paragraph", "caption", "byline"):
+        raise ValueError(f"block kind {kind!r}")
+    return Block(_str(data["id"]), kind, _str(data["text"]))

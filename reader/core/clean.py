@@ -13,6 +13,7 @@ Matching is done on the simplified form, so 繁體 pages are cleaned by the same
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.core.article import RemovedLine
@@ -92,14 +93,17 @@ def find_date(text: str) -> str | None:
     return None
 
 
-def clean(text: str) -> tuple[list[Line], list[RemovedLine], str | None]:
+def clean(
+    text: str, keep: Collection[int] = ()
+) -> tuple[list[Line], list[RemovedLine], str | None]:
     """Lines of content, the removed noise lines, and a publication date if a
-    removed source/time line stated one."""
+    removed source/time line stated one. Lines numbered in `keep` are content
+    whatever their form (staff restored them in the import preview)."""
     kept: list[Line] = []
     removed: list[RemovedLine] = []
     date = None
     for line in split_lines(text):
-        reason = noise_reason(line.text)
+        reason = None if line.no in keep else noise_reason(line.text)
         if reason is None:
             kept.append(line)
             continue

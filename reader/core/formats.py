@@ -1,13 +1,165 @@
-"""Which reader handles a file, by its kind. Plain text for now; web pages and Word
-files are added by the import feature (issue 8) in this module."""
+"""Which reader handles a file, by its kind, and the one call that turns any accepted
+file into an Article.
+
+Kinds: plain text (.txt, any Chinese encoding), saved web pages (.html/.htm), pages
+saved as one file (.mhtml/.mht) and Word files (.docx). The kind is taken from the
+content first and the extension second, because files arrive misnamed: Chinese
+government sites serve web pages named .doc, browsers save .mht as .htm, chat apps
+drop extensions. Every kind becomes numbered text lines and goes through
+`ingest_text`, so cleaning, repair and structure are the same for all of them.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Collection
+from dataclasses import replace
 from pathlib import Path
 
-from reader.core.article import Article
-from reader.core.ingest import ingest_file
+from reader.core.article import Article, RemovedLine
+from reader.core.decode import MAX_BYTES, decode_bytes
+from reader.core.errors import ArticleFileError
+from reader.core.formats_docx import docx_text, looks_like_docx
+from reader.core.formats_html import (
+    DROPPED_REASON,
+    decode_html,
+    html_from_mhtml,
+    looks_like_html,
+    looks_like_mhtml,
+    page_text,
+)
+from reader.core.ingest import ingest_text
+
+# What the file picker offers, and the kind each extension means when content is unclear.
+EXTENSIONS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+    ".mhtml": "mhtml",
+    ".mht": "mhtml",
+    ".docx": "docx",
+}
+_HINTS = {
+    ".doc": "这是旧版 Word 文件（.doc），读不了。请在 Word 或 WPS 里“另存为” .docx 后再加入。",
+    ".wps": "这是 WPS 文字文件（.wps），读不了。请在 WPS 里“另存为” .docx 后再加入。",
+    ".pdf": "PDF 文件读不了。请从 PDF 里复制文字，存成 .txt 后再加入。",
+    ".rtf": "RTF 文件读不了。请在 Word 或 WPS 里“另存为” .docx 后再加入。",
+}
+_MAGIC = [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc"),  # old Office (OLE2) file
+    (b"%PDF-", ".pdf"),
+    (b"{\\rtf", ".rtf"),
+]
+SUPPORTED_TEXT = "文字文件（.txt）、网页（.html .htm .mhtml .mht）和 Word 文件（.docx）"
 
 
-def read_article(path: str | Path) -> Article:
-    return ingest_file(path)
+def read_article(path: str | Path, *, keep_lines: Collection[int] = ()) -> Article:
+    """Any accepted file → Article (id: the file's stem). Raise ArticleFileError."""
+    path = Path(path)
+    return read_bytes(read_source(path), path.name, path.stem, keep_lines=keep_lines)
+
+
+def read_source(path: Path) -> bytes:
+    """A file's bytes, refusing folders, missing files and oversized files before
+    reading them."""
+    try:
+        status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
+            raise ArticleFileError(f"{path} 是一个文件夹，不是文章文件。")
+        if not stat.S_ISREG(status.st_mode):  # a device or pipe could be read forever
+            raise ArticleFileError(f"{path} 不是普通文件，不能当文章读。")
+        size = status.st_size
+        if size > MAX_BYTES:
+            raise ArticleFileError(
+                f"{path.name} 太大了（{size // (1024 * 1024)} MB），不像一篇文章，没有加入。",
+                "limit 20 MB",
+            )
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)  # a file still growing is refused later
+    except FileNotFoundError as exc:
+        raise ArticleFileError(f"找不到文件 {path}。") from exc
+    except OSError as exc:
+        raise ArticleFileError(f"打不开文件 {path}。", exc.strerror or "") from exc
+
+
+def file_kind(data: bytes, name: str) -> str:
+    """"text", "html", "mhtml" or "docx"; ArticleFileError for anything else."""
+    extension = Path(name).suffix.lower()
+    if looks_like_docx(data):
+        return "docx"
+    for magic, refused in _MAGIC:
+        if data.startswith(magic):
+            raise ArticleFileError(f"{name}：{_HINTS[refused]}")
+    if data.startswith(b"PK\x03\x04"):
+        raise ArticleFileError(f"{name} 是压缩文件或坏了的 Word 文件，读不了。")
+    if EXTENSIONS.get(extension) != "text":
+        if looks_like_mhtml(data):
+            return "mhtml"
+        if looks_like_html(data):
+            return "html"
+    if EXTENSIONS.get(extension) == "html" and b"<" not in data[:4096]:
+        return "text"  # a text file someone named .html: its line breaks are paragraphs
+    if extension in EXTENSIONS:
+        return EXTENSIONS[extension]
+    if extension in _HINTS:
+        raise ArticleFileError(f"{name}：{_HINTS[extension]}")
+    if not extension:
+        return "text"
+    raise ArticleFileError(f"{name}：不认识这种文件（{extension}）。可以加入的有{SUPPORTED_TEXT}。")
+
+
+def read_bytes(
+    data: bytes, name: str, article_id: str = "", *, keep_lines: Collection[int] = ()
+) -> Article:
+    """File contents → Article. `keep_lines`: numbers of removed lines to keep after
+    all (staff restored them in the import preview)."""
+    if len(data) > MAX_BYTES:
+        raise ArticleFileError(
+            f"{name} 太大了（{len(data) // (1024 * 1024)} MB），不像一篇文章，没有加入。",
+            "limit 20 MB",
+        )
+    if not data.strip():
+        raise ArticleFileError(f"{name} 是空的，里面没有文字。")
+    kind = file_kind(data, name)
+    if kind == "text":
+        text, encoding = decode_bytes(data, name)
+        return ingest_text(text, article_id, name, encoding, name, keep_lines=keep_lines)
+    if kind == "docx":
+        document = docx_text(data, name)
+        if not document.lines:
+            raise ArticleFileError(f"{name} 里没有文字。")
+        return ingest_text(
+            "\n".join(document.lines), article_id, name, "docx", name,
+            keep_lines=keep_lines, heading_lines=document.headings,
+        )
+    declared = None
+    if kind == "mhtml":
+        data, declared = html_from_mhtml(data, name)
+    html, encoding = decode_html(data, name, declared)
+    return _article_from_page(html, name, article_id, encoding, keep_lines)
+
+
+def _article_from_page(
+    html: str, name: str, article_id: str, encoding: str, keep_lines: Collection[int]
+) -> Article:
+    page = page_text(html, name)
+    shown = page.kept | set(keep_lines)
+    # Dropped lines become blank lines, so every line keeps its number in the page.
+    text = "\n".join(
+        line if no in shown else "" for no, line in enumerate(page.lines, start=1)
+    )
+    article = ingest_text(
+        text, article_id, name, encoding, name,
+        keep_lines=keep_lines, heading_lines=page.headings & shown,
+    )
+    dropped = [
+        RemovedLine(no, line, DROPPED_REASON)
+        for no, line in enumerate(page.lines, start=1)
+        if no not in shown
+    ]
+    removed = tuple(sorted([*article.removed, *dropped], key=lambda r: r.line_no))
+    return replace(article, removed=removed, date=article.date or page.date)

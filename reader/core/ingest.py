@@ -6,6 +6,7 @@ The one way in for every article, seeds and imported files alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from reader.core.article import Article
@@ -20,13 +21,23 @@ _YEAR = re.compile(r"((?:19|20)\d\d)年")
 
 
 def ingest_text(
-    text: str, article_id: str, source_name: str = "", encoding: str = "utf-8", name: str = "文件"
+    text: str,
+    article_id: str,
+    source_name: str = "",
+    encoding: str = "utf-8",
+    name: str = "文件",
+    *,
+    keep_lines: Collection[int] = (),
+    heading_lines: Collection[int] = (),
 ) -> Article:
-    lines, removed, date = clean(text)
+    """`keep_lines`: line numbers never dropped as noise (restored by staff in the
+    import preview); `heading_lines`: line numbers the source marked as headings
+    (web page h1-h4, Word heading styles)."""
+    lines, removed, date = clean(text, keep_lines)
     lines = [Line(line.no, normalize_punctuation(line.text)) for line in lines]
     if not lines:
         raise ArticleFileError(f"{name} 里除了网页杂项没有正文。")
-    parts = build(lines)
+    parts = build(lines, heading_lines)
     body = "".join(line.text for line in lines)
     years = [int(y) for y in _YEAR.findall(body)]
     return Article(

@@ -9,6 +9,7 @@ lines are classified by their form, then placed.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from reader.core.article import Block, BlockKind, Section
@@ -52,8 +53,10 @@ def _kind(text: str) -> str:
     return "prose"
 
 
-def build(lines: list[Line]) -> Parts:
-    kinds = {line.no: _kind(line.text) for line in lines}
+def build(lines: list[Line], headings: Collection[int] = ()) -> Parts:
+    """`headings`: numbers of lines the source marked as headings (HTML h1-h4, Word
+    heading styles); they count as short lines whatever their punctuation."""
+    kinds = {line.no: "short" if line.no in headings else _kind(line.text) for line in lines}
     protected = {no for no, k in kinds.items() if k != "prose"}
     lines = join_broken_paragraphs(lines, protected)
     parts = Parts()

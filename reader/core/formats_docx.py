@@ -1,0 +1,244 @@
+"""Word files (.docx) → text lines, with the lines Word marks as headings.
+
+A .docx is a zip of XML parts; the article is the main document part. Read directly
+with zipfile and lxml rather than python-docx: we need only paragraph text and
+heading styles, python-docx loads every part (images included) into memory, and
+reading the part ourselves lets us cap how much a hostile zip may unpack.
+
+Headings are found by style, the way Word itself decides: a paragraph style whose
+name is "Title", "heading N" or "标题 N" (Chinese Word keeps the English built-in names
+in styles.xml but gives the styles ids like "1", "2"), or an outline level 0-3 set on
+the style, a style it is based on, or the paragraph itself.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from reader.core.errors import ArticleFileError
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
+MAX_PART_BYTES = 64 * 1024 * 1024  # unpacked XML; a 20 MB file of pure text is far less
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$|^(?:title|标题)$", re.I)
+# What a damaged, truncated, encrypted or exotic zip raises on the way in.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    zlib.error,
+    NotImplementedError,  # a compression method zipfile lacks
+    RuntimeError,  # "File is encrypted, password required"
+)
+_SAFE_XML = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True
+)
+
+
+def w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+@dataclass
+class DocxText:
+    lines: list[str] = field(default_factory=list)
+    headings: set[int] = field(default_factory=set)  # 1-based line numbers
+
+
+def looks_like_docx(data: bytes) -> bool:
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist() or _main_part(archive) is not None
+    except (*_ZIP_ERRORS, KeyError, etree.XMLSyntaxError):
+        return False
+
+
+def docx_text(data: bytes, name: str) -> DocxText:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            main = _main_part(archive) or "word/document.xml"
+            document = _read_xml(archive, main, name)
+            if document is None:
+                raise ArticleFileError(f"{name} 不是 Word 文件，或者文件已经坏了。")
+            styles = _read_xml(archive, "word/styles.xml", name)
+    except _ZIP_ERRORS as exc:
+        raise ArticleFileError(f"{name} 不是 Word 文件，或者文件已经坏了。", str(exc)) from exc
+    levels = _style_levels(styles)
+    result = DocxText()
+    body = document.find(w("body"))
+    rows_done: set[etree._Element] = set()
+    for paragraph in (body if body is not None else document).iter(w("p")):
+        if _in_fallback(paragraph):
+            continue  # a text box Word also wrote as a legacy copy: read the modern one
+        row = _outermost(paragraph, w("tr"))
+        if row is not None:
+            # A table row reads as one line, its cells side by side.
+            if row not in rows_done:
+                rows_done.add(row)
+                _add(result, _row_text(row), None)
+            continue
+        _add(result, _paragraph_text(paragraph), _paragraph_level(paragraph, levels))
+    return result
+
+
+def _add(result: DocxText, text: str, level: int | None) -> None:
+    for part in text.split("\n"):
+        line = part.strip()
+        if line:
+            result.lines.append(line)
+            if level is not None:
+                result.headings.add(len(result.lines))
+
+
+def _outermost(element: etree._Element, tag: str) -> etree._Element | None:
+    found = None
+    for ancestor in element.iterancestors(tag):
+        found = ancestor
+    return found
+
+
+def _row_text(row: etree._Element) -> str:
+    cells = []
+    for cell in row.iter(w("tc")):
+        if _outermost(cell, w("tr")) is not row:
+            continue  # a table inside a cell: its words come with that cell
+        words = [
+            _paragraph_text(p).replace("\n", " ").strip()
+            for p in cell.iter(w("p"))
+            if not _in_fallback(p)
+        ]
+        cells.append(" ".join(word for word in words if word))
+    return "\u3000".join(cell for cell in cells if cell)
+
+
+def _main_part(archive: zipfile.ZipFile) -> str | None:
+    """The document part named in the package relationships (Word: word/document.xml)."""
+    try:
+        rels = etree.fromstring(archive.read("_rels/.rels"), _SAFE_XML)
+    except (KeyError, etree.XMLSyntaxError):
+        return None
+    for rel in rels.iter(f"{{{_REL}}}Relationship"):
+        if rel.get("Type") == _OFFICE_DOCUMENT:
+            target = (rel.get("Target") or "").lstrip("/")
+            return target if target in archive.namelist() else None
+    return None
+
+
+def _read_xml(archive: zipfile.ZipFile, part: str, name: str) -> etree._Element | None:
+    try:
+        info = archive.getinfo(part)
+    except KeyError:
+        return None
+    if info.file_size > MAX_PART_BYTES:
+        raise ArticleFileError(f"{name} 里的文字部分太大了，不像一篇文章，没有加入。")
+    with archive.open(info) as handle:
+        data = handle.read(MAX_PART_BYTES + 1)  # the size in the zip may lie
+    if len(data) > MAX_PART_BYTES:
+        raise ArticleFileError(f"{name} 里的文字部分太大了，不像一篇文章，没有加入。")
+    try:
+        return etree.fromstring(data, _SAFE_XML)
+    except etree.XMLSyntaxError as exc:
+        raise ArticleFileError(f"{name} 里的文字部分坏了，读不出来。", str(exc)) from exc
+
+
+def _style_levels(styles: etree._Element | None) -> dict[str, int]:
+    """Paragraph style id → heading level (0 = title), following "based on" chains."""
+    if styles is None:
+        return {}
+    own: dict[str, int | None] = {}
+    based_on: dict[str, str] = {}
+    for style in styles.iter(w("style")):
+        if style.get(w("type")) not in (None, "paragraph"):
+            continue
+        style_id = style.get(w("styleId")) or ""
+        name_el = style.find(w("name"))
+        name = (name_el.get(w("val")) if name_el is not None else "") or ""
+        own[style_id] = _level_from_name(name)
+        if own[style_id] is None:
+            own[style_id] = _outline_level(style.find(w("pPr")))
+        parent = style.find(w("basedOn"))
+        if parent is not None and parent.get(w("val")):
+            based_on[style_id] = str(parent.get(w("val")))
+    levels: dict[str, int] = {}
+    for style_id in own:
+        seen: set[str] = set()
+        current: str | None = style_id
+        while current is not None and current not in seen:
+            seen.add(current)
+            level = own.get(current)
+            if level is not None:
+                levels[style_id] = level
+                break
+            current = based_on.get(current)
+    return levels
+
+
+def _level_from_name(name: str) -> int | None:
+    match = _HEADING_NAME.match(name.strip())
+    if not match:
+        return None
+    return int(match.group(1)) if match.group(1) else 0
+
+
+def _outline_level(ppr: etree._Element | None) -> int | None:
+    if ppr is None:
+        return None
+    outline = ppr.find(w("outlineLvl"))
+    if outline is None:
+        return None
+    try:
+        level = int(outline.get(w("val")) or "9") + 1
+    except ValueError:
+        return None
+    return level if level <= 4 else None  # Word's level 9 means "body text"
+
+
+def _paragraph_level(paragraph: etree._Element, levels: dict[str, int]) -> int | None:
+    ppr = paragraph.find(w("pPr"))
+    own = _outline_level(ppr)
+    if own is not None:
+        return own
+    style = ppr.find(w("pStyle")) if ppr is not None else None
+    level = levels.get(str(style.get(w("val")))) if style is not None else None
+    return level if level is not None and level <= 4 else None
+
+
+def _paragraph_text(paragraph: etree._Element) -> str:
+    """This paragraph's own text (not that of text boxes nested in it), without
+    deleted revisions or field instructions."""
+    pieces: list[str] = []
+    walker = etree.iterwalk(paragraph, events=("start",))
+    for _event, element in walker:
+        if element is not paragraph and element.tag == w("p"):
+            walker.skip_subtree()  # read on its own turn
+            continue
+        tag = element.tag
+        if tag == w("t"):
+            pieces.append(element.text or "")
+        elif tag == w("tab"):
+            pieces.append(" ")
+        elif tag in (w("br"), w("cr")):
+            pieces.append("\n")
+        elif tag == w("noBreakHyphen"):
+            pieces.append("-")
+        elif tag in (w("delText"), w("instrText"), f"{{{_MC}}}Fallback"):
+            walker.skip_subtree()
+    return "".join(pieces)
+
+
+def _in_fallback(element: etree._Element) -> bool:
+    return any(a.tag == f"{{{_MC}}}Fallback" for a in element.iterancestors())

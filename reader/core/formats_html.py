@@ -1,0 +1,380 @@
+"""Saved web pages (.html/.htm, and the page inside an .mhtml) → numbered text lines,
+with the lines that are page chrome marked as dropped.
+
+The article is told apart from the page chrome (navigation, ads, share buttons,
+related-article lists, footers) by readability-lxml. Why that library:
+- It does this one job (the Arc90 "Readability" scoring), is pure Python over lxml,
+  and adds about 0.3 MB to a bundle; lxml is needed anyway.
+- trafilatura extracts a little better on some pages but brings babel, dateparser,
+  regex, pytz, tld and URL-fetching code: about 50 MB more in a PyInstaller bundle.
+  On a short article or a <br>-separated page it also fell back to the whole page
+  text, where readability kept just the article.
+- justext counts words by spaces and has no Chinese stoplist.
+Its `xpath=True` mode tags every element with its path in the page, so we can say
+for every visible line of the page whether readability kept it. Dropped lines are
+reported (staff can restore one in the import preview); kept lines still go through
+the normal cleaning, which removes 责任编辑/分享到/扫一扫/版权所有 lines inside the article.
+
+Safety: the page is only parsed into a tree and read as text. lxml's HTML parser
+loads nothing from the network or the disk, readability's cleaner removes scripts,
+styles and frames before anything looks at the tree, and no link, image or other
+resource address is ever used: only text comes out.
+"""
+
+from __future__ import annotations
+
+import codecs
+import email
+import email.policy
+import logging
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass, field
+from email.message import Message
+from html import unescape
+
+import lxml.html
+from lxml import etree
+from readability import Document
+
+from reader.core.clean import find_date, noise_reason
+from reader.core.decode import decode_bytes
+from reader.core.errors import ArticleFileError
+
+# readability logs a traceback when it gives up on a page; we handle that (the whole
+# page goes to cleaning instead), so the traceback would only alarm whoever reads logs.
+logging.getLogger("readability").setLevel(logging.CRITICAL)
+
+DROPPED_REASON = "网页上正文以外的部分（导航、广告、相关文章等）"
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt "
+    "fieldset figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html "
+    "legend li main menu nav ol p pre section summary table tbody tfoot thead tr ul".split()
+)
+# Never text for a reader: code, embedded things, form controls, images.
+_SKIP_TAGS = frozenset(
+    "script style noscript template head title iframe frame object embed applet svg math "
+    "canvas select option textarea button input img video audio map area link meta".split()
+)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+_CELL_TAGS = frozenset({"td", "th"})
+_HTML_WHITESPACE = re.compile(r"[ \t\r\n\f]+")
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
+# Page titles read "标题_栏目_网站" or "标题 - 网站"; a hyphen between digits is a date.
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|(?<!\d)-(?!\d)|\s[–—]\s)\s*")
+_HIDDEN_UNTIL_SCRIPT = re.compile(r"visibility\s*:\s*hidden", re.I)
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
+_GBK_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
+_BIG5_FAMILY = {"big5", "big5hkscs", "cp950", "big5-hkscs", "x-x-big5"}
+_BOMS = [
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+
+@dataclass(frozen=True)
+class PageLine:
+    text: str
+    heading: bool = False
+    owners: frozenset[str] = frozenset()  # page paths of the elements whose text is here
+
+
+@dataclass
+class PageText:
+    """A page as numbered lines (line N is lines[N-1]) and which of them are article."""
+
+    lines: list[str] = field(default_factory=list)
+    kept: set[int] = field(default_factory=set)
+    headings: set[int] = field(default_factory=set)
+    date: str | None = None
+
+
+# ---- bytes → text -----------------------------------------------------------------
+
+
+def decode_html(data: bytes, name: str, declared: str | None = None) -> tuple[str, str]:
+    """Decode page bytes: a BOM first, then the charset the MIME part or the page's
+    <meta> declares, then the same sniffing as text files (pages often lie)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _readable(data.decode(encoding), name), encoding.replace("-sig", "")
+            except UnicodeDecodeError:
+                break
+    meta = _META_CHARSET.search(data[:16384])
+    for label in (declared, meta.group(1).decode("ascii", "ignore") if meta else None):
+        for encoding in _candidates(label):
+            try:
+                return _readable(data.decode(encoding), name), encoding
+            except (UnicodeDecodeError, LookupError):
+                continue
+    return decode_bytes(data, name)
+
+
+def _candidates(label: str | None) -> list[str]:
+    if not label:
+        return []
+    label = label.strip().lower()
+    if label in _GBK_FAMILY:
+        return ["gb18030"]  # the superset: pages labelled gb2312 use GBK characters
+    if label in _BIG5_FAMILY:
+        return ["big5hkscs", "cp950"]  # big5hkscs also holds the cp950 (ETEN) additions
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return []
+    # A page that says UTF-16/32 without a BOM is nearly always ASCII-compatible bytes.
+    return [] if name.startswith(("utf-16", "utf-32")) else [name]
+
+
+def _readable(text: str, name: str) -> str:
+    bad = sum(
+        1
+        for ch in text
+        if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\n\r\t\f")
+    )
+    if bad > max(2, len(text) // 200):
+        raise ArticleFileError(
+            f"{name} 读不出文字：它不像网页，或者用了认不出的编码。", f"{bad} unreadable characters"
+        )
+    return text
+
+
+def html_from_mhtml(data: bytes, name: str) -> tuple[bytes, str | None]:
+    """The page inside a saved-as-single-file page (.mhtml/.mht): the first text/html
+    part, transfer encoding (quoted-printable, base64) undone. Images are ignored."""
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = _payload(part)
+            if payload.strip():
+                return payload, part.get_content_charset()
+    raise ArticleFileError(f"{name} 里面没有网页内容，可能不是网页另存的单个文件。")
+
+
+def _payload(part: Message) -> bytes:
+    payload = part.get_payload(decode=True)
+    return payload if isinstance(payload, bytes) else b""
+
+
+# ---- page → lines -----------------------------------------------------------------
+
+
+def page_text(html: str, name: str) -> PageText:
+    """Number the page's visible lines and mark which belong to the article."""
+    # Pages that reveal their text by script (WeChat articles saved as "HTML only")
+    # ship it as visibility:hidden, which readability drops as invisible. Such text is
+    # the article far more often than a trap, so it is treated as shown.
+    html = _HIDDEN_UNTIL_SCRIPT.sub("visibility:visible", html)
+    try:
+        reference = Document(html, xpath=True)
+        with warnings.catch_warnings():  # readability 0.9 truth-tests an element here
+            warnings.simplefilter("ignore", FutureWarning)
+            body = lxml.html.fromstring(reference.content())
+    except (etree.ParserError, ValueError) as exc:
+        raise ArticleFileError(f"{name} 里没有可以读的网页文字。", str(exc)) from exc
+    lines = page_lines(body)
+    if not lines:
+        raise ArticleFileError(f"{name} 里没有可以读的网页文字。")
+    kept_paths = _article_paths(html)
+    kept = [kept_paths is None or bool(line.owners & kept_paths) for line in lines]
+    if not any(kept):  # readability found nothing it trusts: let cleaning do the work
+        kept = [True] * len(lines)
+    lines, kept = _with_title(lines, kept, _page_title(html))
+    result = PageText(lines=[line.text for line in lines])
+    for no, (line, is_kept) in enumerate(zip(lines, kept, strict=True), start=1):
+        if is_kept:
+            result.kept.add(no)
+        if line.heading:
+            result.headings.add(no)
+    result.date = _date_before_article(result)
+    return result
+
+
+def _article_paths(html: str) -> frozenset[str] | None:
+    """Page paths of every element readability kept, or None if it gave up."""
+    try:
+        summary = Document(html, xpath=True).summary(html_partial=True)
+        tree = lxml.html.fromstring(summary)
+    except (etree.ParserError, ValueError):  # readability's Unparseable is a ValueError
+        return None
+    return frozenset(str(el.get("x")) for el in tree.iter() if el.get("x"))
+
+
+def page_lines(root: lxml.html.HtmlElement) -> list[PageLine]:
+    """Visible text of a tree as lines: one per block element, <br> or <pre> line.
+    Walked without recursion: saved pages can nest thousands deep."""
+    lines: list[PageLine] = []
+    pieces: list[str] = []
+    owners: set[str] = set()
+    heading_depth = 0
+    pre_depth = 0
+
+    def flush() -> None:
+        text = _normalise_line("".join(pieces))
+        if text:
+            lines.append(PageLine(text, heading_depth > 0, frozenset(owners)))
+        pieces.clear()
+        owners.clear()
+
+    def add(text: str | None, owner: str | None) -> None:
+        if not text:
+            return
+        if pre_depth:  # preformatted: its own newlines are line breaks
+            first, *rest = text.split("\n")
+            pieces.append(first)
+            for part in rest:
+                owners.add(owner or "")
+                flush()
+                pieces.append(part)
+        else:
+            pieces.append(text)
+        if text.strip():
+            owners.add(owner or "")
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        skipped = not tag or tag in _SKIP_TAGS  # comments and processing instructions too
+        if event == "start":
+            if skipped:
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCK_TAGS or tag == "br":
+                flush()
+            if tag in _HEADING_TAGS:
+                heading_depth += 1
+            if tag == "pre":
+                pre_depth += 1
+            if tag in _CELL_TAGS and pieces:
+                pieces.append(" ")
+            add(element.text, element.get("x"))
+            continue
+        if not skipped:
+            if tag in _BLOCK_TAGS:
+                flush()
+            if tag in _HEADING_TAGS:
+                heading_depth -= 1
+            if tag == "pre":
+                pre_depth -= 1
+        parent = element.getparent()
+        if parent is not None:
+            add(element.tail, parent.get("x"))
+    flush()
+    return lines
+
+
+def _normalise_line(text: str) -> str:
+    text = text.replace("\xa0", " ")
+
+    def space(match: re.Match[str]) -> str:
+        # A line break in the page source between two Chinese characters is not a
+        # space on screen; between Latin words it is.
+        before = text[match.start() - 1] if match.start() else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        if "\n" in match.group() and _CJK.match(before or " ") and _CJK.match(after or " "):
+            return ""
+        return " "
+
+    return _HTML_WHITESPACE.sub(space, text).strip(" ")
+
+
+def _with_title(
+    lines: list[PageLine], kept: list[bool], page_title: str
+) -> tuple[list[PageLine], list[bool]]:
+    """Make sure the article's headline is among the kept lines. readability keeps
+    the body and usually drops the <h1> above it; the page's <title> tells which
+    line before the body is the headline. Titles read "标题_栏目_网站" or
+    "网站 - 标题": the headline is the longest part, and a line that is only the
+    site's name (a logo in an <h1>) must not win."""
+    first = kept.index(True)
+    first_text = next(
+        (i for i in range(len(lines)) if kept[i] and not lines[i].heading), len(lines)
+    )
+    if any(lines[i].heading for i in range(first, first_text)):
+        return lines, kept  # a heading leads the kept text already
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(page_title.strip()) if p.strip()]
+    headline = max(parts, key=len, default="")
+    wanted = _squash(headline)
+
+    def same(i: int) -> bool:
+        return _squash(lines[i].text) == wanted
+
+    def overlaps(i: int) -> bool:
+        text = _squash(lines[i].text)
+        return len(text) >= 4 and (text in wanted or (lines[i].heading and wanted in text))
+
+    before = range(first - 1, -1, -1)  # nearest to the article first
+    choice = next((i for i in before if wanted and same(i)), None)
+    if choice is None:
+        choice = next((i for i in before if wanted and lines[i].heading and overlaps(i)), None)
+    if choice is None:
+        choice = next((i for i in before if wanted and overlaps(i)), None)
+    if choice is not None:
+        kept = list(kept)
+        kept[choice] = True
+        lines = list(lines)
+        lines[choice] = PageLine(lines[choice].text, True, lines[choice].owners)
+        return lines, kept
+    if 4 <= len(headline) <= 60:  # no headline on the page: the <title> is it
+        return [PageLine(headline, True), *lines], [True, *kept]
+    return lines, kept
+
+
+def _page_title(html: str) -> str:
+    """The <title> text. A pattern is enough here and saves readability a whole
+    second parse of the page (title() parses and cleans it again)."""
+    match = _TITLE_TAG.search(html[:200_000])
+    return _normalise_line(unescape(match.group(1))) if match else ""
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _date_before_article(page: PageText) -> str | None:
+    """The publication date from a line readability left out between the headline and
+    the article text: a 来源/发布时间 line, or a short meta line ("街道 公众号
+    2025-04-02 18:30"). Lines further down name other articles' dates."""
+    body = [no for no in page.kept if no not in page.headings]
+    title = min(page.kept & page.headings, default=0)
+    for no in range(1, min(body, default=1)):
+        if no in page.kept:
+            continue
+        text = page.lines[no - 1]
+        reason = noise_reason(text)
+        furniture = bool(reason and reason.startswith("网页上的编辑"))
+        meta_line = no > title > 0 and len(text) <= 60 and "。" not in text
+        date = find_date(text) if furniture or meta_line else None
+        if date:
+            return date
+    return None
+
+
+# ---- sniffing -----------------------------------------------------------------------
+
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|h[1-6]|link|script|style)[\s>/]",
+    re.I | re.S,
+)
+_MIME_HEADER = re.compile(rb"^(?:mime-version\s*:|content-type\s*:\s*multipart/)", re.I | re.M)
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:4096]
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            head = head.decode(encoding, "ignore").encode("ascii", "ignore")
+            break
+    return bool(_HTML_START.match(head))
+
+
+def looks_like_mhtml(data: bytes) -> bool:
+    """MIME headers before the first blank line (what browsers and IE write)."""
+    header = re.split(rb"\r?\n\r?\n", data[:8192], maxsplit=1)[0]
+    return bool(_MIME_HEADER.search(header)) and b"multipart/related" in data[:8192].lower()

@@ -1,0 +1,396 @@
+"""The article library: the shipped seeds plus every article staff imported.
+
+On disk, in `reader.paths.library_dir()`:
+    index.json                  what is in the library, which articles are hidden
+    index.json.bak              the index as it was before the last change
+    articles/<id>/source.<ext>  the file as staff gave it, byte for byte
+    articles/<id>/article.json  the cleaned article, plus the import choices (title
+                                override, restored lines) that rebuild it from source
+
+Every file is written through `safe_files.atomic_write_bytes` (temp file, fsync,
+os.replace) and the index is written last, so a crash or power cut at any moment
+leaves the old library or the new one: an article folder the index does not name
+yet is simply not in the library. A broken index is set aside (never overwritten)
+and rebuilt from the backup and the article folders; staff see what happened in
+`Library.problems`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import re
+import shutil
+import time
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reader.core.article import Article, RemovedLine
+from reader.core.errors import ArticleFileError, ReaderError
+from reader.core.formats import read_article, read_bytes, read_source
+from reader.core.library_files import (
+    ARTICLE_FILE,
+    ARTICLES,
+    BACKUP,
+    INDEX,
+    Entry,
+    IndexState,
+    article_file_bytes,
+    entry_from_folder,
+    remove_stale_temp_files,
+    source_suffix,
+)
+from reader.core.safe_files import atomic_write_bytes, set_aside
+from reader.core.script import convert
+
+Source = str | Path | bytes
+MIN_CHINESE = 10  # characters of Chinese an imported article must have
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+class DuplicateArticle(ReaderError):
+    """The text is already in the library; `existing` is the article it duplicates."""
+
+    def __init__(self, message: str, existing: Article) -> None:
+        super().__init__(message)
+        self.existing = existing
+
+
+@dataclass(frozen=True)
+class LibraryItem:
+    """An article with what the staff area shows beside it."""
+
+    article: Article
+    seed: bool
+    hidden: bool
+    added: float  # 0 for seeds
+    source_name: str
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import would add: shown to staff before 保存."""
+
+    article: Article
+    source: bytes
+    source_name: str
+    restore_lines: tuple[int, ...] = ()
+    title_override: str | None = None
+    duplicate_of: Article | None = None
+
+    @property
+    def removed(self) -> tuple[RemovedLine, ...]:
+        return self.article.removed
+
+
+def text_digest(article: Article) -> str:
+    """Same text, same digest: the body's letters and digits in simplified script,
+    so a 繁體 copy, another file format or other punctuation of one article match."""
+    body = "".join(block.text for block in article.blocks())
+    letters = "".join(ch for ch in convert(body, "simplified") if ch.isalnum())
+    return hashlib.sha256(letters.encode("utf-8")).hexdigest()
+
+
+def _source_bytes(source: Source, name: str | None) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        return source, name or "文件"
+    path = Path(source)
+    return read_source(path), name or path.name
+
+
+def preview_import(
+    source: Source,
+    name: str | None = None,
+    restore_lines: Collection[int] = (),
+    title_override: str | None = None,
+) -> ImportPreview:
+    """Turn a file into the article it would add, without touching the library.
+    Call again with `restore_lines` (numbers from `preview.removed`) to keep lines the
+    cleaning dropped, and `title_override` to replace the title found."""
+    data, source_name = _source_bytes(source, name)
+    restore = tuple(sorted(set(restore_lines)))
+    article = read_bytes(data, source_name, "", keep_lines=restore)
+    chinese = sum(1 for block in article.blocks() for ch in block.text if _CJK.match(ch))
+    if chinese < MIN_CHINESE:  # a settings file, a log, an English page: not news for us
+        raise ArticleFileError(f"{source_name} 里几乎没有中文，不像一篇新闻文章，没有加入。")
+    override = (title_override or "").strip() or None
+    if override:
+        article = replace(article, title=override)
+    return ImportPreview(article, data, source_name, restore, override)
+
+
+class Library:
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        seeds: Callable[[], Iterable[Article]] | None = None,
+    ) -> None:
+        """`path`: the library folder (default: the user's). `seeds`: how to get the
+        shipped articles (default: read the seed files; the window passes its cache)."""
+        from reader.paths import library_dir
+
+        self.path = Path(path) if path is not None else library_dir()
+        self._read_seeds = seeds
+        self.problems: list[str] = []  # plain Chinese, for the staff area and `doctor`
+        self._seeds: dict[str, Article] | None = None
+        self._state = IndexState()
+        self._articles: dict[str, Article] = {}
+        self._load()
+
+    # ---- reading ----------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the library again (another window or the command line changed it)."""
+        self._load()
+
+    def items(self, include_hidden: bool = False) -> list[LibraryItem]:
+        """Newest first: by the date the article states, else the newest year it
+        mentions, else when it was added."""
+        items = [
+            LibraryItem(a, True, a.id in self._state.hidden_seeds, 0.0, a.source_name)
+            for a in self._seed_articles().values()
+        ]
+        for entry in self._state.entries.values():
+            article = self._articles.get(entry.id)
+            if article is not None:
+                items.append(LibraryItem(article, False, entry.hidden, entry.added,
+                                         entry.source_name))
+        items.sort(key=_newest_first, reverse=True)
+        return [item for item in items if include_hidden or not item.hidden]
+
+    def articles(self, include_hidden: bool = False) -> list[Article]:
+        return [item.article for item in self.items(include_hidden)]
+
+    def article(self, article_id: str) -> Article | None:
+        return self._seed_articles().get(article_id) or self._articles.get(article_id)
+
+    def is_seed(self, article_id: str) -> bool:
+        return article_id in self._seed_articles()
+
+    def find_duplicate(self, article: Article) -> Article | None:
+        digest = text_digest(article)
+        for item in self.items(include_hidden=True):
+            entry = self._state.entries.get(item.article.id)
+            existing = entry.digest if entry else text_digest(item.article)
+            if existing == digest:
+                return item.article
+        return None
+
+    # ---- changing -----------------------------------------------------------------
+
+    def preview(
+        self,
+        source: Source,
+        name: str | None = None,
+        restore_lines: Collection[int] = (),
+        title_override: str | None = None,
+    ) -> ImportPreview:
+        result = preview_import(source, name, restore_lines, title_override)
+        return replace(result, duplicate_of=self.find_duplicate(result.article))
+
+    def add(
+        self,
+        source: Source,
+        title_override: str | None = None,
+        restore_lines: Collection[int] = (),
+        name: str | None = None,
+    ) -> Article:
+        """Import a file (path or bytes). Raise ArticleFileError when it is not an
+        article, DuplicateArticle when its text is already here."""
+        return self.add_preview(self.preview(source, name, restore_lines, title_override))
+
+    def add_preview(self, preview: ImportPreview) -> Article:
+        self._load()  # another window or the command line may have changed it
+        existing = self.find_duplicate(preview.article)
+        if existing is not None:
+            hidden = self._is_hidden(existing.id)
+            raise DuplicateArticle(
+                f"《{existing.title}》已经在文章库里了，没有重复加入。"
+                + ("（它现在是隐藏的，可以取消隐藏。）" if hidden else ""),
+                existing,
+            )
+        digest = text_digest(preview.article)
+        entry = Entry(
+            id=f"imp_{digest[:16]}",
+            title=preview.article.title,
+            source_file="source" + source_suffix(preview.source_name),
+            source_name=preview.source_name,
+            digest=digest,
+            added=time.time(),
+            title_override=preview.title_override,
+            restore_lines=preview.restore_lines,
+        )
+        article = replace(preview.article, id=entry.id)
+        folder = self.path / ARTICLES / entry.id
+        state = IndexState(dict(self._state.entries), set(self._state.hidden_seeds))
+        state.entries[entry.id] = entry
+        self._write(
+            [
+                (folder / entry.source_file, preview.source),
+                (folder / ARTICLE_FILE, article_file_bytes(entry, article)),
+            ],
+            state,
+        )
+        self._articles[entry.id] = article
+        return article
+
+    def hide(self, article_id: str) -> None:
+        self._set_hidden(article_id, True)
+
+    def unhide(self, article_id: str) -> None:
+        self._set_hidden(article_id, False)
+
+    def delete(self, article_id: str) -> None:
+        """Remove an imported article for good. Seeds can only be hidden."""
+        self._load()
+        if self.is_seed(article_id):
+            raise ReaderError("程序自带的文章不能删除，可以把它隐藏起来。")
+        if article_id not in self._state.entries:
+            raise ReaderError("文章库里没有这篇文章，可能已经删除了。")
+        state = IndexState(dict(self._state.entries), set(self._state.hidden_seeds))
+        del state.entries[article_id]
+        self._write([], state)
+        self._articles.pop(article_id, None)
+        # The index no longer names it; a crash here only leaves an unused folder.
+        shutil.rmtree(self.path / ARTICLES / article_id, ignore_errors=True)
+
+    # ---- internals --------------------------------------------------------------------
+
+    def _is_hidden(self, article_id: str) -> bool:
+        entry = self._state.entries.get(article_id)
+        return entry.hidden if entry else article_id in self._state.hidden_seeds
+
+    def _set_hidden(self, article_id: str, hidden: bool) -> None:
+        self._load()
+        state = IndexState(dict(self._state.entries), set(self._state.hidden_seeds))
+        if self.is_seed(article_id):
+            if hidden:
+                state.hidden_seeds.add(article_id)
+            else:
+                state.hidden_seeds.discard(article_id)
+        elif article_id in state.entries:
+            state.entries[article_id] = replace(state.entries[article_id], hidden=hidden)
+        else:
+            raise ReaderError("文章库里没有这篇文章，可能已经删除了。")
+        self._write([], state)
+
+    def _write(self, files: list[tuple[Path, bytes]], state: IndexState) -> None:
+        """Article files first, then a backup of the current index, then the index."""
+        index = self.path / INDEX
+        try:
+            if not index.exists():
+                # An (empty) index before any article file, so that a crash during
+                # the first import leaves a library that still says what is in it.
+                atomic_write_bytes(index, self._state.to_bytes())
+            for path, data in files:
+                atomic_write_bytes(path, data)
+            if index.exists():
+                atomic_write_bytes(self.path / BACKUP, index.read_bytes())
+            atomic_write_bytes(index, state.to_bytes())
+        except OSError as exc:
+            raise ReaderError(
+                "没能写进文章库，文章库没有改变。请检查磁盘是否已满。", exc.strerror or str(exc)
+            ) from exc
+        self._state = state
+
+    def _seed_articles(self) -> dict[str, Article]:
+        if self._seeds is None and self._read_seeds is not None:
+            self._seeds = {article.id: article for article in self._read_seeds()}
+        if self._seeds is None:
+            from reader.resources import seed_files
+
+            self._seeds = {}
+            for path in seed_files():
+                try:
+                    article = read_article(path)
+                except ArticleFileError as exc:
+                    self._problem(f"自带文章 {path.name} 读不出来：{exc.message}")
+                    continue
+                self._seeds[article.id] = article
+        return self._seeds
+
+    def _problem(self, message: str) -> None:
+        if message not in self.problems:
+            self.problems.append(message)
+
+    def _load(self) -> None:
+        remove_stale_temp_files(self.path)
+        index = self.path / INDEX
+        try:
+            self._state = IndexState.from_bytes(index.read_bytes())
+        except FileNotFoundError:
+            self._state = self._rebuild_state() if self._has_folders() else IndexState()
+            if self._state.entries:
+                self._problem("文章库的目录文件不见了，已经根据各篇文章重新建好。")
+                self._write([], self._state)
+        except (OSError, ValueError):  # JSONDecodeError and UnicodeError too
+            self._state = self._rebuild_state()
+            try:
+                kept = set_aside(index)
+            except OSError:
+                # Cannot move it aside: use the rebuilt index without saving it, so
+                # the broken file is never overwritten.
+                self._problem("文章库的目录文件坏了，也没法另存。请把文章库文件夹交给技术人员。")
+            else:
+                self._problem(
+                    "文章库的目录文件坏了，已经根据备份和各篇文章重新建好。"
+                    f"坏的文件另存为 {kept.name}。"
+                )
+                self._write([], self._state)
+        self._articles = {}
+        for entry in self._state.entries.values():
+            article = self._load_article(entry)
+            if article is not None:
+                self._articles[entry.id] = article
+
+    def _has_folders(self) -> bool:
+        return (self.path / ARTICLES).is_dir() and any((self.path / ARTICLES).iterdir())
+
+    def _rebuild_state(self) -> IndexState:
+        """An index from the backup (for hidden flags) and every article folder with a
+        readable article file or source (articles saved after the backup count)."""
+        try:
+            backup = IndexState.from_bytes((self.path / BACKUP).read_bytes())
+        except (OSError, ValueError):
+            backup = IndexState()
+        state = IndexState(hidden_seeds=set(backup.hidden_seeds))
+        folders = sorted((self.path / ARTICLES).glob("*/")) if self._has_folders() else []
+        for folder in folders:
+            entry = entry_from_folder(folder) or backup.entries.get(folder.name)
+            if entry is None or not (folder / entry.source_file).exists():
+                continue
+            old = backup.entries.get(entry.id)
+            state.entries[entry.id] = replace(entry, hidden=old.hidden if old else False)
+        return state
+
+    def _load_article(self, entry: Entry) -> Article | None:
+        folder = self.path / ARTICLES / entry.id
+        try:
+            data = json.loads((folder / ARTICLE_FILE).read_bytes().decode("utf-8"))
+            return Article.from_json(data["article"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        # The cleaned copy is damaged: make it again from the source file.
+        try:
+            article = read_bytes(
+                (folder / entry.source_file).read_bytes(), entry.source_name, entry.id,
+                keep_lines=entry.restore_lines,
+            )
+        except (OSError, ReaderError):
+            self._problem(f"《{entry.title}》的文件丢失或坏了，读不出来，暂时不显示。")
+            return None
+        if entry.title_override:
+            article = replace(article, title=entry.title_override)
+        with contextlib.suppress(OSError):
+            atomic_write_bytes(folder / ARTICLE_FILE, article_file_bytes(entry, article))
+        self._problem(f"《{entry.title}》的整理结果坏了，已经从原文件重新整理。")
+        return article
+
+
+def _newest_first(item: LibraryItem) -> tuple[str, float]:
+    article = item.article
+    when = article.date or (str(article.year_hint) if article.year_hint else "")
+    return when, item.added
