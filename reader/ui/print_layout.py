@@ -1,0 +1,307 @@
+"""Large-print pages: HTML pieces with explicit sizes, split into pages, then painted.
+
+Every piece of text is a <p>, <td> or <span> with its size set explicitly (measured:
+a styled <h1> prints 12 pt larger than asked; a styled <p> prints as asked). Pages are
+laid out at a fixed LAYOUT_DPI, independent of the device, and painted scaled, so the
+PDF, the printer and the on-screen preview get the very same page breaks.
+
+A card fits one page at the largest body size that fits (never under MIN_BODY_PT). A
+card too long for one page at MIN_BODY_PT continues on the next page with its title
+repeated; a piece too tall for a whole page is split at a sentence end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from html import escape
+from typing import Literal
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextDocument
+
+from reader.core.article import Script
+from reader.core.script import convert
+
+LAYOUT_DPI = 288
+PX = LAYOUT_DPI / 72  # layout pixels per point: paragraph margins (Qt's HTML takes px only)
+TPX = 96 / 72  # table lengths (widths, padding, borders): Qt reads them as 96-dpi px and scales
+MIN_BODY_PT = 20
+MM = 72 / 25.4
+
+CONTINUED = "（续）"
+
+
+@dataclass(frozen=True)
+class Paper:
+    name: str
+    width_pt: float
+    height_pt: float
+    margin_pt: float
+    title_pt: int
+    body_pts: tuple[int, ...]  # tried largest first; the last is used when a card spills over
+    phone_pt: int
+    footer_pt: int
+
+    @property
+    def content_width_px(self) -> float:
+        return (self.width_pt - 2 * self.margin_pt) * PX
+
+
+PAPERS: dict[str, Paper] = {
+    "A4": Paper("A4", 595.276, 841.89, 12 * MM, 36, (24, 22, MIN_BODY_PT), 32, 12),
+    "A5": Paper("A5", 419.528, 595.276, 10 * MM, 32, (22, MIN_BODY_PT), 28, 11),
+}
+
+
+def paper_for(name: str) -> Paper:
+    return PAPERS.get(name.upper(), PAPERS["A4"])
+
+
+@dataclass(frozen=True)
+class Sizes:
+    family: str
+    title: int
+    body: int
+    heading: int
+    marker: int  # step numbers
+    phone: int
+    footer: int
+
+    def css(self, pt: int, bold: bool = False) -> str:
+        weight = "bold" if bold else "normal"
+        family = f"font-family:'{self.family}';" if self.family else ""
+        return f"{family}font-size:{pt}pt;font-weight:{weight};color:#000000;"
+
+
+def sizes_for(paper: Paper, body: int, family: str) -> Sizes:
+    return Sizes(family, paper.title_pt, body, body + 4, body + 8, paper.phone_pt, paper.footer_pt)
+
+
+# ---- pieces of a page ----------------------------------------------------------------------
+
+Kind = Literal["para", "list", "box"]
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    marker: str = ""  # "1" for a step, "●" for a list item, "" for a continuation
+    number: str = ""  # a phone number, printed large
+    label_first: bool = False  # "办理电话：<number>" rather than "<number> purpose"
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One unbreakable part of a page: a heading with its first row, a row, or a box."""
+
+    kind: Kind
+    rows: tuple[Row, ...]
+    heading: str = ""
+    section: int = 0  # pieces of one section are kept on one page when that is cheap
+
+    def html(self, s: Sizes) -> str:
+        head = ""
+        if self.heading and self.kind != "box":
+            head = paragraph(self.heading, s.css(s.heading, True),
+                             top=s.body * 0.5, bottom=s.body * 0.2)  # fmt: skip
+        if self.kind == "para":
+            body = s.css(s.body)
+            return head + "".join(paragraph(r.text, body, bottom=s.body * 0.3) for r in self.rows)
+        if self.kind == "list":
+            return head + "".join(_row_table(r, s) for r in self.rows)
+        return _box(self, s)
+
+    def split(self) -> tuple[Piece, Piece] | None:
+        """Two smaller pieces (rows halved, or the one row cut at a sentence end)."""
+        if len(self.rows) > 1:
+            half = len(self.rows) // 2
+            return replace(self, rows=self.rows[:half]), replace(self, rows=self.rows[half:],
+                                                                   heading="")  # fmt: skip
+        row = self.rows[0]
+        if len(row.text) < 2:
+            return None
+        cut = _sentence_cut(row.text)
+        first = replace(row, text=row.text[:cut])
+        rest = Row(row.text[cut:])
+        return replace(self, rows=(first,)), replace(self, rows=(rest,), heading="")
+
+
+def _sentence_cut(text: str) -> int:
+    ends = [m.end() for m in re.finditer(r"[。！？；]", text) if m.end() < len(text)]
+    middle = len(text) // 2
+    return min(ends, key=lambda e: abs(e - middle)) if ends else middle
+
+
+def paragraph(text: str, css: str, top: float = 0, bottom: float = 0, align: str = "left") -> str:
+    return (f'<p align="{align}" style="{css}margin-top:{top * PX:.0f}px;'
+            f'margin-bottom:{bottom * PX:.0f}px">{escape(text)}</p>')  # fmt: skip
+
+
+def _row_table(row: Row, s: Sizes) -> str:
+    # A one-row table gives the hanging indent: wrapped lines stay right of the number.
+    marker_pt = s.marker if row.marker.isdigit() else s.body
+    marker = escape(row.marker) if row.marker else ""
+    return (
+        f'<table border="0" width="100%" cellspacing="0" cellpadding="0" '
+        f'style="margin-bottom:{s.body * 0.3 * TPX:.0f}px">'
+        f'<tr><td width="{s.marker * 1.2 * TPX:.0f}" style="{s.css(marker_pt, True)}">{marker}</td>'
+        f'<td style="{s.css(s.body)}">{escape(row.text)}</td></tr></table>'
+    )
+
+
+def _box(piece: Piece, s: Sizes) -> str:
+    parts = []
+    if piece.heading:
+        parts.append(paragraph(piece.heading, s.css(s.heading, True), bottom=s.body * 0.2))
+    for row in piece.rows:
+        if row.number:
+            number = f'<span style="{s.css(s.phone, True)}">{escape(row.number)}</span>'
+            words = f'<span style="{s.css(s.body)}">{escape(row.text)}</span>'
+            spaced = f'<span style="{s.css(s.body)}">　{escape(row.text)}</span>'
+            line = words + number if row.label_first else number + spaced
+            parts.append(f'<p style="margin-top:{s.body * 0.2 * PX:.0f}px;margin-bottom:0px">'
+                         f"{line}</p>")
+        else:
+            parts.append(paragraph(row.text, s.css(s.body), top=s.body * 0.2))
+    return (
+        f'<table border="0" width="100%" cellspacing="0" cellpadding="{s.body * 0.4 * TPX:.0f}" '
+        f'style="border:{2 * TPX:.0f}px solid #000000;border-collapse:collapse;'
+        f'margin-top:{s.body * 0.6 * TPX:.0f}px;'
+        f'margin-bottom:{s.body * 0.3 * TPX:.0f}px"><tr><td>{"".join(parts)}</td></tr></table>'
+    )
+
+
+# ---- measuring and paginating ----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _layout_device() -> QImage:
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    dots_per_metre = round(LAYOUT_DPI / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
+
+
+def make_document(html: str, width_px: float) -> QTextDocument:
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(_layout_device())
+    doc.setDocumentMargin(0)
+    doc.setUseDesignMetrics(True)  # unhinted advances: the same breaks at any scale
+    doc.setTextWidth(width_px)
+    doc.setHtml(html)
+    return doc
+
+
+@lru_cache(maxsize=512)  # the two page fills and the booklet measure the same pages again
+def height_of(html: str, width_px: float) -> float:
+    return float(make_document(html, width_px).size().height())
+
+
+@dataclass(frozen=True)
+class Page:
+    body_html: str  # title and pieces
+    footer_html: str
+    body_pt: int
+
+
+def title_html(title: str, s: Sizes, continued: bool, script: Script) -> str:
+    text = title + (convert(CONTINUED, script) if continued else "")
+    return paragraph(text, s.css(s.title, True), bottom=s.body * 0.4)
+
+
+def paginate(title: str, pieces: list[Piece], paper: Paper, family: str, script: Script,
+             footer_height: Callable[[int], float]) -> list[tuple[str, int]]:  # fmt: skip
+    """(body html, body pt) per page. `footer_height(pages)` is the footer's height."""
+    width = paper.content_width_px
+    usable = (paper.height_pt - 2 * paper.margin_pt) * PX
+
+    for body in paper.body_pts:
+        s = sizes_for(paper, body, family)
+        html = title_html(title, s, False, script) + "".join(p.html(s) for p in pieces)
+        if height_of(html, width) <= usable - footer_height(1):
+            return [(html, body)]
+
+    body = paper.body_pts[-1]
+    s = sizes_for(paper, body, family)
+    room = usable - footer_height(2)
+
+    def page_html(parts: list[Piece], index: int) -> str:
+        return title_html(title, s, index > 0, script) + "".join(p.html(s) for p in parts)
+
+    def fits(parts: list[Piece], index: int) -> bool:
+        return height_of(page_html(parts, index), width) <= room
+
+    # Keeping sections whole must not cost a page: use it only when it needs no more pages.
+    tidy = _fill(pieces, fits, keep_sections=True)
+    plain = _fill(pieces, fits, keep_sections=False)
+    pages = tidy if len(tidy) <= len(plain) else plain
+    return [(page_html(parts, n), body) for n, parts in enumerate(pages)]
+
+
+def _fill(pieces: list[Piece], fits: Callable[[list[Piece], int], bool],
+          keep_sections: bool) -> list[list[Piece]]:  # fmt: skip
+    """Pieces onto pages, in order; `fits(parts, page index)` says whether parts fit."""
+    pages: list[list[Piece]] = []
+    current: list[Piece] = []
+    queue = list(pieces)
+    while queue:
+        piece = queue.pop(0)
+        if fits([*current, piece], len(pages)):
+            current.append(piece)
+            continue
+        if not current:  # too tall for a page of its own: cut it
+            halves = piece.split()
+            if halves is None:
+                current.append(piece)  # a single character cannot be taller than a page
+            else:
+                queue[0:0] = list(halves)
+            continue
+        start = len(current)
+        while keep_sections and start > 0 and current[start - 1].section == piece.section:
+            start -= 1
+        if 0 < start < len(current):  # start the section on the next page instead
+            queue[0:0] = current[start:]
+            current = current[:start]
+        queue.insert(0, piece)
+        pages.append(current)
+        current = []
+    if current:
+        pages.append(current)
+    return pages
+
+
+# ---- painting ----------------------------------------------------------------------
+
+
+def paint_page(painter: QPainter, page: Page, paper: Paper, scale_x: float,
+               scale_y: float) -> None:  # fmt: skip
+    """Paint one page; the painter's origin is the paper's top-left corner and
+    `scale_*` are device pixels per layout pixel."""
+    width = paper.content_width_px
+    margin = paper.margin_pt * PX
+    bottom = (paper.height_pt - paper.margin_pt) * PX
+    painter.save()
+    painter.scale(scale_x, scale_y)
+    body = make_document(page.body_html, width)
+    painter.translate(margin, margin)
+    body.drawContents(painter, QRectF(0, 0, width, body.size().height()))
+    painter.translate(-margin, -margin)
+    footer = make_document(page.footer_html, width)
+    top = bottom - footer.size().height()
+    painter.setPen(QPen(QColor("#000000"), 0.8 * PX))
+    rule_y = top - paper.footer_pt * 0.4 * PX
+    painter.drawLine(int(margin), int(rule_y), int(margin + width), int(rule_y))
+    painter.translate(margin, top)
+    footer.drawContents(painter, QRectF(0, 0, width, footer.size().height()))
+    painter.restore()
+
+
+def page_text(page: Page, paper: Paper) -> str:
+    """The page's text as laid out (what the PDF's text layer should say)."""
+    width = paper.content_width_px
+    return (make_document(page.body_html, width).toPlainText() + "\n"
+            + make_document(page.footer_html, width).toPlainText())  # fmt: skip
