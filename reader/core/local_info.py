@@ -1,0 +1,204 @@
+"""Local information staff fill in: the community centre and, per card, the local office.
+
+One TOML file in the user's config folder (reader.paths.local_info_file()). It is
+created with comments on first use and from then on only ever read: a broken file is
+reported (plain message naming the line) and the program goes on with empty values,
+leaving the file exactly as the staff member wrote it so the fix is a small edit.
+Cards show only values that are filled in; nothing local is ever made up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from reader import paths
+from reader.core.toml_file import TomlFileError, key_line, read_toml, table_line
+
+CENTRE_FIELDS = {"name": "名称", "address": "地址", "phone": "电话", "hours": "开放时间"}
+OFFICE_FIELDS = {"office": "办理地点", "phone": "电话"}
+
+
+@dataclass(frozen=True)
+class Centre:
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    hours: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.name or self.address or self.phone or self.hours)
+
+
+@dataclass(frozen=True)
+class LocalOffice:
+    office: str = ""  # where to go for this programme, e.g. "某某街道便民服务中心 2 号窗口"
+    phone: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.office or self.phone)
+
+
+@dataclass(frozen=True)
+class LocalInfo:
+    centre: Centre = Centre()
+    offices: dict[str, LocalOffice] = field(default_factory=dict)  # card id -> office
+    problems: tuple[str, ...] = ()  # plain messages for staff
+    path: Path | None = None
+
+    def office_for(self, card_id: str) -> LocalOffice | None:
+        """The filled-in local office for a card, or None when nothing is filled in."""
+        office = self.offices.get(card_id)
+        return office if office is not None and not office.is_empty() else None
+
+
+def template(cards: Iterable[tuple[str, str]] = ()) -> str:
+    """The commented file staff start from; `cards` is (id, title) for a section per card."""
+    lines = [
+        "# 大字读报：本地办事信息（由社区工作人员填写）",
+        "#",
+        "# 填好的内容会显示在帮助卡片上，也会印在打印的卡片上。没填的不显示。",
+        '# 怎么填：只改英文双引号 " " 里面的字，引号本身不要删，也不要换成中文引号 “ ”。',
+        '# 例如：phone = "0354-1234567"',
+        "# 改完保存（编码选 UTF-8），重新打开程序就能看到。",
+        "# 写错了也不要紧：程序会说出是第几行，先不用这个文件，文件不会被改动。",
+        "",
+        "[centre]",
+        "# 本社区服务中心（居民可以来问的地方）",
+        'name = ""       # 名称，例如 某某社区党群服务中心',
+        'address = ""    # 地址',
+        'phone = ""      # 电话',
+        'hours = ""      # 开放时间，例如 周一到周五 上午9点到下午5点',
+        "",
+        "# 下面每一段对应一张帮助卡片（方括号里是卡片编号，后面是卡片名称）。",
+        "# office：去哪里办（地点、窗口）；phone：当地办理的电话。",
+        "# 新加的卡片不在下面时，照样子加一段：[cards.卡片编号]",
+        "# （卡片编号用 python -m reader cards 查）。",
+    ]
+    card_list = list(cards)
+    if not card_list:
+        card_list = [("dibao", "城乡低保")]
+    for card_id, title in card_list:
+        lines += ["", f"[cards.{card_id}]  # {title}", 'office = ""', 'phone = ""']
+    return "\n".join(lines) + "\n"
+
+
+def ensure_local_info_file(
+    path: Path | None = None, cards: Iterable[tuple[str, str]] | None = None
+) -> tuple[Path, str | None]:
+    """Create the file from the template if it does not exist yet; never touch an
+    existing one. `cards` (id, title) default to the shipped cards.
+    Returns (path, problem or None)."""
+    path = path or paths.local_info_file()
+    if path.exists():
+        return path, None
+    if cards is None:
+        from reader.core.cards import load_cards
+
+        cards = [(card.id, card.title) for card in load_cards()]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # "x": if another copy of the program created it a moment ago, leave that one.
+            with path.open("x", encoding="utf-8", newline="\n") as out:
+                out.write(template(cards))
+        except FileExistsError:
+            pass
+    except OSError as exc:
+        return (
+            path,
+            f"本地办事信息文件建不起来（{path}）：{exc.strerror or exc}。卡片上先不显示本地信息。",
+        )
+    return path, None
+
+
+def load_local_info(
+    path: Path | None = None, cards: Iterable[tuple[str, str]] | None = None
+) -> LocalInfo:
+    """Read the local-information file (creating it on first use). Never raises:
+    problems come back as plain messages and the values that could be read.
+    `cards` (id, title): for the template, and to report sections for unknown cards."""
+    cards = list(cards) if cards is not None else None
+    path, problem = ensure_local_info_file(path, cards)
+    if problem:
+        return LocalInfo(problems=(problem,), path=path)
+    try:
+        data, text = read_toml(path)
+    except TomlFileError as exc:
+        message = (
+            f"本地办事信息有错：{exc.message}"
+            "先不用这个文件里的内容；文件没有改动，改正后重新打开程序即可。"
+        )
+        return LocalInfo(problems=(message,), path=path)
+    info = _LocalInfoReader(path, data, text).read()
+    if cards:
+        extra = unknown_card_problems(info, (card_id for card_id, _ in cards))
+        info = replace(info, problems=info.problems + tuple(extra))
+    return info
+
+
+class _LocalInfoReader:
+    """Takes what it can from a file that parsed; wrong values are skipped and reported."""
+
+    def __init__(self, path: Path, data: dict[str, Any], text: str) -> None:
+        self.path, self.data, self.text = path, data, text
+        self.problems: list[str] = []
+
+    def report(self, line: int | None, what: str) -> None:
+        where = f" 第 {line} 行" if line else ""
+        self.problems.append(f"本地办事信息 {self.path.name}{where}：{what}。")
+
+    def value(self, table: dict[str, Any], key: str, table_name: str) -> str:
+        value = table.get(key, "")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)  # phone = 1234567 without quotes is a harmless slip
+        if not isinstance(value, str):
+            line = key_line(self.text, key, table_name)
+            self.report(line, f"“{key}”要写一段文字，用英文双引号括起来；这一项先不用")
+            return ""
+        return value.strip()
+
+    def table(self, value: Any, name: str) -> dict[str, Any]:
+        if isinstance(value, dict):
+            return value
+        self.report(key_line(self.text, name.split(".")[-1]), f"“{name}”应当是 [{name}] 一段")
+        return {}
+
+    def unknown_keys(self, table: dict[str, Any], known: Iterable[str], name: str) -> None:
+        for key in sorted(set(table) - set(known)):
+            line = (
+                key_line(self.text, key, name)
+                if name
+                else (key_line(self.text, key) or table_line(self.text, key))
+            )
+            self.report(line, f"不认识的项目“{key}”，已经忽略")
+
+    def read(self) -> LocalInfo:
+        self.unknown_keys(self.data, ["centre", "cards"], "")
+        centre_table = self.table(self.data.get("centre", {}), "centre")
+        self.unknown_keys(centre_table, CENTRE_FIELDS, "centre")
+        centre = Centre(**{k: self.value(centre_table, k, "centre") for k in CENTRE_FIELDS})
+        offices: dict[str, LocalOffice] = {}
+        for card_id, raw in self.table(self.data.get("cards", {}), "cards").items():
+            name = f"cards.{card_id}"
+            if not isinstance(raw, dict):
+                self.report(
+                    table_line(self.text, name) or key_line(self.text, card_id, "cards"),
+                    f"卡片 {card_id} 要写成 [{name}] 一段",
+                )
+                continue
+            self.unknown_keys(raw, OFFICE_FIELDS, name)
+            offices[card_id] = LocalOffice(**{k: self.value(raw, k, name) for k in OFFICE_FIELDS})
+        return LocalInfo(centre, offices, tuple(self.problems), self.path)
+
+
+def unknown_card_problems(info: LocalInfo, card_ids: Iterable[str]) -> list[str]:
+    """Sections for cards that do not exist (a typo in the id means the office never shows)."""
+    known = set(card_ids)
+    return [
+        f"本地办事信息里的 [cards.{card_id}] 没有对应的卡片，请检查编号。"
+        for card_id in sorted(info.offices)
+        if card_id not in known and not info.offices[card_id].is_empty()
+    ]
