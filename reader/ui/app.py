@@ -1,0 +1,198 @@
+"""`python -m reader` (the `run` command): open the reading window.
+
+Order matters for a quick first paint: the articles come from the cache (no OpenCC, no
+ingest imports), only the current script's font is looked up, and the dictionaries for
+the other script are loaded after the window is on screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import traceback
+from types import TracebackType
+
+from reader import APP_ID, APP_NAME, paths
+from reader.core.article import Article, Script
+
+
+def _no_display_message() -> str | None:
+    """Qt aborts the whole process when it can't open a display, so say it first."""
+    if sys.platform.startswith("linux") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+            or os.environ.get("QT_QPA_PLATFORM")):
+        return ("没有找到可以显示窗口的屏幕（DISPLAY 没有设置）。"
+                "请在电脑的桌面上打开本程序，或请工作人员运行 python -m reader doctor 检查。")
+    return None
+
+
+def _log_error(kind: type[BaseException], error: BaseException,
+               tb: TracebackType | None) -> None:
+    try:
+        paths.log_file().parent.mkdir(parents=True, exist_ok=True)
+        with paths.log_file().open("a", encoding="utf-8") as out:
+            out.write(f"\n[{time.strftime('%Y-%m-%d %H:%M:%S')}] 未处理的错误\n")
+            out.write("".join(traceback.format_exception(kind, error, tb)))
+    except OSError:
+        pass
+
+
+def install_error_guard(window_getter: object) -> None:
+    """An unexpected error is logged and the resident sees a plain message, never a
+    traceback; the program keeps running. (The community-centre work replaces this
+    with a fuller crash handler.)"""
+
+    def hook(kind: type[BaseException], error: BaseException,
+             tb: TracebackType | None) -> None:
+        _log_error(kind, error, tb)
+        window = window_getter() if callable(window_getter) else None
+        if window is not None:
+            try:
+                window.show_notice("notice.error")
+            except Exception:  # the message itself must not fail loudly
+                pass
+
+    sys.excepthook = hook
+
+
+def _show_missing_font() -> int:
+    """No Chinese font: a message that can actually be read, instead of boxes."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui import fonts
+
+    text, family = fonts.missing_font_display()
+    print(text, file=sys.stderr)
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("Dazi Reader: no Chinese font")
+    if family:
+        font = QFont(family)
+        font.setPointSize(20)
+        box.setFont(font)
+    box.setText(text)
+    box.setAccessibleName("No Chinese font")
+    box.setAccessibleDescription(text)
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        box.exec()
+    return 1
+
+
+_PHASES: list[tuple[str, float]] = []
+
+
+def _phase(label: str) -> None:
+    """Start-up milestones, printed by the benchmark's first-paint probe."""
+    if os.environ.get("READER_BENCH_FIRST_PAINT"):
+        _PHASES.append((label, time.time()))
+
+
+def _show_plain_error() -> int:
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui import fonts, strings
+
+    text = strings.text("notice.error")
+    print(text, file=sys.stderr)
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        box = QMessageBox(QMessageBox.Icon.Warning, strings.text("app.title"), text)
+        font = QFont(fonts.family_for("simplified"))
+        font.setPointSize(22)
+        box.setFont(font)
+        box.exec()
+    return 1
+
+
+def _first_paint_probe(window: object) -> None:
+    """For the start-up benchmark (READER_BENCH_FIRST_PAINT=1): print the wall-clock time
+    of the first painted article view (and the milestones before it) and quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    viewport = window.article_page.view.viewport()  # type: ignore[attr-defined]
+
+    class Probe(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and watched is viewport:
+                for label, when in _PHASES:
+                    print(f"PHASE {when:.6f} {label}")
+                print(f"PAINTED {time.time():.6f}", flush=True)
+                viewport.removeEventFilter(self)
+                QTimer.singleShot(0, QApplication.quit)
+            return False
+
+    probe = Probe(viewport)
+    viewport.installEventFilter(probe)
+
+
+def run(args: argparse.Namespace) -> int:
+    _phase("run() called")
+    problem = _no_display_message()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import fonts
+    from reader.ui.articles_source import load_articles
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
+
+    _phase("modules imported")
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)
+    holder: list[MainWindow] = []
+    install_error_guard(lambda: holder[0] if holder else None)
+
+    settings = Settings()
+    _phase("QApplication and settings")
+    if fonts.choose("simplified").family is None and fonts.choose("traditional").family is None:
+        return _show_missing_font()
+    try:
+        articles = load_articles()
+        _phase("fonts and articles")
+        window = MainWindow(settings, articles)
+    except Exception as exc:  # nothing to show yet: a plain message, not a traceback
+        _log_error(type(exc), exc, exc.__traceback__)
+        return _show_plain_error()
+    holder.append(window)
+    _phase("window built")
+    if os.environ.get("READER_BENCH_FIRST_PAINT"):
+        _first_paint_probe(window)
+    if not window.restore_geometry():
+        window.resize(1280, 800)
+    if getattr(args, "kiosk", False):
+        window.showFullScreen()  # the full community-centre mode comes with its own work
+    else:
+        window.show()
+    _phase("window shown")
+    try:
+        window.restore_reading()
+    except Exception as exc:  # a bad saved place must not keep the program from starting
+        _log_error(type(exc), exc, exc.__traceback__)
+        window.go_home()
+    _phase("article opened")
+    QTimer.singleShot(1500, lambda: warm_up(window.articles))
+    return app.exec()
+
+
+def warm_up(articles: list[Article]) -> None:
+    """Load what the first 简/繁 switch needs while the reader looks at the page: the
+    other script's font and OpenCC dictionary, UI strings and articles converted."""
+    from reader.ui import fonts, strings
+    from reader.ui.article_cache import in_script
+
+    scripts: tuple[Script, ...] = ("simplified", "traditional")
+    for script in scripts:
+        fonts.choose(script)
+        for template in strings.STRINGS.values():
+            strings.convert_text(template, script)
+        for article in articles:
+            in_script(article, script)
