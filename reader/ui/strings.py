@@ -75,6 +75,9 @@ STRINGS: dict[str, str] = {
     "font.missing": "这台电脑没有中文字体，字会显示成方框。"
     "请工作人员安装中文字体：Debian/Ubuntu 运行 sudo apt install fonts-noto-cjk；"
     "Windows 和 macOS 自带中文字体（微软雅黑、苹方），请检查是否被删掉。装好后重新打开本程序。",
+    # --- read aloud (issue 4): keys "speech.*" go here ---
+    # --- topic cards and printing (issues 5, 6): keys "card.*", "print.*" go here ---
+    # --- staff area, community mode, errors (issues 8, 9): keys "staff.*", "kiosk.*" ---
 }
 
 NATIVE_SCRIPT_KEYS = frozenset({"script.to_traditional", "script.to_simplified"})
