@@ -1,9 +1,9 @@
-import multiprocessing
 import sys
 
 from reader.cli import main
 
 if __name__ == "__main__":
-    # The speech worker is a child process; a frozen bundle must hand it over here.
-    multiprocessing.freeze_support()
+    # A frozen bundle starts through packaging/launcher.py, which hands speech-worker
+    # children over with multiprocessing.freeze_support(); from source, spawned
+    # children need nothing here (and importing multiprocessing costs start-up time).
     sys.exit(main())

@@ -27,6 +27,13 @@ if [ ! -x "$ALT/bin/python" ]; then
 fi
 PYTHONPATH=. "$ALT/bin/python" -m pytest -q -p no:cacheprovider -W ignore::pytest.PytestConfigWarning tests/core/test_script.py || status=1
 
+step "packaging: build the .deb, install it, run it, remove it"
+if [ "$(id -u)" = 0 ]; then
+  sh packaging/test_deb.sh || status=1
+else
+  echo "SKIPPED: packaging/test_deb.sh installs a package and needs root (CI runs it)"
+fi
+
 if [ "$status" -ne 0 ]; then
   printf '\nSOME CHECKS FAILED\n'
 fi
