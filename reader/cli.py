@@ -34,7 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--kiosk", action="store_true", help="社区模式：全屏，居民无法退出")
     sub = parser.add_subparsers(dest="command")
 
-    sub.add_parser("run", help="打开阅读窗口（默认）").add_argument("--kiosk", action="store_true")
+    # SUPPRESS: without it the subcommand's default (False) overwrites `--kiosk run`
+    sub.add_parser("run", help="打开阅读窗口（默认）").add_argument(
+        "--kiosk", action="store_true", default=argparse.SUPPRESS)
 
     p = sub.add_parser("article", help="把文章文件整理后输出")
     p.add_argument("file")

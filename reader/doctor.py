@@ -29,6 +29,7 @@ PROVIDERS = [
     "reader.ui.printing:doctor_checks",
     "reader.crash:doctor_checks",
     "reader.cli_library:doctor_checks",
+    "reader.cards_doctor:doctor_checks",
 ]
 
 

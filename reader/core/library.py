@@ -29,7 +29,6 @@ from pathlib import Path
 
 from reader.core.article import Article, RemovedLine
 from reader.core.errors import ArticleFileError, ReaderError
-from reader.core.formats import read_article, read_bytes, read_source
 from reader.core.library_files import (
     ARTICLE_FILE,
     ARTICLES,
@@ -43,8 +42,10 @@ from reader.core.library_files import (
     source_suffix,
 )
 from reader.core.safe_files import atomic_write_bytes, set_aside
-from reader.core.script import convert
 
+# reader.core.formats (HTML and Word readers, ~200 ms to import) and OpenCC are
+# imported where a file is read or text compared, so the window can list the library
+# at start-up without them.
 Source = str | Path | bytes
 MIN_CHINESE = 10  # characters of Chinese an imported article must have
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -89,6 +90,8 @@ def text_digest(article: Article) -> str:
     """Same text, same digest: the body's letters and digits in simplified script,
     so a 繁體 copy, another file format or other punctuation of one article match."""
     body = "".join(block.text for block in article.blocks())
+    from reader.core.script import convert
+
     letters = "".join(ch for ch in convert(body, "simplified") if ch.isalnum())
     return hashlib.sha256(letters.encode("utf-8")).hexdigest()
 
@@ -96,6 +99,8 @@ def text_digest(article: Article) -> str:
 def _source_bytes(source: Source, name: str | None) -> tuple[bytes, str]:
     if isinstance(source, bytes):
         return source, name or "文件"
+    from reader.core.formats import read_source
+
     path = Path(source)
     return read_source(path), name or path.name
 
@@ -109,6 +114,8 @@ def preview_import(
     """Turn a file into the article it would add, without touching the library.
     Call again with `restore_lines` (numbers from `preview.removed`) to keep lines the
     cleaning dropped, and `title_override` to replace the title found."""
+    from reader.core.formats import read_bytes
+
     data, source_name = _source_bytes(source, name)
     restore = tuple(sorted(set(restore_lines)))
     article = read_bytes(data, source_name, "", keep_lines=restore)
@@ -300,6 +307,7 @@ class Library:
         if self._seeds is None and self._read_seeds is not None:
             self._seeds = {article.id: article for article in self._read_seeds()}
         if self._seeds is None:
+            from reader.core.formats import read_article
             from reader.resources import seed_files
 
             self._seeds = {}
@@ -374,6 +382,8 @@ class Library:
         except (OSError, ValueError, KeyError, TypeError):
             pass
         # The cleaned copy is damaged: make it again from the source file.
+        from reader.core.formats import read_bytes
+
         try:
             article = read_bytes(
                 (folder / entry.source_file).read_bytes(), entry.source_name, entry.id,

@@ -11,11 +11,15 @@ import argparse
 import os
 import sys
 import time
-import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from reader import APP_ID, APP_NAME, paths
+from reader import APP_ID, APP_NAME
 from reader.core.article import Article, Script
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
 
 
 def _no_display_message() -> str | None:
@@ -30,31 +34,29 @@ def _no_display_message() -> str | None:
 
 def _log_error(kind: type[BaseException], error: BaseException,
                tb: TracebackType | None) -> None:
-    try:
-        paths.log_file().parent.mkdir(parents=True, exist_ok=True)
-        with paths.log_file().open("a", encoding="utf-8") as out:
-            out.write(f"\n[{time.strftime('%Y-%m-%d %H:%M:%S')}] 未处理的错误\n")
-            out.write("".join(traceback.format_exception(kind, error, tb)))
-    except OSError:
-        pass
+    from reader import crash
+
+    crash.log_error(kind, error, tb)
 
 
-def install_error_guard(window_getter: object) -> None:
-    """An unexpected error is logged and the resident sees a plain message, never a
-    traceback; the program keeps running. (The community-centre work replaces this
-    with a fuller crash handler.)"""
+def build_window(kiosk: bool = False, settings: Settings | None = None) -> MainWindow:
+    """The reading window with everything a shared PC needs (reader.ui.community): the
+    crash guard, the staff area, and community-centre mode when `kiosk` is set or staff
+    turned it on (then the window is already full screen). Used by `run` and the soak."""
+    from reader.ui.articles_source import load_articles
+    from reader.ui.community import Community
+    from reader.ui.main_window import MainWindow
+    from reader.ui.settings import Settings
 
-    def hook(kind: type[BaseException], error: BaseException,
-             tb: TracebackType | None) -> None:
-        _log_error(kind, error, tb)
-        window = window_getter() if callable(window_getter) else None
-        if window is not None:
-            try:
-                window.show_notice("notice.error")
-            except Exception:  # the message itself must not fail loudly
-                pass
-
-    sys.excepthook = hook
+    settings = settings if settings is not None else Settings()
+    articles = load_articles()
+    _phase("fonts and articles")
+    window = MainWindow(settings, articles)
+    community = Community(window, kiosk_flag=kiosk)
+    window.community = community  # type: ignore[attr-defined]
+    community.install_crash_handler()
+    community.start()
+    return window
 
 
 def _show_missing_font() -> int:
@@ -138,49 +140,56 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from reader import crash
     from reader.ui import fonts
-    from reader.ui.articles_source import load_articles
-    from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
+    from reader.ui.single_instance import SingleInstance
 
     _phase("modules imported")
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName(APP_ID)
-    holder: list[MainWindow] = []
-    install_error_guard(lambda: holder[0] if holder else None)
+    # Until the window can show its plain message, errors are only logged.
+    crash.install(lambda _message: None)
+    # A second launch (a double click while this one starts) raises this window and
+    # ends; the lock is taken now, the answering socket after the first paint.
+    instance = SingleInstance()
+    if not instance.claim(listen=False):
+        return 0
 
     settings = Settings()
     _phase("QApplication and settings")
     if fonts.choose("simplified").family is None and fonts.choose("traditional").family is None:
         return _show_missing_font()
     try:
-        articles = load_articles()
-        _phase("fonts and articles")
-        window = MainWindow(settings, articles)
+        window = build_window(bool(getattr(args, "kiosk", False)), settings)
     except Exception as exc:  # nothing to show yet: a plain message, not a traceback
         _log_error(type(exc), exc, exc.__traceback__)
         return _show_plain_error()
-    holder.append(window)
+    community = window.community  # type: ignore[attr-defined]
     _phase("window built")
     if os.environ.get("READER_BENCH_FIRST_PAINT"):
         _first_paint_probe(window)
-    if not window.restore_geometry():
-        window.resize(1280, 800)
-    if getattr(args, "kiosk", False):
-        window.showFullScreen()  # the full community-centre mode comes with its own work
-    else:
+    if not community.active:  # community mode is already full screen
+        if not window.restore_geometry():
+            window.resize(1280, 800)
         window.show()
     _phase("window shown")
     try:
-        window.restore_reading()
+        if not community.active:  # on a shared PC every resident starts at home
+            window.restore_reading()
     except Exception as exc:  # a bad saved place must not keep the program from starting
         _log_error(type(exc), exc, exc.__traceback__)
         window.go_home()
     _phase("article opened")
+    instance.activated.connect(community.kiosk.bring_to_front)
+    QTimer.singleShot(300, instance.listen)
     QTimer.singleShot(1500, lambda: warm_up(window.articles))
-    return app.exec()
+    window.read_aloud.start_later()  # the warm speech worker, after the first paint
+    code = app.exec()
+    instance.release()
+    return code
 
 
 def warm_up(articles: list[Article]) -> None:

@@ -9,6 +9,7 @@ arrives through `Settings.changed` and redraws the toolbar and the visible page.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import cast
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._page_gate = ClickGate()
         self._stylesheet_theme = ""
         self._ui_font = QFont()
+        self.stop_speech_hooks: list[Callable[[], None]] = []  # see stop_speech
 
         central = QWidget()
         column = QVBoxLayout(central)
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self.toolbar.script.clicked.connect(self.toggle_script)
         self.toolbar.theme.clicked.connect(self.cycle_theme)
         self._add_speech_controls()
+        self._add_topic_cards()
         # Ctrl+= / Ctrl+-: made right after the first paint (building key sequences
         # loads a large part of Qt's key tables, which the first picture doesn't need)
         QTimer.singleShot(0, self._add_shortcuts)
@@ -122,6 +125,28 @@ class MainWindow(QMainWindow):
         """Place for the read-aloud feature (issue 4): 朗读全文, 暂停/继续, 停止 and the
         speed choice are added here with `self.toolbar.add_speech_widget(button)`, and
         stopped from `page_changed` / `article_opened` / `look_changed` / closeEvent."""
+        from reader.ui.read_aloud import ReadAloud  # all wiring is in there
+
+        self.read_aloud = ReadAloud(self)
+        self.stop_speech_hooks.append(self.read_aloud.stop)
+
+    def stop_speech(self) -> None:
+        """Stop reading aloud now. The community-centre reset and the crash guard call
+        this; the read-aloud feature adds its stop to `stop_speech_hooks`."""
+        for stop in self.stop_speech_hooks:
+            stop()
+
+    # --- topic cards ------------------------------------------------------------------------
+    def _add_topic_cards(self) -> None:
+        """Topic cards (issue 5): home's topic row, article links, card and category
+        pages; all wiring is in reader/ui/topic_cards.py."""
+        from reader.ui.topic_cards import TopicCards
+
+        self.topic_cards = TopicCards(self)
+
+    def open_card(self, card_id: str) -> bool:
+        """Show topic card `card_id` (False when there is no such card)."""
+        return self.topic_cards.open_card(card_id)
 
     # --- pages ---------------------------------------------------------------------------
     def register_page(self, page: Page) -> None:
@@ -365,6 +390,7 @@ class MainWindow(QMainWindow):
         return bool(saved) and self.restoreGeometry(QByteArray.fromHex(saved.encode()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.read_aloud.close()  # silence now, and no speech worker left behind
         self.save_state()
         self._end_quiet_period()
         super().closeEvent(event)

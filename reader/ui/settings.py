@@ -57,6 +57,26 @@ def _matching(pattern: str) -> Callable[[object], str | None]:
     return check
 
 
+def _flag(value: object) -> bool | None:
+    """INI files keep booleans as words; accept what QSettings and people write."""
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().lower()
+    return True if word in ("true", "1", "yes") else False if word in ("false", "0", "no") \
+        else None
+
+
+def _whole(low: int, high: int) -> Callable[[object], int | None]:
+    def check(value: object) -> int | None:
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            return None
+        return number if low <= number <= high else None
+
+    return check
+
+
 class Field(NamedTuple):
     key: str  # the key in the INI file ("group/name")
     default: Any
@@ -73,6 +93,14 @@ FIELDS: dict[str, Field] = {
     # where the reader stopped: article id and the block id at the top of the view
     "last_article": Field("reading/article", "", _matching(r"[\w.\-]{0,200}")),
     "last_block": Field("reading/block", "", _matching(r"[\w\-]{0,40}")),
+    # community-centre mode (issue 9): set by staff in the staff area
+    "community_mode": Field("community/enabled", False, _flag),
+    "idle_minutes": Field("community/idle_minutes", 5, _whole(1, 60)),
+    "default_font_size": Field("community/default_font_size", DEFAULT_BODY_PT, _font_size),
+    "default_script": Field("community/default_script", "simplified", _one_of(SCRIPTS)),
+    "default_theme": Field("community/default_theme", DEFAULT_THEME, _one_of(tuple(THEMES))),
+    # the printer residents' printing goes to ("" = the system's default printer)
+    "printer": Field("printing/printer", "", _matching(r"[^\r\n]{0,200}")),
 }
 
 

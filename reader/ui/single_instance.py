@@ -9,21 +9,28 @@ is still starting), says "raise", and exits.
 
 from __future__ import annotations
 
+import binascii
 import getpass
-import hashlib
+import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from reader import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 CONNECT_TRIES = 50  # × 100 ms: the first instance may still be loading Qt and fonts
 RAISE = b"raise\n"
 
 
 def _key() -> str:
-    user = hashlib.sha1(getpass.getuser().encode()).hexdigest()[:10]
-    return f"dazi-reader-{user}"
+    # The user and their settings folder: the lock file lives in that folder, so a run
+    # with other folders (tests, the soak command) must not answer for this one.
+    # (crc32, not hashlib: loading OpenSSL would cost start-up ~3 ms for a name)
+    who = f"{getpass.getuser()}\n{paths.config_dir()}"
+    return f"dazi-reader-{binascii.crc32(who.encode()):08x}"
 
 
 class SingleInstance(QObject):
@@ -36,16 +43,19 @@ class SingleInstance(QObject):
         self._lock = QLockFile(str(paths.config_dir() / f"{self.key}.lock"))
         self._server: QLocalServer | None = None
 
-    def claim(self) -> bool:
+    def claim(self, listen: bool = True) -> bool:
         """True: this is the only instance (now listening). False: another one runs
-        and has been asked to come to the front; this process should exit."""
+        and has been asked to come to the front; this process should exit.
+        `listen=False`: take the lock only and call `listen()` later (the window's
+        start-up then does not wait for QtNetwork; a second launch keeps retrying)."""
         if self._lock.tryLock(0):
-            QLocalServer.removeServer(self.key)  # a socket left by a crash
-            self._server = QLocalServer(self)
-            self._server.newConnection.connect(self._on_connection)
-            self._server.listen(self.key)
+            if listen:
+                self.listen()
             return True
+        from PySide6.QtNetwork import QLocalSocket
+
         for _ in range(CONNECT_TRIES):
+            started = time.monotonic()
             socket = QLocalSocket()
             socket.connectToServer(self.key)
             if socket.waitForConnected(100):
@@ -53,9 +63,23 @@ class SingleInstance(QObject):
                 socket.waitForBytesWritten(500)
                 socket.disconnectFromServer()
                 return False
+            # With no server yet the attempt fails at once, not after 100 ms: wait the
+            # rest, or all tries would be spent before the first instance listens.
+            time.sleep(max(0.0, 0.1 - (time.monotonic() - started)))
         # The lock is held but nobody answers: a hung first instance. Run anyway
         # rather than leave a resident with no window at all.
         return True
+
+    def listen(self) -> None:
+        """Answer later launches (after a successful `claim`)."""
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server is not None:
+            return
+        QLocalServer.removeServer(self.key)  # a socket left by a crash
+        self._server = QLocalServer(self)
+        self._server.newConnection.connect(self._on_connection)
+        self._server.listen(self.key)
 
     def _on_connection(self) -> None:
         assert self._server is not None

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from reader.ui.text_style import BlockStyle, SpanColours, TextSpan
 
+LINK_MARK_EM = 0.75  # space left after each link for its marker, in font sizes
+
 
 class TextBlock(QLabel):
     clicked = Signal(str)  # block id: the reader clicked this block (not on a link)
@@ -143,6 +145,15 @@ class TextBlock(QLabel):
             fmt.setAnchor(True)
             fmt.setAnchorHref(span.target)
         cursor.mergeCharFormat(fmt)
+        if span.kind == "link" and self._style is not None:
+            # room after a link's last character for its marker (drawn by link_marks.py):
+            # spacing, not a character, so the text and its offsets stay the same
+            cursor.setPosition(end - 1)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            room = QTextCharFormat()
+            room.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+            room.setFontLetterSpacing(self._style.pt * self.logicalDpiY() / 72 * LINK_MARK_EM)
+            cursor.mergeCharFormat(room)
 
     # --- geometry ------------------------------------------------------------------
     def _text_origin(self) -> QPoint:

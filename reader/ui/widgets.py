@@ -67,7 +67,25 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
+        self._groups: list[list[QWidget]] = []  # see keep_together
         self.setContentsMargins(0, 0, 0, 0)
+
+    def keep_together(self, widgets: list[QWidget]) -> None:
+        """Start a new row before `widgets` rather than split them, when they fit on
+        one row (the read-aloud controls stay side by side)."""
+        self._groups.append(list(widgets))
+        self.invalidate()
+
+    def _run_width(self, item: QLayoutItem) -> int:
+        """Width of the whole group when `item` is a group's first shown widget, else 0
+        (then the item's own width decides)."""
+        widget = item.widget()
+        for group in self._groups:
+            shown = [w for w in group if not w.isHidden()]
+            if shown and shown[0] is widget:
+                hints = [w.sizeHint().expandedTo(w.minimumSize()).width() for w in shown]
+                return sum(hints) + self._gap * (len(hints) - 1)
+        return 0
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
@@ -121,7 +139,8 @@ class FlowLayout(QLayout):
             if item.isEmpty():
                 continue
             hint = item.sizeHint().expandedTo(item.minimumSize())
-            if x > area.x() and x + hint.width() > area.right() + 1:
+            run = min(self._run_width(item), area.width())
+            if x > area.x() and x + max(run, hint.width()) > area.right() + 1:
                 x, y = area.x(), y + row_height + self._gap
                 row_height = 0
             if move:

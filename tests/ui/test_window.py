@@ -95,7 +95,7 @@ def test_script_switch_converts_everything_on_screen(qtbot: QtBot) -> None:
     assert visible_texts(window)[-1] == "—— 全文完 ——"
     assert window.windowTitle() == "大字讀報 — 筑牢民生根基 增進民生福祉"
     assert [b.text() for b in buttons(window)] == \
-        ["首頁", "字大一點", "字小一點", "简体字", "換顏色"]
+        ["首頁", "字大一點", "字小一點", "简体字", "換顏色", "朗讀全文", "暫停", "停止", "速度：慢"]
     assert buttons_before[3] == "繁體字"  # named in its own script (see strings.py)
     back = window.article_page.view.back_button
     assert (back.text(), back.toolTip(), back.accessibleDescription()) == (
@@ -178,17 +178,20 @@ def test_tab_order_follows_the_screen_and_keys_work(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     window.toolbar.home.setFocus()
     order = [QApplication.focusWidget()]
-    for _ in range(len(window.toolbar.buttons()) + len(window.home.tiles) - 1):
+    shown = [b for b in window.toolbar.buttons() if b.isVisible()]  # 朗读 ones: article only
+    topics = window.home.topic_row.buttons()  # the topic-card buttons, above the tiles
+    for _ in range(len(shown) + len(topics) + len(window.home.tiles) - 1):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
-    assert order == [*window.toolbar.buttons(), *window.home.tiles]
+    assert order == [*shown, *topics, *window.home.tiles]
     # Enter on a focused tile opens it
     qtbot.keyClick(window.home.tiles[0], Qt.Key.Key_Return)
     assert window.current_page() is window.article_page
     view = window.article_page.view
     # after the page change, Tab goes toolbar -> article text -> back button
-    window.toolbar.theme.setFocus()
-    qtbot.keyClick(window.toolbar.theme, Qt.Key.Key_Tab)
+    last = window.toolbar.buttons()[-1]
+    last.setFocus()
+    qtbot.keyClick(last, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is view
     # PgDn / arrows scroll, even with the focus on a toolbar button
     bar = view.verticalScrollBar()

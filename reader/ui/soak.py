@@ -1,0 +1,276 @@
+"""A soak test of the real window: thousands of random clicks, keys and wheel turns.
+
+What a shared PC gets over a day, compressed: a resident presses anything, anywhere,
+in any order, including inside dialogs (PIN keypad, print preview, the idle notice).
+The driver schedules one action at a time with a fresh single-shot timer, so actions
+keep coming inside a modal dialog's own event loop too. A heartbeat timer measures
+the longest gap in the event loop (a frozen window shows up as a long gap).
+
+Used by tests/ui/test_soak.py (a short run) and `python -m reader soak` (a long one).
+Nothing here may touch the user's files: the command runs with temporary settings,
+data and home folders, and file dialogs answer "cancel" without opening.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QWidget,
+)
+
+KEYS = [
+    Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Space,
+    Qt.Key.Key_Escape, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp, Qt.Key.Key_Down,
+    Qt.Key.Key_Up, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End,
+    Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_5, Qt.Key.Key_0, Qt.Key.Key_Backspace,
+    Qt.Key.Key_A,
+]
+CHORDS = [  # (key, modifiers): the size shortcuts and the staff-area chord
+    (Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier),
+    (Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier),
+]
+HEARTBEAT_MS = 10
+
+
+@dataclass
+class SoakReport:
+    actions: int = 0
+    clicks: int = 0
+    keys: int = 0
+    wheels: int = 0
+    errors: list[str] = field(default_factory=list)  # uncaught exceptions (must be none)
+    longest_stall_ms: float = 0.0  # longest gap between heartbeats beyond their period
+    rss_start_mb: float = 0.0  # after a warm-up, so first-use caches don't count
+    rss_end_mb: float = 0.0
+    pages_seen: set[str] = field(default_factory=set)
+    dialogs_seen: set[str] = field(default_factory=set)
+
+    @property
+    def rss_growth_mb(self) -> float:
+        return self.rss_end_mb - self.rss_start_mb
+
+    def summary(self) -> str:
+        return (
+            f"{self.actions} actions ({self.clicks} clicks, {self.keys} keys, "
+            f"{self.wheels} wheel turns); errors: {len(self.errors)}; longest stall "
+            f"{self.longest_stall_ms:.0f} ms; memory {self.rss_start_mb:.1f} → "
+            f"{self.rss_end_mb:.1f} MB (growth {self.rss_growth_mb:+.1f} MB); pages "
+            f"{sorted(self.pages_seen)}; dialogs {sorted(self.dialogs_seen)}"
+        )
+
+
+def rss_mb() -> float:
+    """Resident memory now (Linux /proc; elsewhere the peak, which only grows)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except (OSError, ValueError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+
+
+def _targets() -> list[QWidget]:
+    """Visible, enabled widgets of the active top-level window (a modal dialog when one
+    is open, since a person cannot click past it either)."""
+    top = QApplication.activeModalWidget() or QApplication.activeWindow()
+    if top is None:
+        tops = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        top = tops[-1] if tops else None
+    if top is None:
+        return []
+    widgets = [top, *top.findChildren(QWidget)]
+    return [w for w in widgets if w.isVisible() and w.isEnabled() and w.width() > 0]
+
+
+class SoakDriver:
+    def __init__(self, window: QWidget, actions: int, seed: int,
+                 page_name: Callable[[], str] | None = None) -> None:
+        self.window = window
+        self.remaining = actions
+        # Memory and stalls count after a warm-up: the first few hundred actions meet
+        # every size, both scripts and both themes for the first time and fill Qt's
+        # glyph and layout caches (measured: +35 MB, then flat within a few MB).
+        self.warmup = min(1000, max(200, actions // 4))
+        self.rng = random.Random(seed)
+        self.report = SoakReport()
+        self.page_name = page_name
+        self._last_beat = time.perf_counter()
+        self._heartbeat = QTimer()
+        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self._beat)
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        gap = (now - self._last_beat) * 1000 - HEARTBEAT_MS
+        self._last_beat = now
+        if self.report.actions > self.warmup:
+            self.report.longest_stall_ms = max(self.report.longest_stall_ms, gap)
+
+    def run(self) -> SoakReport:
+        """Drive the window until the actions are used up; returns the report."""
+        old_hook = sys.excepthook
+
+        def record(kind: type[BaseException], error: BaseException, tb: object) -> None:
+            self.report.errors.append(f"{kind.__name__}: {error}")
+            old_hook(kind, error, tb)  # type: ignore[arg-type]
+
+        sys.excepthook = record
+        self._heartbeat.start()
+        try:
+            QTimer.singleShot(0, self._step)
+            while self.remaining > 0:
+                QApplication.processEvents()
+                time.sleep(0.0005)
+            self._close_dialogs()
+        finally:
+            self._heartbeat.stop()
+            sys.excepthook = old_hook
+        gc.collect()
+        self.report.rss_end_mb = rss_mb()
+        return self.report
+
+    def _step(self) -> None:
+        if self.remaining <= 0:
+            return
+        self.remaining -= 1
+        self.report.actions += 1
+        if self.report.actions == self.warmup:
+            gc.collect()
+            self.report.rss_start_mb = rss_mb()
+        # Schedule the next action first: if this one opens a modal dialog, its nested
+        # event loop runs that timer, and the soak goes on inside the dialog.
+        QTimer.singleShot(0, self._step)
+        self._note_where()
+        roll = self.rng.random()
+        if roll < 0.6:
+            self._click()
+        elif roll < 0.9:
+            self._key()
+        else:
+            self._wheel()
+
+    def _note_where(self) -> None:
+        if self.page_name:
+            self.report.pages_seen.add(self.page_name())
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            self.report.dialogs_seen.add(type(modal).__name__)
+
+    def _click(self) -> None:
+        targets = _targets()
+        if not targets:
+            return
+        buttons = [w for w in targets if isinstance(w, QAbstractButton)]
+        # Most presses land on buttons (that is what people aim at); some anywhere.
+        pool = buttons if buttons and self.rng.random() < 0.7 else targets
+        widget = self.rng.choice(pool)
+        point = QPoint(self.rng.randrange(max(1, widget.width())),
+                       self.rng.randrange(max(1, widget.height())))
+        self.report.clicks += 1
+        if self.rng.random() < 0.15:  # the elderly double-click habit
+            QTest.mouseDClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                              point)
+        else:
+            QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                             point)
+
+    def _key(self) -> None:
+        target = QApplication.focusWidget() or QApplication.activeWindow() or self.window
+        self.report.keys += 1
+        if self.rng.random() < 0.08:
+            key, modifiers = self.rng.choice(CHORDS)
+            QTest.keyClick(target, key, modifiers)
+        else:
+            QTest.keyClick(target, self.rng.choice(KEYS))
+
+    def _wheel(self) -> None:
+        targets = _targets()
+        if not targets:
+            return
+        widget = self.rng.choice(targets)
+        centre = QPointF(widget.width() / 2, widget.height() / 2)
+        delta = self.rng.choice([-360, -120, 120, 360])
+        event = QWheelEvent(centre, widget.mapToGlobal(centre), QPoint(), QPoint(0, delta),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)
+        self.report.wheels += 1
+        QApplication.sendEvent(widget, event)
+
+    def _close_dialogs(self) -> None:
+        for _ in range(10):
+            modal = QApplication.activeModalWidget()
+            if modal is None:
+                return
+            if isinstance(modal, QDialog):
+                modal.reject()
+            else:
+                modal.close()
+            QApplication.processEvents()
+
+
+def keep_dialogs_inside() -> None:
+    """File dialogs would let random clicks create or rename files: answer "cancel"
+    without opening one. Message boxes still open and get clicked like anything else."""
+    QFileDialog.getOpenFileNames = staticmethod(lambda *a, **k: ([], ""))  # type: ignore[method-assign]
+    QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: ("", ""))  # type: ignore[method-assign]
+    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: ("", ""))  # type: ignore[method-assign]
+    QFileDialog.getExistingDirectory = staticmethod(lambda *a, **k: "")  # type: ignore[method-assign]
+
+
+def cmd_soak(args: argparse.Namespace) -> int:
+    """`python -m reader soak [--events N] [--seed S]`: the long run, printed."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as scratch:
+        for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "HOME", "APPDATA"):
+            os.environ[var] = str(Path(scratch) / var.lower())
+        from reader.ui.app import build_window
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        keep_dialogs_inside()
+        window = build_window(kiosk=False)
+        window.resize(1280, 800)
+        window.show()
+        QApplication.processEvents()
+        driver = SoakDriver(window, args.events, args.seed,
+                            page_name=lambda: window.current_page().name)
+        report = driver.run()
+        print(report.summary())
+        healthy = responds_normally(window)
+        print("still responds normally:", "yes" if healthy else "NO")
+        window.close()
+        app.processEvents()
+    return 0 if healthy and not report.errors else 1
+
+
+def responds_normally(window: QWidget) -> bool:
+    """After the soak: home, open the first article, one size step; all must work."""
+    from reader.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.go_home()
+    QApplication.processEvents()
+    if window.current_page().name != "home":
+        return False
+    first = window.articles[0]
+    if not window.open_article(first.id):
+        return False
+    QApplication.processEvents()
+    return window.current_page().name == "article"

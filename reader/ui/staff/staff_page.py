@@ -1,0 +1,129 @@
+"""The staff area's page: a row of section buttons and the chosen panel below them.
+
+The panels are made on first use (the printer panel loads Qt's print support, the
+import panel the article readers), so opening the staff area stays quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.look import Look
+from reader.ui.pages import Page
+from reader.ui.staff.parts import Panel, field_style, label, set_fonts
+from reader.ui.widgets import BigButton, FlowLayout
+
+if TYPE_CHECKING:
+    from reader.ui.staff.area import StaffArea
+
+
+def _panel_makers() -> dict[str, Callable[[StaffArea], Panel]]:
+    from reader.ui.staff.import_panel import ImportPanel
+    from reader.ui.staff.local_info_panel import LocalInfoPanel
+    from reader.ui.staff.manage_panel import ManagePanel
+    from reader.ui.staff.printer_panel import PrinterPanel
+    from reader.ui.staff.settings_panel import SettingsPanel
+    from reader.ui.staff.status_panel import StatusPanel
+
+    return {"status": StatusPanel, "import": ImportPanel, "manage": ManagePanel,
+            "settings": SettingsPanel, "local": LocalInfoPanel, "printer": PrinterPanel}
+
+
+SECTIONS = ("status", "import", "manage", "settings", "local", "printer")
+
+
+class StaffPage(Page):
+    name = "staff"
+
+    def __init__(self, area: StaffArea, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.area = area
+        self.hint = label(name="staffHint")
+        self.tabs: dict[str, BigButton] = {}
+        bar = QWidget()
+        bar.setObjectName("staffTabs")
+        flow = FlowLayout(bar, spacing=10)
+        for key in SECTIONS:
+            tab = BigButton()
+            tab.setObjectName(f"staffTab.{key}")
+            tab.setCheckable(True)
+            tab.clicked.connect(lambda _=False, k=key: self.show_section(k))
+            flow.addWidget(tab)
+            self.tabs[key] = tab
+        self.lock_button = BigButton()
+        self.lock_button.setObjectName("staffLock")
+        self.lock_button.clicked.connect(area.lock_and_go_home)
+        flow.addWidget(self.lock_button)
+        # Panels sit in one column and only the chosen one is shown: a hidden widget
+        # takes no room, so each panel scrolls only as far as its own content (a
+        # QStackedWidget would make every panel as tall as the longest).
+        self.holder = QWidget()
+        self.holder_column = QVBoxLayout(self.holder)
+        self.holder_column.setContentsMargins(0, 0, 0, 0)
+        self.panels: dict[str, Panel] = {}
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(self.holder)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 12, 24, 0)
+        column.setSpacing(8)
+        column.addWidget(bar)
+        column.addWidget(self.hint)
+        column.addWidget(self.scroller, 1)
+        self.current = ""
+
+    def panel(self, key: str) -> Panel:
+        """The panel `key`, made on first use."""
+        if key not in self.panels:
+            panel = _panel_makers()[key](self.area)
+            self.panels[key] = panel
+            panel.hide()
+            self.holder_column.addWidget(panel)
+            if self.look is not None:
+                panel.apply_look(self.look)
+        return self.panels[key]
+
+    def show_section(self, key: str) -> None:
+        panel = self.panel(key)
+        self.current = key
+        for name, tab in self.tabs.items():
+            tab.setChecked(name == key)
+        for other in self.panels.values():
+            if other is not panel:
+                other.hide()
+        panel.show()
+        panel.refresh()
+        self.scroller.verticalScrollBar().setValue(0)
+
+    def apply_look(self, look: Look) -> None:
+        super().apply_look(look)
+        for key, tab in self.tabs.items():
+            name = look.t(f"staff.{key}.tab")
+            tab.set_texts(name, look.t("staff.tab_desc", name=name))
+        self.lock_button.set_texts(look.t("staff.lock"), look.t("staff.lock_desc"))
+        minutes = self.area.idle_minutes()
+        self.hint.setText(look.t("staff.hint_idle", minutes=minutes) if minutes
+                          else look.t("staff.hint"))
+        self.setStyleSheet(field_style(look))
+        set_fonts(self, look)
+        for panel in self.panels.values():
+            panel.apply_look(look)
+
+    def window_title(self, look: Look) -> str:
+        return look.t("app.title_with_article", title=look.t("staff.page_name"))
+
+    def scroll_area(self) -> QAbstractScrollArea:
+        return self.scroller
+
+    def focus_chain(self) -> list[QWidget]:
+        return [*self.tabs.values(), self.lock_button]

@@ -1,0 +1,317 @@
+"""Topic cards in the window: everything that connects the cards to the pages.
+
+The main window makes one TopicCards; from then on this:
+- puts the row of topic buttons (看病就医 / 生活救助 / …) on the home page; each opens
+  the category page with that topic's cards;
+- links the article on screen to its cards (article_links.py) and opens a card from an
+  inline link, a section's card button, a category tile, or `open_card(id)`;
+- runs the card page's buttons: 朗读这张卡 (card_reading.py), 打印 (the print preview)
+  and 返回, which goes back where the reader came from: the same place in the article,
+  the category list, or home;
+- tells staff, quietly and in plain words, when card files or the local-information
+  file are broken (the message line; the full list is in `python -m reader doctor`).
+
+The cards are loaded on first need (after the first picture: loading them imports
+OpenCC), and the local-information file is read again whenever staff changed it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from reader import paths
+from reader.core.article import Script
+from reader.ui.article_cache import in_script
+from reader.ui.article_view import Place
+from reader.ui.card_icons import CATEGORY_ICONS
+from reader.ui.card_page import CardPage
+from reader.ui.card_reading import CardReading
+from reader.ui.category_page import CategoryPage, TopicButton
+from reader.ui.look import Look
+
+if TYPE_CHECKING:  # the card modules load OpenCC and TOML: imported on first need
+    from reader.core.cards import Card, CardSet
+    from reader.core.linking import Mention
+    from reader.core.local_info import LocalInfo
+    from reader.ui.article_links import ArticleLinks
+    from reader.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+PRELOAD_MS = 1200  # load the cards this long after start, if nothing needed them sooner
+
+
+class TopicCards(QObject):
+    def __init__(self, window: MainWindow, folder: Path | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.folder = folder  # None: the shipped assets/cards
+        self._cards: CardSet | None = None
+        self._converted: dict[Script, CardSet] = {}
+        self._local: LocalInfo | None = None
+        self._local_stamp: tuple[float, int] | None = None
+        self._told: set[str] = set()  # which staff messages were shown this session
+        self._back: tuple[str, str, Place | None] = ("home", "", None)
+        self._fonts_started = False
+        self._paint_watch: _AfterPaint | None = None
+        self._links_stale = False  # the article's links wait for its page to be shown
+        self._mentions: dict[tuple[str, Script, tuple[int, ...]], list[Mention]] = {}
+
+        self.card_page = CardPage()
+        self.category_page = CategoryPage()
+        window.register_page(self.card_page)
+        window.register_page(self.category_page)
+        self.reading = CardReading(window, self.card_page)
+        window.stop_speech_hooks.append(self.reading.stop)
+        self._links: ArticleLinks | None = None  # made with the cards
+
+        self.topic_buttons = [TopicButton(category) for category in CATEGORY_ICONS]
+        for button in self.topic_buttons:
+            button.clicked.connect(lambda _=False, c=button.category: self.open_category(c))
+            button.apply_look(window.look)
+            window.home.add_topic_button(button)
+
+        self.card_page.read_requested.connect(self.reading.toggle)
+        self.card_page.print_requested.connect(self.print_card)
+        self.card_page.back_requested.connect(self.go_back)
+        self.card_page.mention_chosen.connect(self.open_mention)
+        self.reading.state_changed.connect(self.card_page.set_reading)
+        self.category_page.card_chosen.connect(self.open_card)
+        self.category_page.back_requested.connect(window.go_home)
+        window.article_page.view.article_shown.connect(self._on_article_shown)
+        window.look_changed.connect(self._on_look_changed)
+        window.page_changed.connect(self._on_page_changed)
+        self._script = window.look.script
+        QTimer.singleShot(PRELOAD_MS, self._preload)
+
+    # --- the cards ----------------------------------------------------------------------
+    def cards_in(self, script: Script = "simplified") -> CardSet:
+        """Every loaded card, in `script` (loads them on the first call)."""
+        if self._cards is None:
+            self._cards = self._load()
+            self._converted = {"simplified": self._cards}
+        if script not in self._converted:
+            self._converted[script] = self._cards.converted(script)
+        return self._converted[script]
+
+    @property
+    def links(self) -> ArticleLinks:
+        """The article's links to cards (made on first use)."""
+        if self._links is None:
+            from reader.ui.article_links import ArticleLinks
+
+            self._links = ArticleLinks(self.window.article_page.view, self.cards_in)
+            self._links.card_chosen.connect(self.open_card)
+        return self._links
+
+    def _load(self) -> CardSet:
+        from reader.core.cards import CardSet, load_cards
+
+        try:
+            cards = load_cards(self.folder)
+        except Exception:  # e.g. the folder cannot be read: no cards, but no crash
+            log.exception("topic cards not loaded")
+            cards = CardSet()
+            self._tell_staff("notice.cards_unreadable")
+            return cards
+        skipped = [p for p in cards.problems if p.skipped]
+        for problem in cards.problems:
+            log.warning("card file: %s %s", problem.message, problem.detail)
+        if skipped:
+            self._tell_staff("notice.cards_broken", n=len(skipped))
+        return cards
+
+    def reload_cards(self, folder: Path | None = None) -> None:
+        """Read the card files again (from `folder`); the open article is linked anew."""
+        self.folder = folder
+        self._cards = None
+        self._converted = {}
+        self._mentions.clear()
+        self._told.discard("notice.cards_broken")
+        self._link_current()
+
+    def local_info(self) -> LocalInfo:
+        """The local-information file, read again when staff changed it."""
+        from reader.core.local_info import load_local_info
+
+        path = paths.local_info_file()
+        stamp = _stamp(path)
+        if self._local is None or stamp != self._local_stamp or stamp is None:
+            cards = [(card.id, card.title) for card in self.cards_in()]
+            self._local = load_local_info(path, cards)
+            self._local_stamp = _stamp(path)
+            for problem in self._local.problems:
+                log.warning("local info: %s", problem)
+            if self._local.problems:
+                self._tell_staff("notice.local_info_broken")
+        return self._local
+
+    def mentions(self, card: Card, script: Script) -> list[Mention]:
+        """The article paragraphs that mention `card`, in `script` (kept until the
+        articles change)."""
+        from reader.core.linking import paragraphs_mentioning
+
+        articles = self.window.articles
+        key = (card.id, script, tuple(id(article) for article in articles))
+        if key not in self._mentions:
+            if len(self._mentions) > 64:
+                self._mentions.clear()
+            shown = [in_script(article, script) for article in articles]
+            self._mentions[key] = paragraphs_mentioning(card, shown, self.cards_in().cards)
+        return self._mentions[key]
+
+    def _tell_staff(self, key: str, **fields: object) -> None:
+        if key not in self._told:
+            self._told.add(key)
+            self.window.show_notice(key, **fields)
+
+    def _preload(self) -> None:
+        if self._cards is None:
+            self.cards_in()
+            self._link_current()
+
+    # --- pages ----------------------------------------------------------------------------
+    def open_card(self, card_id: str) -> bool:
+        """Show card `card_id`; 返回 then leads back to the page it was opened from."""
+        card = self.cards_in().get(card_id)
+        if card is None:
+            return False
+        window = self.window
+        current = window.current_page()
+        if current is window.article_page and window.article_page.source is not None:
+            self._back = ("article", window.article_page.source.id,
+                          window.article_page.view.place())
+            self.card_page.set_back("card.back_article_desc")
+        elif current is self.category_page:
+            self._back = ("category", self.category_page.category, None)
+            self.card_page.set_back("card.back_category_desc",
+                                    category=self.category_page.category)
+        elif current is not self.card_page:
+            self._back = ("home", "", None)
+            self.card_page.set_back("card.back_home_desc")
+        self.reading.stop()
+        self.card_page.show_card(card, self.local_info(), lambda s: self.mentions(card, s))
+        window.show_page(self.card_page.name)
+        self._start_print_fonts(window.look.script)
+        return True
+
+    def open_category(self, category: str) -> None:
+        self.category_page.show_category(category, self.cards_in().in_category(category))
+        self.window.show_page(self.category_page.name)
+
+    def open_mention(self, article_id: str, block_id: str) -> None:
+        self.window.open_article(article_id, block_id)
+
+    def go_back(self) -> None:
+        kind, key, place = self._back
+        window = self.window
+        if kind == "article":
+            page = window.article_page
+            if page.source is not None and page.source.id == key:
+                window.show_page(page.name)
+                if place is not None:
+                    page.view.restore_place(place)
+            else:
+                window.open_article(key, place[0] if place else None)
+        elif kind == "category":
+            self.open_category(key)
+        else:
+            window.go_home()
+
+    def print_card(self) -> None:
+        """The print preview of the card on screen, in the reader's script."""
+        card = self.card_page.card
+        if card is None:
+            return
+        from reader.ui.print_preview import PrintPreview
+
+        try:
+            printer = str(self.window.settings.get("printer") or "")
+        except KeyError:  # a settings file from before printing had its own setting
+            printer = ""
+        self.reading.stop()
+        try:
+            preview = PrintPreview(card, script=self.window.look.script,
+                                   local_info=self.local_info(), printer_name=printer or None,
+                                   parent=self.window)
+        except Exception:
+            log.exception("print preview did not open")
+            self.window.show_notice("notice.error")
+            return
+        preview.exec()
+        preview.deleteLater()
+
+    def _start_print_fonts(self, script: Script) -> None:
+        """The derived print font is built in the background as soon as a card is
+        shown, so 打印 does not wait for it."""
+        if not self._fonts_started:
+            self._fonts_started = True
+            from reader.ui import print_font
+
+            print_font.start_background_build((script,))
+
+    # --- the window's events -----------------------------------------------------------------
+    def _link_current(self) -> None:
+        self._links_stale = False
+        source = self.window.article_page.source
+        if source is not None:
+            look = self.window.look
+            self.links.show_links(in_script(source, look.script), look)
+
+    def _on_article_shown(self, _article: object) -> None:
+        if self._cards is not None:
+            self._link_current()
+        elif self._paint_watch is None:
+            # The first time, the links wait until the article has been painted: loading
+            # the cards (TOML, OpenCC) takes ~0.1 s that the first picture should not wait.
+            self._paint_watch = _AfterPaint(self.window.article_page.view.viewport(),
+                                            self._link_current)
+
+    def _on_look_changed(self, look: Look) -> None:
+        for button in self.topic_buttons:
+            button.apply_look(look)
+        if self._cards is not None:
+            if self.window.current_page() is self.window.article_page:
+                self._link_current()
+            else:
+                self._links_stale = True  # done when the article is shown again
+        if look.script != self._script:
+            self._script = look.script
+            self.reading.script_changed()
+        else:
+            self.reading.look_changed()
+
+    def _on_page_changed(self, name: str) -> None:
+        if name != self.card_page.name:
+            self.reading.stop()
+        if name == self.window.article_page.name and self._links_stale:
+            self._link_current()
+
+
+class _AfterPaint(QObject):
+    """Runs `action` once, just after `widget` is next painted."""
+
+    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._action)
+        return False
+
+
+def _stamp(path: Path) -> tuple[float, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime, info.st_size
