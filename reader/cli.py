@@ -26,6 +26,7 @@ HANDLERS: dict[str, str] = {
     "import": "reader.cli_library:cmd_import",
     "library": "reader.cli_library:cmd_library",
     "soak": "reader.ui.soak:cmd_soak",
+    "build-print-font": "reader.ui.print_font:cmd_build",
 }
 
 
@@ -86,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
 
     sub.add_parser("library", help="列出文章库")
+
+    # Started by the window in the background (reader.ui.print_font); not for people.
+    p = sub.add_parser("build-print-font")
+    p.add_argument("scripts", nargs="*", help="simplified / traditional (default: both)")
 
     p = sub.add_parser("soak", help="长时间随机点击测试")
     p.add_argument("--events", type=int, default=20000)

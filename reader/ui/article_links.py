@@ -76,6 +76,13 @@ class ArticleLinks(QObject):
         if card_id is not None:
             self.card_chosen.emit(card_id)
 
+    def forget(self) -> None:
+        """The view was rebuilt (a new or re-opened article): its rows and spans are
+        gone, so the next show_links must build everything again rather than update
+        buttons the view has already deleted (found by the soak test)."""
+        self.links, self._rows, self._buttons, self._labels = [], [], [], []
+        self._article_id = ""
+
     def show_links(self, article: Article, look: Look) -> None:
         """Link `article` (as displayed, in `look.script`) in the view. Keeps the
         reader's place: rows that appear above it must not push the text away."""

@@ -21,11 +21,12 @@ import resource
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -49,6 +50,7 @@ CHORDS = [  # (key, modifiers): the size shortcuts and the staff-area chord
     (Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier),
 ]
 HEARTBEAT_MS = 10
+VISIT_EVERY = 150
 
 
 @dataclass
@@ -58,6 +60,7 @@ class SoakReport:
     keys: int = 0
     wheels: int = 0
     errors: list[str] = field(default_factory=list)  # uncaught exceptions (must be none)
+    tracebacks: list[str] = field(default_factory=list)
     longest_stall_ms: float = 0.0  # longest gap between heartbeats beyond their period
     rss_start_mb: float = 0.0  # after a warm-up, so first-use caches don't count
     rss_end_mb: float = 0.0
@@ -102,8 +105,13 @@ def _targets() -> list[QWidget]:
 
 class SoakDriver:
     def __init__(self, window: QWidget, actions: int, seed: int,
-                 page_name: Callable[[], str] | None = None) -> None:
+                 page_name: Callable[[], str] | None = None,
+                 visits: list[Callable[[], object]] | None = None) -> None:
         self.window = window
+        # Every VISIT_EVERY actions one of `visits` runs (open a card, the PIN page…),
+        # so each screen gets its share of random presses, not only the ones a random
+        # walk happens to reach.
+        self.visits = visits or []
         self.remaining = actions
         # Memory and stalls count after a warm-up: the first few hundred actions meet
         # every size, both scripts and both themes for the first time and fill Qt's
@@ -130,25 +138,30 @@ class SoakDriver:
 
         def record(kind: type[BaseException], error: BaseException, tb: object) -> None:
             self.report.errors.append(f"{kind.__name__}: {error}")
+            self.report.tracebacks.append("".join(traceback.format_exception(kind, error, tb)))
             old_hook(kind, error, tb)  # type: ignore[arg-type]
 
         sys.excepthook = record
         self._heartbeat.start()
+        # A real event loop, not processEvents() in a loop: objects closed with
+        # deleteLater() are only freed when control returns to an event loop.
+        self._loop = QEventLoop()
         try:
             QTimer.singleShot(0, self._step)
-            while self.remaining > 0:
-                QApplication.processEvents()
-                time.sleep(0.0005)
+            self._loop.exec()
             self._close_dialogs()
         finally:
             self._heartbeat.stop()
             sys.excepthook = old_hook
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
         self.report.rss_end_mb = rss_mb()
         return self.report
 
     def _step(self) -> None:
         if self.remaining <= 0:
+            self._close_dialogs()
+            self._loop.quit()
             return
         self.remaining -= 1
         self.report.actions += 1
@@ -159,6 +172,10 @@ class SoakDriver:
         # event loop runs that timer, and the soak goes on inside the dialog.
         QTimer.singleShot(0, self._step)
         self._note_where()
+        if self.visits and self.report.actions % VISIT_EVERY == 0:
+            self._close_dialogs()
+            self.rng.choice(self.visits)()
+            return
         roll = self.rng.random()
         if roll < 0.6:
             self._click()
@@ -226,13 +243,50 @@ class SoakDriver:
             QApplication.processEvents()
 
 
-def keep_dialogs_inside() -> None:
-    """File dialogs would let random clicks create or rename files: answer "cancel"
-    without opening one. Message boxes still open and get clicked like anything else."""
+def keep_dialogs_inside(window: QWidget | None = None) -> None:
+    """File dialogs would let random clicks create or rename files, an editor would
+    leave the program, and 退出程序 would end the soak: answer "cancel" / do nothing
+    instead. Message boxes still open and get clicked like anything else."""
     QFileDialog.getOpenFileNames = staticmethod(lambda *a, **k: ([], ""))  # type: ignore[method-assign]
     QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: ("", ""))  # type: ignore[method-assign]
     QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: ("", ""))  # type: ignore[method-assign]
     QFileDialog.getExistingDirectory = staticmethod(lambda *a, **k: "")  # type: ignore[method-assign]
+    from reader.ui.staff import local_info_panel
+
+    local_info_panel.open_in_text_editor = lambda path: True
+    community = getattr(window, "community", None)
+    if community is not None:
+        community.quit_program = lambda: None
+
+
+def descendants(pid: int | None = None) -> list[str]:
+    """Running processes below `pid` (default: this one), as "pid name" — except
+    multiprocessing's resource tracker (idle bookkeeping) and the print-font builder
+    (it ends by itself within seconds and is killed at exit), which are not speech.
+    Zombies are left out: they run nothing (this container's init never reaps them)."""
+    root = pid or os.getpid()
+    table: dict[int, tuple[int, str, str]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        state, ppid = stat[stat.rindex(")") + 2 :].split()[:2]
+        ignored = "resource_tracker" in cmdline or "build-print-font" in cmdline
+        if state not in ("Z", "X") and not ignored:
+            table[int(entry.name)] = (int(ppid), name, cmdline)
+    found = []
+    for child, (_ppid, name, _cmd) in table.items():
+        parent = child
+        while parent in table and parent != root:
+            parent = table[parent][0]
+        if parent == root and child != root:
+            found.append(f"{child} {name}")
+    return found
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
@@ -244,20 +298,46 @@ def cmd_soak(args: argparse.Namespace) -> int:
         from reader.ui.app import build_window
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
-        keep_dialogs_inside()
         window = build_window(kiosk=False)
+        keep_dialogs_inside(window)
         window.resize(1280, 800)
         window.show()
         QApplication.processEvents()
         driver = SoakDriver(window, args.events, args.seed,
-                            page_name=lambda: window.current_page().name)
+                            page_name=lambda: window.current_page().name,
+                            visits=standard_visits(window))
         report = driver.run()
         print(report.summary())
         healthy = responds_normally(window)
         print("still responds normally:", "yes" if healthy else "NO")
         window.close()
-        app.processEvents()
-    return 0 if healthy and not report.errors else 1
+        for _ in range(20):
+            app.processEvents()
+            time.sleep(0.01)
+        left = descendants()
+        print("processes left after closing:", left or "none")
+    return 0 if healthy and not report.errors and not left else 1
+
+
+def standard_visits(window: QWidget) -> list[Callable[[], object]]:
+    """Jumps to each screen of the real window: home, an article, a card, the PIN page."""
+    from reader.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    staff_chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+
+    def open_card() -> None:
+        opener = getattr(window, "open_card", None)
+        if opener is not None:
+            opener("dibao")
+
+    return [
+        window.go_home,
+        lambda: window.open_article(window.articles[0].id),
+        lambda: window.open_article(window.articles[-1].id),
+        open_card,
+        lambda: QTest.keyClick(window, Qt.Key.Key_S, staff_chord),
+    ]
 
 
 def responds_normally(window: QWidget) -> bool:

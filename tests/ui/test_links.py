@@ -291,3 +291,22 @@ def test_new_article_clears_old_links(qtbot: QtBot) -> None:
     assert not set(old_blocks) & set(marks.linked_blocks())
     assert all(isinstance(b, TextBlock) for b in marks.linked_blocks())
     assert expected_links(window) == shown_links(window)
+
+
+def test_links_and_card_buttons_come_back_when_an_article_is_opened_again(
+        qtbot: QtBot) -> None:
+    """Opening the same article again rebuilds the view; the links and the section
+    buttons must be rebuilt with it (the soak test found stale, deleted buttons)."""
+    window = card_window(qtbot, LONGEST)
+    first = shown_links(window)
+    assert first
+    window.go_home()
+    settle()
+    window.open_article(LONGEST)
+    settle()
+    assert shown_links(window) == first
+    buttons = window.article_page.view.findChildren(CardButton)
+    assert buttons and all(b.isVisible() for b in buttons if b.parentWidget().isVisible())
+    window.toggle_script()  # updates the (new) buttons' texts: must not raise
+    settle()
+    assert shown_links(window) == expected_links(window)
