@@ -123,11 +123,16 @@ class HomePage(Page):
         self.empty_note.hide()
         self._tiles_box = QVBoxLayout()
         self._tiles_box.setSpacing(24)
-        for widget in (self.heading, self.hint, self.topics_heading, self.topic_row):
+        # The articles come first: at 1024 × 600 the topic row (two rows of big buttons)
+        # above them pushed the first tile below the fold.
+        for widget in (self.heading, self.hint):
             self._column.addWidget(widget)
         self._column.addSpacing(24)
         self._column.addWidget(self.empty_note)
         self._column.addLayout(self._tiles_box)
+        self._column.addSpacing(32)
+        for widget in (self.topics_heading, self.topic_row):
+            self._column.addWidget(widget)
         self._column.addStretch(1)
         self.tiles: list[ArticleTile] = []
         self._articles: list[Article] = []
@@ -167,7 +172,7 @@ class HomePage(Page):
         super().showEvent(event)
 
     def add_topic_button(self, button: QWidget) -> None:
-        """For the topic-card feature: one button per category, in the row above the
+        """For the topic-card feature: one button per category, in the row below the
         articles (the row and its heading appear with the first button)."""
         self.topic_row.add_button(button)
         self.topics_heading.show()
@@ -204,4 +209,4 @@ class HomePage(Page):
 
     def focus_chain(self) -> list[QWidget]:
         self.ensure_tiles()
-        return [*self.topic_row.buttons(), *self.tiles]
+        return [*self.tiles, *self.topic_row.buttons()]
