@@ -125,14 +125,14 @@ class HomePage(Page):
         self._tiles_box.setSpacing(24)
         # The articles come first: at 1024 × 600 the topic row (two rows of big buttons)
         # above them pushed the first tile below the fold.
-        for widget in (self.heading, self.hint):
-            self._column.addWidget(widget)
+        self._column.addWidget(self.heading)
+        self._column.addWidget(self.hint)
         self._column.addSpacing(24)
         self._column.addWidget(self.empty_note)
         self._column.addLayout(self._tiles_box)
         self._column.addSpacing(32)
-        for widget in (self.topics_heading, self.topic_row):
-            self._column.addWidget(widget)
+        self._column.addWidget(self.topics_heading)
+        self._column.addWidget(self.topic_row)
         self._column.addStretch(1)
         self.tiles: list[ArticleTile] = []
         self._articles: list[Article] = []

@@ -25,6 +25,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QEvent, QEventLoop, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
@@ -32,7 +33,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QDialog,
     QFileDialog,
     QWidget,
 )
@@ -136,10 +136,11 @@ class SoakDriver:
         """Drive the window until the actions are used up; returns the report."""
         old_hook = sys.excepthook
 
-        def record(kind: type[BaseException], error: BaseException, tb: object) -> None:
+        def record(kind: type[BaseException], error: BaseException,
+                   tb: TracebackType | None) -> None:
             self.report.errors.append(f"{kind.__name__}: {error}")
             self.report.tracebacks.append("".join(traceback.format_exception(kind, error, tb)))
-            old_hook(kind, error, tb)  # type: ignore[arg-type]
+            old_hook(kind, error, tb)
 
         sys.excepthook = record
         self._heartbeat.start()
@@ -232,15 +233,10 @@ class SoakDriver:
         QApplication.sendEvent(widget, event)
 
     def _close_dialogs(self) -> None:
-        for _ in range(10):
-            modal = QApplication.activeModalWidget()
-            if modal is None:
-                return
-            if isinstance(modal, QDialog):
-                modal.reject()
-            else:
-                modal.close()
-            QApplication.processEvents()
+        from reader.ui.crash_guard import close_dialogs_and_popups
+
+        close_dialogs_and_popups()
+        QApplication.processEvents()
 
 
 def keep_dialogs_inside(window: QWidget | None = None) -> None:
