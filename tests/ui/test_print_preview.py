@@ -3,7 +3,6 @@ plain messages when there is no printer or the printer fails."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -138,7 +137,6 @@ def _grey_thumbnail(image: QImage) -> list[int]:
     return [small.pixelColor(x, y).value() for y in range(85) for x in range(60)]
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils 未安装")
 def test_preview_shows_what_the_pdf_prints(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
