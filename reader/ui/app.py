@@ -174,15 +174,16 @@ def run(args: argparse.Namespace) -> int:
     if not community.active:  # community mode is already full screen
         if not window.restore_geometry():
             window.resize(1280, 800)
+        # Before show(): the article is then laid out once, at the window's real size,
+        # and home (which the reader does not see now) is built only when first shown.
+        try:  # on a shared PC every resident starts at home (community mode)
+            window.restore_reading()
+        except Exception as exc:  # a bad saved place must not keep the program from starting
+            _log_error(type(exc), exc, exc.__traceback__)
+            window.go_home()
+        _phase("article opened")
         window.show()
     _phase("window shown")
-    try:
-        if not community.active:  # on a shared PC every resident starts at home
-            window.restore_reading()
-    except Exception as exc:  # a bad saved place must not keep the program from starting
-        _log_error(type(exc), exc, exc.__traceback__)
-        window.go_home()
-    _phase("article opened")
     instance.activated.connect(community.kiosk.bring_to_front)
     QTimer.singleShot(300, instance.listen)
     QTimer.singleShot(1500, lambda: warm_up(window.articles))

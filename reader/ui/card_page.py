@@ -223,14 +223,15 @@ class CardPage(Page):
 
     # --- look --------------------------------------------------------------------------------
     def apply_look(self, look: Look) -> None:
-        from reader.core.card_text import card_sections, reviewed_line
-
         place = self._place()
         super().apply_look(look)
         self._label_buttons(look)
         card = self.card
         if card is None:
             return
+        # not at the top: with no card yet (at start-up) nothing needs OpenCC or TOML
+        from reader.core.card_text import card_sections, reviewed_line
+
         shown = card.converted(look.script)
         sizes = look.sizes
         self.title.set_content(shown.title, look.style(sizes.title, gap_px=0, bold=True,

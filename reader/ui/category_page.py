@@ -155,8 +155,10 @@ class CategoryPage(Page):
         self.heading.set_content(label, look.style(sizes.page_heading, gap_px=0, bold=True,
                                                    heading=True))
         side = round(look.px(sizes.page_heading) * 1.4)
-        self.icon.setPixmap(icon_pixmap(CATEGORY_ICONS.get(self.category, "other"),
-                                        look.theme.text, side, self.devicePixelRatioF() or 1.0))
+        if self.category:  # none before the first show_category (start-up: no SVG yet)
+            self.icon.setPixmap(icon_pixmap(CATEGORY_ICONS.get(self.category, "other"),
+                                            look.theme.text, side,
+                                            self.devicePixelRatioF() or 1.0))
         self.icon.setFixedSize(side, side)
         self.icon.setAccessibleName(look.t("card.icon_name", category=label))
         self.hint.set_content(look.t("card.category_hint"),

@@ -36,6 +36,7 @@ from reader.core.article import Article, Script
 from reader.core.click_gate import ClickGate
 from reader.core.typography import step_down, step_up
 from reader.ui import fonts
+from reader.ui.after_paint import AfterPaint
 from reader.ui.article_page import ArticlePage
 from reader.ui.home import HomePage
 from reader.ui.look import Look
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self._quiet_timer = QTimer(self)
         self._quiet_timer.setSingleShot(True)
         self._quiet_timer.timeout.connect(self._end_quiet_period)
+        self._scroll_when_shown = ""  # see open_article
         self.show_page("home")
 
     # --- read-aloud controls ---------------------------------------------------------------
@@ -200,15 +202,18 @@ class MainWindow(QMainWindow):
         self.article_page.show_article(article, self.look)
         self._stale.discard(self.article_page.name)
         self.show_page(self.article_page.name)
-        if block_id:
+        if block_id and self.isVisible():
             self.article_page.view.scroll_to_block(block_id, "top")
+        elif block_id:  # opened before show(): blocks get their places when shown
+            self._scroll_when_shown = block_id
         self.settings.set("last_article", article.id)
         self.settings.set("last_block", block_id or "")
         self.article_opened.emit(self.article_page.article)
         return True
 
     def restore_reading(self) -> None:
-        """Put the reader back where the last session stopped (call after show())."""
+        """Put the reader back where the last session stopped. Before show() is quicker
+        (app.py): the first picture is the article, laid out once, and home is not built."""
         article_id = self.settings.get("last_article")
         if not article_id:
             return
@@ -357,8 +362,19 @@ class MainWindow(QMainWindow):
         self._page_gate.hold(PAGE_CHANGE_QUIET_SECONDS)
         app = QApplication.instance()
         if app is not None and not self._quiet_timer.isActive():
-            app.installEventFilter(self)
+            if self.isVisible():
+                app.installEventFilter(self)
+            else:
+                # Opened before show() (app.py, at start-up): no click can come before
+                # the window is on screen, and an application-wide filter while the first
+                # picture is drawn costs ~20 ms (every event of every widget via Python).
+                AfterPaint(self, self._resume_quiet_period)
         self._quiet_timer.start(int(PAGE_CHANGE_QUIET_SECONDS * 1000) + 50)
+
+    def _resume_quiet_period(self) -> None:
+        app = QApplication.instance()
+        if app is not None and self._quiet_timer.isActive():
+            app.installEventFilter(self)
 
     def _end_quiet_period(self) -> None:
         app = QApplication.instance()
@@ -374,6 +390,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        block_id, self._scroll_when_shown = self._scroll_when_shown, ""
+        if block_id and self.current_page() is self.article_page:
+            self.article_page.view.scroll_to_block(block_id, "top")
         self._chain_focus()
 
     # --- closing ---------------------------------------------------------------------------------

@@ -265,7 +265,8 @@ class TopicCards(QObject):
             self.links.show_links(in_script(source, look.script), look)
 
     def _on_article_shown(self, _article: object) -> None:
-        self.links.forget()
+        if self._links is not None:  # (made on first use: it loads the card modules)
+            self._links.forget()
         if self._cards is not None:
             self._link_current()
         elif self._paint_watch is None:

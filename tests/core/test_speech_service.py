@@ -113,9 +113,20 @@ def test_dry_run_prints_what_the_engine_gets(capsys: pytest.CaptureFixture[str])
 # ---- the worker process ----
 
 
+@pytest.fixture
+def quick_service(player: FakePlayer):
+    """A service whose player plays at most 150 ms of each utterance (to its end): the
+    cap must be in the environment before the worker process starts."""
+    player.cap_ms(150)
+    speech = SpeechService()
+    yield speech
+    speech.close()
+
+
 def test_reading_announces_each_sentence_once_in_order(
-    service: SpeechService, player: FakePlayer
+    quick_service: SpeechService, player: FakePlayer
 ) -> None:
+    service = quick_service
     wait_ready(service)
     service.speak(
         [
@@ -192,9 +203,9 @@ def test_a_worker_that_dies_while_idle_is_replaced_quietly(
 
 
 def test_a_burst_of_five_presses_gives_one_reading(
-    service: SpeechService, player: FakePlayer
+    quick_service: SpeechService, player: FakePlayer
 ) -> None:
-    player.cap_ms(200)
+    service = quick_service
     wait_ready(service)
     for press in range(5):
         service.speak([(f"p{press}a", "第一句。"), (f"p{press}b", "第二句。")], "fast")

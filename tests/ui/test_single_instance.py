@@ -10,24 +10,34 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
+# A launch that got the lock stays until it has been asked to come forward `raises`
+# times (or `stay_ms` at most); one that did not ends, as the program does.
 FIRST = """
 import sys
 from PySide6.QtCore import QCoreApplication, QTimer
 from reader.ui.single_instance import SingleInstance
 app = QCoreApplication([])
 guard = SingleInstance()
-print("first" if guard.claim() else "second", flush=True)
-guard.activated.connect(lambda: print("activated", flush=True))
-QTimer.singleShot(int(sys.argv[1]), app.quit)
-app.exec()
+first = guard.claim()
+print("first" if first else "second", flush=True)
+raised = []
+def on_raise():
+    print("activated", flush=True)
+    raised.append(1)
+    if len(raised) >= int(sys.argv[2]):
+        app.quit()
+guard.activated.connect(on_raise)
+if first:
+    QTimer.singleShot(int(sys.argv[1]), app.quit)
+    app.exec()
 guard.release()
 """
 
 
-def _start(tmp_path: Path, stay_ms: int) -> subprocess.Popen[str]:
+def _start(tmp_path: Path, stay_ms: int, raises: int = 1) -> subprocess.Popen[str]:
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"), QT_QPA_PLATFORM="offscreen")
     return subprocess.Popen(
-        [sys.executable, "-c", FIRST, str(stay_ms)],
+        [sys.executable, "-c", FIRST, str(stay_ms), str(raises)],
         stdout=subprocess.PIPE,
         text=True,
         cwd=ROOT,
@@ -36,7 +46,7 @@ def _start(tmp_path: Path, stay_ms: int) -> subprocess.Popen[str]:
 
 
 def test_second_launch_raises_the_first(tmp_path: Path) -> None:
-    first = _start(tmp_path, 4000)
+    first = _start(tmp_path, 20000)
     assert first.stdout is not None
     assert first.stdout.readline().strip() == "first"
     second = _start(tmp_path, 0)
@@ -47,9 +57,11 @@ def test_second_launch_raises_the_first(tmp_path: Path) -> None:
 
 
 def test_two_launches_at_once_give_one_window(tmp_path: Path) -> None:
-    launches = [_start(tmp_path, 3000) for _ in range(3)]
-    results = [p.communicate(timeout=30)[0].split()[0] for p in launches]
-    assert sorted(results) == ["first", "second", "second"]
+    # the first stays until both others have asked it to come forward
+    launches = [_start(tmp_path, 20000, raises=2) for _ in range(3)]
+    outputs = [p.communicate(timeout=30)[0].split() for p in launches]
+    assert sorted(out[0] for out in outputs) == ["first", "second", "second"]
+    assert [out for out in outputs if out[0] == "first"] == [["first", "activated", "activated"]]
 
 
 def test_a_lock_left_by_a_crash_does_not_block(tmp_path: Path) -> None:

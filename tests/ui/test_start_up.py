@@ -1,0 +1,78 @@
+"""Start-up as `python -m reader` does it (reader.ui.app.run): the last article is opened
+before the window is shown, so the first picture is the article, laid out once."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.ui import main_window as main_window_module
+from reader.ui.articles_source import load_articles
+from reader.ui.main_window import MainWindow
+from reader.ui.settings import Settings
+from tests.ui.window_helpers import LONGEST, open_gates, settle
+
+SIZE = (1024, 600)
+
+
+def saved_place(block_id: str) -> Settings:
+    settings = Settings()
+    settings.set("last_article", LONGEST)
+    settings.set("last_block", block_id)
+    settings.set("font_size", 34)
+    return settings
+
+
+def window_restored(qtbot: QtBot, block_id: str, before_show: bool) -> MainWindow:
+    window = MainWindow(saved_place(block_id), load_articles())
+    qtbot.addWidget(window)
+    window.resize(*SIZE)
+    if before_show:
+        window.restore_reading()
+    window.show()
+    qtbot.waitExposed(window)
+    if not before_show:
+        window.restore_reading()
+    settle()
+    return window
+
+
+@pytest.mark.parametrize("block_id", ["p9", "h2", "title"])
+def test_restoring_before_show_gives_the_same_place(qtbot: QtBot, block_id: str) -> None:
+    after = window_restored(qtbot, block_id, before_show=False)
+    before = window_restored(qtbot, block_id, before_show=True)
+    for window in (after, before):
+        assert window.current_page() is window.article_page
+        assert window.article_page.view.top_block_id() == block_id
+    bar_after = after.article_page.view.verticalScrollBar()
+    bar_before = before.article_page.view.verticalScrollBar()
+    assert bar_before.value() == bar_after.value() > (0 if block_id != "title" else -1)
+    assert bar_before.maximum() == bar_after.maximum()
+    assert before.windowTitle() == after.windowTitle()
+
+
+def test_home_is_built_when_first_shown(qtbot: QtBot) -> None:
+    window = window_restored(qtbot, "p9", before_show=True)
+    assert window.home.tiles == []  # the reader has not seen home yet
+    window.toolbar.home.click()
+    assert window.current_page() is window.home
+    assert [tile.article_id for tile in window.home.tiles] == [a.id for a in window.articles]
+    assert all(tile.isVisible() for tile in window.home.tiles)
+
+
+def test_clicks_right_after_the_first_picture_are_still_held_back(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The page changed (home -> article) before show(): the click guard must be on when
+    # the window appears, as when the article was opened after show(). A long quiet
+    # period keeps the test independent of the machine's speed.
+    monkeypatch.setattr(main_window_module, "PAGE_CHANGE_QUIET_SECONDS", 30.0)
+    window = window_restored(qtbot, "p9", before_show=True)
+    QApplication.processEvents()  # the guard is put in place just after the first paint
+    qtbot.mouseClick(window.toolbar.home, Qt.MouseButton.LeftButton)
+    assert window.current_page() is window.article_page
+    window._quiet_timer.timeout.emit()  # the quiet period is over
+    open_gates(window)
+    qtbot.mouseClick(window.toolbar.home, Qt.MouseButton.LeftButton)
+    assert window.current_page() is window.home
