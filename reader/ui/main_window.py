@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self._quiet_timer = QTimer(self)
         self._quiet_timer.setSingleShot(True)
         self._quiet_timer.timeout.connect(self._end_quiet_period)
-        self._scroll_when_shown = ""  # see open_article
+        self._scroll_when_shown: str | None = None  # see open_article
         self.show_page("home")
 
     # --- read-aloud controls ---------------------------------------------------------------
@@ -202,10 +202,10 @@ class MainWindow(QMainWindow):
         self.article_page.show_article(article, self.look)
         self._stale.discard(self.article_page.name)
         self.show_page(self.article_page.name)
-        if block_id and self.isVisible():
+        if not self.isVisible():  # opened before show(): blocks get their places when shown
+            self._scroll_when_shown = block_id or ""  # "": from the very top
+        elif block_id:
             self.article_page.view.scroll_to_block(block_id, "top")
-        elif block_id:  # opened before show(): blocks get their places when shown
-            self._scroll_when_shown = block_id
         self.settings.set("last_article", article.id)
         self.settings.set("last_block", block_id or "")
         self.article_opened.emit(self.article_page.article)
@@ -390,9 +390,15 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        block_id, self._scroll_when_shown = self._scroll_when_shown, ""
-        if block_id and self.current_page() is self.article_page:
-            self.article_page.view.scroll_to_block(block_id, "top")
+        block_id, self._scroll_when_shown = self._scroll_when_shown, None
+        if block_id is not None and self.current_page() is self.article_page:
+            view = self.article_page.view
+            if block_id:
+                view.scroll_to_block(block_id, "top")
+            else:  # the very top, as when opened after show() (see ReadAloud._on_page_changed)
+                for _ in range(3):
+                    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+                view.verticalScrollBar().setValue(0)
         self._chain_focus()
 
     # --- closing ---------------------------------------------------------------------------------

@@ -30,8 +30,6 @@ from reader.core.article import Script
 from reader.ui.article_cache import in_script
 from reader.ui.article_view import Place
 from reader.ui.card_icons import CATEGORY_ICONS
-from reader.ui.card_page import CardPage
-from reader.ui.card_reading import CardReading
 from reader.ui.category_page import CategoryPage, TopicButton
 from reader.ui.look import Look
 
@@ -40,6 +38,8 @@ if TYPE_CHECKING:  # the card modules load OpenCC and TOML: imported on first ne
     from reader.core.linking import Mention
     from reader.core.local_info import LocalInfo
     from reader.ui.article_links import ArticleLinks
+    from reader.ui.card_page import CardPage
+    from reader.ui.card_reading import CardReading
     from reader.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -63,12 +63,12 @@ class TopicCards(QObject):
         self._links_stale = False  # the article's links wait for its page to be shown
         self._mentions: dict[tuple[str, Script, tuple[int, ...]], list[Mention]] = {}
 
-        self.card_page = CardPage()
-        self.category_page = CategoryPage()
-        window.register_page(self.card_page)
-        window.register_page(self.category_page)
-        self.reading = CardReading(window, self.card_page)
-        window.stop_speech_hooks.append(self.reading.stop)
+        # The card and category pages are made when first needed (see card_page and
+        # category_page): not before the first picture, which does not show them.
+        self._card_page: CardPage | None = None
+        self._reading: CardReading | None = None
+        self._category_page: CategoryPage | None = None
+        window.stop_speech_hooks.append(self._stop_reading)
         self._links: ArticleLinks | None = None  # made with the cards
 
         self.topic_buttons = [TopicButton(category) for category in CATEGORY_ICONS]
@@ -77,18 +77,49 @@ class TopicCards(QObject):
             button.apply_look(window.look)
             window.home.add_topic_button(button)
 
-        self.card_page.read_requested.connect(self.reading.toggle)
-        self.card_page.print_requested.connect(self.print_card)
-        self.card_page.back_requested.connect(self.go_back)
-        self.card_page.mention_chosen.connect(self.open_mention)
-        self.reading.state_changed.connect(self.card_page.set_reading)
-        self.category_page.card_chosen.connect(self.open_card)
-        self.category_page.back_requested.connect(window.go_home)
         window.article_page.view.article_shown.connect(self._on_article_shown)
         window.look_changed.connect(self._on_look_changed)
         window.page_changed.connect(self._on_page_changed)
         self._script = window.look.script
         QTimer.singleShot(PRELOAD_MS, self._preload)
+
+    # --- the pages ----------------------------------------------------------------------
+    @property
+    def card_page(self) -> CardPage:
+        return self._card_parts()[0]
+
+    @property
+    def reading(self) -> CardReading:
+        """朗读这张卡 (made with the card page)."""
+        return self._card_parts()[1]
+
+    def _card_parts(self) -> tuple[CardPage, CardReading]:
+        if self._card_page is None or self._reading is None:
+            from reader.ui.card_page import CardPage
+            from reader.ui.card_reading import CardReading
+
+            page = self._card_page = CardPage()
+            self.window.register_page(page)
+            reading = self._reading = CardReading(self.window, page)
+            page.read_requested.connect(reading.toggle)
+            page.print_requested.connect(self.print_card)
+            page.back_requested.connect(self.go_back)
+            page.mention_chosen.connect(self.open_mention)
+            reading.state_changed.connect(page.set_reading)
+        return self._card_page, self._reading
+
+    @property
+    def category_page(self) -> CategoryPage:
+        if self._category_page is None:
+            page = self._category_page = CategoryPage()
+            self.window.register_page(page)
+            page.card_chosen.connect(self.open_card)
+            page.back_requested.connect(self.window.go_home)
+        return self._category_page
+
+    def _stop_reading(self) -> None:
+        if self._reading is not None:  # no card page yet: nothing is being read
+            self._reading.stop()
 
     # --- the cards ----------------------------------------------------------------------
     def cards_in(self, script: Script = "simplified") -> CardSet:
@@ -188,7 +219,7 @@ class TopicCards(QObject):
             self._back = ("article", window.article_page.source.id,
                           window.article_page.view.place())
             self.card_page.set_back("card.back_article_desc")
-        elif current is self.category_page:
+        elif current is self._category_page:
             self._back = ("category", self.category_page.category, None)
             self.card_page.set_back("card.back_category_desc",
                                     category=self.category_page.category)
@@ -285,13 +316,14 @@ class TopicCards(QObject):
                 self._links_stale = True  # done when the article is shown again
         if look.script != self._script:
             self._script = look.script
-            self.reading.script_changed()
-        else:
-            self.reading.look_changed()
+            if self._reading is not None:
+                self._reading.script_changed()
+        elif self._reading is not None:
+            self._reading.look_changed()
 
     def _on_page_changed(self, name: str) -> None:
-        if name != self.card_page.name:
-            self.reading.stop()
+        if self._card_page is not None and name != self._card_page.name:
+            self._stop_reading()
         if name == self.window.article_page.name and self._links_stale:
             self._link_current()
 
