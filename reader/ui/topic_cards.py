@@ -18,15 +18,14 @@ OpenCC), and the local-information file is read again whenever staff changed it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, QTimer
 
 from reader import paths
 from reader.core.article import Script
+from reader.ui.after_paint import AfterPaint
 from reader.ui.article_cache import in_script
 from reader.ui.article_view import Place
 from reader.ui.card_icons import CATEGORY_ICONS
@@ -59,7 +58,7 @@ class TopicCards(QObject):
         self._told: set[str] = set()  # which staff messages were shown this session
         self._back: tuple[str, str, Place | None] = ("home", "", None)
         self._fonts_started = False
-        self._paint_watch: _AfterPaint | None = None
+        self._paint_watch: AfterPaint | None = None
         self._links_stale = False  # the article's links wait for its page to be shown
         self._mentions: dict[tuple[str, Script, tuple[int, ...]], list[Mention]] = {}
 
@@ -303,7 +302,7 @@ class TopicCards(QObject):
         elif self._paint_watch is None:
             # The first time, the links wait until the article has been painted: loading
             # the cards (TOML, OpenCC) takes ~0.1 s that the first picture should not wait.
-            self._paint_watch = _AfterPaint(self.window.article_page.view.viewport(),
+            self._paint_watch = AfterPaint(self.window.article_page.view.viewport(),
                                             self._link_current)
 
     def _on_look_changed(self, look: Look) -> None:
@@ -326,21 +325,6 @@ class TopicCards(QObject):
             self._stop_reading()
         if name == self.window.article_page.name and self._links_stale:
             self._link_current()
-
-
-class _AfterPaint(QObject):
-    """Runs `action` once, just after `widget` is next painted."""
-
-    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._action = action
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._action)
-        return False
 
 
 def _stamp(path: Path) -> tuple[float, int] | None:
