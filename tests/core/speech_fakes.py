@@ -75,6 +75,20 @@ def live_in_group(pgid: int) -> list[str]:
     return found
 
 
+def players_in_group(pgid: int, player: FakePlayer, timeout: float = 10.0) -> set[str]:
+    """PIDs of the stand-in players running in a process group, waiting until one is.
+
+    A "start" line alone does not say a player is still running: an utterance may be
+    short, and on a loaded machine the next one may not have started yet."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pids = {p.split()[0] for p in live_in_group(pgid) if p.split()[1] == "aplay"}
+        if pids:
+            return pids
+        assert time.monotonic() < deadline, f"no player running; log: {player.log.read_text()!r}"
+        time.sleep(0.01)
+
+
 def wait_ready(service: SpeechService, timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while not service.worker_ready:
