@@ -48,10 +48,12 @@ def build_window(kiosk: bool = False, settings: Settings | None = None) -> MainW
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
 
+    _phase("window modules imported")
     settings = settings if settings is not None else Settings()
     articles = load_articles()
-    _phase("fonts and articles")
+    _phase("articles loaded")
     window = MainWindow(settings, articles)
+    _phase("main window made")
     community = Community(window, kiosk_flag=kiosk)
     window.community = community  # type: ignore[attr-defined]
     community.install_crash_handler()
@@ -162,6 +164,7 @@ def run(args: argparse.Namespace) -> int:
     _phase("QApplication and settings")
     if fonts.choose("simplified").family is None and fonts.choose("traditional").family is None:
         return _show_missing_font()
+    _phase("fonts chosen")
     try:
         window = build_window(bool(getattr(args, "kiosk", False)), settings)
     except Exception as exc:  # nothing to show yet: a plain message, not a traceback

@@ -29,7 +29,7 @@ from reader.core.typography import MIN_TARGET_PX
 from reader.ui.look import Look
 from reader.ui.text_block import TextBlock
 from reader.ui.text_style import BlockStyle, TextSpan
-from reader.ui.widgets import BigButton, FlowLayout
+from reader.ui.widgets import BigButton, FlowLayout, give_own_viewport
 
 Place = tuple[str, float]  # block id at the top of the view, fraction of it scrolled past
 
@@ -78,8 +78,12 @@ class ArticleView(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        give_own_viewport(self)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: the text column then has one width from the start, instead of
+        # being laid out again when the bar appears (and the bar never jumps in and out).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._content = QWidget()
         self._content.setObjectName("articleContent")
@@ -214,11 +218,15 @@ class ArticleView(QScrollArea):
         width = self.viewport().width()
         side = max(24, (width - self.look.column_px) // 2)
         self._column.setContentsMargins(side, 16, side, MIN_TARGET_PX)
+        for block in self._blocks.values():
+            block.expect_width(width - 2 * side)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         place = self.place() if event.oldSize().width() > 0 else None
-        super().resizeEvent(event)
+        # The viewport has its new size already; margins first, so that the column is
+        # laid out once, at its new width, not at the old margins and then again.
         self._update_margins()
+        super().resizeEvent(event)
         if place and event.oldSize().width() != event.size().width():
             self.restore_place(place)
 

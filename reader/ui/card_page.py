@@ -36,7 +36,7 @@ from reader.ui.look import Look
 from reader.ui.pages import Page
 from reader.ui.text_block import TextBlock
 from reader.ui.text_style import BlockStyle
-from reader.ui.widgets import BigButton, FlowLayout
+from reader.ui.widgets import BigButton, FlowLayout, give_own_viewport
 
 if TYPE_CHECKING:  # the card modules load OpenCC: imported when a card is first shown
     from reader.core.cards import Card
@@ -100,6 +100,7 @@ class CardPage(Page):
         self._reading = False
 
         self._scroll = QScrollArea(self)
+        give_own_viewport(self._scroll)
         self._scroll.setWidgetResizable(True)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)

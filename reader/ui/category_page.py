@@ -25,7 +25,7 @@ from reader.ui.home import ArticleTile, preview
 from reader.ui.look import Look
 from reader.ui.pages import Page
 from reader.ui.text_block import TextBlock
-from reader.ui.widgets import BigButton
+from reader.ui.widgets import BigButton, give_own_viewport
 
 if TYPE_CHECKING:
     from reader.core.cards import Card
@@ -96,6 +96,7 @@ class CategoryPage(Page):
         self.cards: tuple[Card, ...] = ()  # simplified, in the catalogue's order
         self.tiles: list[CardTile] = []
         self._scroll = QScrollArea(self)
+        give_own_viewport(self._scroll)
         self._scroll.setWidgetResizable(True)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -18,7 +18,7 @@ from reader.ui.article_view import ButtonRow
 from reader.ui.look import Look
 from reader.ui.pages import Page
 from reader.ui.text_block import TextBlock
-from reader.ui.widgets import BigButton
+from reader.ui.widgets import BigButton, give_own_viewport
 
 TILE_PREVIEW_CHARS = 48  # the first sentence on a tile: enough to recognise, not a page
 
@@ -100,6 +100,7 @@ class HomePage(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._scroll = QScrollArea(self)
+        give_own_viewport(self._scroll)
         self._scroll.setWidgetResizable(True)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)

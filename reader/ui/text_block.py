@@ -46,6 +46,7 @@ class TextBlock(QLabel):
         smallest size would otherwise be a target under 64 px tall)."""
         super().__init__(parent)
         self.block_id = block_id
+        self._expected_width = 0  # see expect_width
         self.kind = kind
         self.min_height = min_height
         self._doc = QTextDocument(self)
@@ -185,8 +186,31 @@ class TextBlock(QLabel):
         return self._height_for(width)
 
     def sizeHint(self) -> QSize:
-        width = self.width() if self.width() > 0 else 600
-        return QSize(width, self._height_for(width))
+        # A scroll area lays the text out at the hint's width before it gives the block
+        # its real width (and a block not yet placed is 640 px wide): a wasted layout
+        # of every paragraph at start-up, measured. So the hint is the width the block
+        # will get when its page said so (`expect_width`), and costs nothing otherwise.
+        width = self._expected_width or (self.width() if self.width() > 0 else 600)
+        height = self._heights.get(width)
+        if height is None and self._heights:
+            height = self._heights[next(reversed(self._heights))]  # the latest width
+        if height is None:
+            height = self._estimated_height(width)
+        return QSize(width, height)
+
+    def expect_width(self, width: int) -> None:
+        """The width the page is about to give this block (see sizeHint)."""
+        self._expected_width = width
+
+    def _estimated_height(self, width: int) -> int:
+        """Lines of square CJK characters at this width, without laying anything out."""
+        style = self._style
+        if style is None or not self._plain:
+            return self.min_height
+        em = max(1, round(style.pt * self.logicalDpiY() / 72))
+        per_line = max(1, (width - style.indent_px) // em)
+        lines = sum(1 + len(part) // per_line for part in self._plain.split("\n"))
+        return max(self.min_height, style.gap_px + lines * style.line_px)
 
     def minimumSizeHint(self) -> QSize:
         # narrow on purpose: the column, not the longest word, decides the width
