@@ -31,7 +31,9 @@ from reader.ui.text_block import TextBlock
 from reader.ui.text_style import BlockStyle, TextSpan
 from reader.ui.widgets import BigButton, FlowLayout, give_own_viewport
 
-Place = tuple[str, float]  # block id at the top of the view, fraction of it scrolled past
+# Block id at the top of the view, and the fraction of it scrolled past (below 0: the
+# top edge is in the space above that block, e.g. the column's margin above the title).
+Place = tuple[str, float]
 
 
 class ButtonRow(QWidget):
@@ -249,7 +251,7 @@ class ArticleView(QScrollArea):
         for block_id, block in self._blocks.items():
             geometry = block.geometry()
             if geometry.bottom() >= top and geometry.height() > 0:
-                return block_id, max(0.0, (top - geometry.top()) / geometry.height())
+                return block_id, (top - geometry.top()) / geometry.height()
         return None
 
     def top_block_id(self) -> str | None:
@@ -261,6 +263,9 @@ class ArticleView(QScrollArea):
         if block is None:
             return
         self._settle()
+        if place[1] < 0 and block is next(iter(self._blocks.values())):
+            self.verticalScrollBar().setValue(0)  # was above the first block: the very top
+            return
         self.verticalScrollBar().setValue(round(block.y() + place[1] * block.height()))
 
     def scroll_to_block(self, block_id: str, where: str = "top") -> None:

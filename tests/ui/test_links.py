@@ -92,6 +92,26 @@ def test_first_links_appear_after_the_first_picture(qtbot: QtBot,
     assert view.place() == place
 
 
+def test_an_article_read_from_its_top_does_not_move_when_links_arrive(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At the very top the view shows the column's top margin above the title: the links
+    arriving must not scroll that margin away (the text would jump down by it)."""
+    from reader.ui import topic_cards
+    from tests.ui.window_helpers import make_window
+
+    monkeypatch.setattr(topic_cards, "PRELOAD_MS", 60_000)
+    window = make_window(qtbot)
+    window.open_article(LONGEST)
+    view = window.article_page.view
+    settle()
+    title_y = view.block_widget("title").mapTo(view.viewport(), view.rect().topLeft()).y()
+    assert view.verticalScrollBar().value() == 0
+    qtbot.waitUntil(lambda: bool(linked_blocks(window)), timeout=5000)
+    settle()
+    assert view.verticalScrollBar().value() == 0
+    assert view.block_widget("title").mapTo(view.viewport(), view.rect().topLeft()).y() == title_y
+
+
 def test_clicking_an_inline_link_opens_its_card_and_back_returns_to_the_place(
         qtbot: QtBot) -> None:
     window = card_window(qtbot, LONGEST)
