@@ -99,6 +99,8 @@ class ArticleView(QScrollArea):
         self._end_rows: list[ButtonRow] = []
         self._links: dict[str, tuple[TextSpan, ...]] = {}
         self._highlight: tuple[str, int, int] | None = None
+        self._held_back: list[QWidget] = []  # see hold_back_offscreen
+        self._first_block = ""
         self.end_mark = TextBlock("end", "end")
         self.back_button = BigButton()
         self.back_button.setObjectName("backHome")
@@ -146,6 +148,8 @@ class ArticleView(QScrollArea):
         self._end_rows.clear()
         self._links.clear()
         self._highlight = None
+        self._held_back.clear()
+        self._first_block = ""
 
     def _add_block(self, block_id: str, kind: str) -> None:
         block = TextBlock(block_id, kind, min_height=MIN_TARGET_PX)  # clickable: read from here
@@ -164,6 +168,7 @@ class ArticleView(QScrollArea):
     def set_look(self, look: Look, article: Article) -> None:
         """Redraw for a new size/script/theme (`article` is the same one in the new
         script); the block at the top of the view stays at the top."""
+        self.show_held_back()
         place = self.place()
         self._apply(article, look)
         if place:
@@ -238,6 +243,52 @@ class ArticleView(QScrollArea):
         for _ in range(3):
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
+    # --- the first picture -----------------------------------------------------------
+    def hold_back_offscreen(self, from_block: str) -> None:
+        """Before the window is first shown: hide what its first picture cannot show
+        (the blocks above `from_block`, "" for the top, and those more than a screen or
+        two below it), so that start-up lays out and draws only that part; a long
+        article would otherwise cost start-up time in proportion to its length.
+        `show_held_back` puts the rest back after the first paint, keeping the place."""
+        widgets = [item.widget() for index in range(self._column.count())
+                   if (item := self._column.itemAt(index)) is not None]
+        column = [widget for widget in widgets if widget is not None]
+        first = self._blocks.get(from_block)
+        start = column.index(first) if first is not None else 0
+        window = self.window()
+        # The window's width over-estimates the column's, so heights are under-estimated
+        # and rather more is kept than the screen shows: never a gap at the bottom.
+        width, budget = max(1, window.width()), 2 * max(1, window.height())
+        used = 0
+        for index, widget in enumerate(column):
+            if index >= start and used < budget:
+                used += (widget.estimated_height(width) if isinstance(widget, TextBlock)
+                         else MIN_TARGET_PX)
+            elif not widget.isHidden():
+                widget.hide()
+                self._held_back.append(widget)
+        self._first_block = from_block
+
+    def show_held_back(self) -> None:
+        """Everything back in the column (after the first paint, or before anything that
+        needs the whole article); the block at the top stays at the top."""
+        if not self._held_back:
+            return
+        place = self.place()
+        held, self._held_back = self._held_back, []
+        for widget in held:
+            if not (isinstance(widget, ButtonRow) and not widget.buttons()):
+                widget.show()  # (a row emptied meanwhile stays hidden, as rows do)
+        self._first_block = ""
+        if place is not None:
+            self.restore_place(place)
+        else:
+            self._settle()
+        self.focus_chain_changed.emit()
+
+    def has_held_back(self) -> bool:
+        return bool(self._held_back)
+
     # --- place -----------------------------------------------------------------------
     def text_blocks(self) -> list[TextBlock]:
         return list(self._blocks.values())
@@ -250,6 +301,8 @@ class ArticleView(QScrollArea):
         top = self.verticalScrollBar().value()
         for block_id, block in self._blocks.items():
             geometry = block.geometry()
+            if block.isHidden():
+                continue  # held back (see hold_back_offscreen): not in the column now
             if geometry.bottom() >= top and geometry.height() > 0:
                 return block_id, (top - geometry.top()) / geometry.height()
         return None
@@ -272,6 +325,8 @@ class ArticleView(QScrollArea):
         block = self._blocks.get(block_id)
         if block is None:
             return
+        if block_id != self._first_block:  # the first picture's own block is in it
+            self.show_held_back()
         self._settle()
         gap = block.style_().gap_px if block.style_() else 0  # type: ignore[union-attr]
         if where == "middle":
@@ -286,6 +341,7 @@ class ArticleView(QScrollArea):
         block = self._blocks.get(block_id)
         if block is None:
             return
+        self.show_held_back()
         self._settle()
         y = block.y() + block.line_top(position)
         line = block.style_().line_px if block.style_() else 0  # type: ignore[union-attr]

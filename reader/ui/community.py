@@ -23,14 +23,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from reader.ui.crash_guard import CrashGuard, close_dialogs_and_popups
-from reader.ui.idle_reset import IdleReset
 from reader.ui.kiosk import KioskGuard
 from reader.ui.look import Look
-from reader.ui.staff.area import StaffArea
 from reader.ui.strings import STRINGS
 
 if TYPE_CHECKING:
+    from reader.ui.idle_reset import IdleReset
     from reader.ui.main_window import MainWindow
+    from reader.ui.staff.area import StaffArea
 
 FILE_CHECK_DELAY_MS = 2500  # after the first picture, and after the cards' own check
 RESET_FIELDS = (("font_size", "default_font_size"), ("script", "default_script"),
@@ -45,14 +45,37 @@ class Community(QObject):
         self.window = window
         self.settings = window.settings
         self.kiosk_flag = kiosk_flag  # started with --kiosk
+        self._idle_clock, self._pin_clock = idle_clock, pin_clock
         self.crash = CrashGuard(window, self.back_home)
-        self.staff = StaffArea(window, self, pin_clock)
+        # The staff area and the idle reset are made when first needed (the staff area
+        # right after the first picture, for its shortcut and dropped files).
+        self._staff: StaffArea | None = None
+        self._idle: IdleReset | None = None
         self.kiosk = KioskGuard(window, self.settings, lambda: self.staff.unlocked)
-        self.idle = IdleReset(window, self.reset_for_next_resident, idle_clock)
         window.look_changed.connect(self._apply_look)
         self.settings.changed.connect(self._on_setting_changed)
         self._apply_look(window.look)
-        QTimer.singleShot(0, self.staff.add_shortcut)
+        window.after_first_paint(self._add_staff_shortcut)
+
+    def _add_staff_shortcut(self) -> None:
+        self.staff.add_shortcut()
+
+    @property
+    def staff(self) -> StaffArea:
+        if self._staff is None:
+            from reader.ui.staff.area import StaffArea
+
+            self._staff = StaffArea(self.window, self, self._pin_clock)
+        return self._staff
+
+    @property
+    def idle(self) -> IdleReset:
+        if self._idle is None:
+            from reader.ui.idle_reset import IdleReset
+
+            self._idle = IdleReset(self.window, self.reset_for_next_resident, self._idle_clock)
+            self._idle.apply_look(self.window.look)
+        return self._idle
 
     @property
     def active(self) -> bool:
@@ -78,7 +101,8 @@ class Community(QObject):
 
     def leave(self) -> None:
         self.settings.set("community_mode", False)
-        self.idle.stop()
+        if self._idle is not None:
+            self._idle.stop()
         self.kiosk.leave()
 
     def quit_program(self) -> None:
@@ -92,8 +116,8 @@ class Community(QObject):
         return 60.0 * int(self.settings.get("idle_minutes"))
 
     def _on_setting_changed(self, name: str, _value: object) -> None:
-        if name == "idle_minutes":
-            self.idle.set_timeout(self._idle_seconds())
+        if name == "idle_minutes" and self._idle is not None:
+            self._idle.set_timeout(self._idle_seconds())
 
     # --- going back ---------------------------------------------------------------------------
     def back_home(self) -> None:
@@ -129,4 +153,5 @@ class Community(QObject):
 
     def _apply_look(self, look: Look) -> None:
         self.crash.apply_look(look)
-        self.idle.apply_look(look)
+        if self._idle is not None:
+            self._idle.apply_look(look)

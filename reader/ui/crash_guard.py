@@ -9,13 +9,16 @@ the message is put up from the event loop a moment later, never from inside the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from reader import crash
-from reader.ui.cover import Cover
 from reader.ui.look import Look
+
+if TYPE_CHECKING:
+    from reader.ui.cover import Cover
 
 
 def close_dialogs_and_popups() -> None:
@@ -51,6 +54,8 @@ class CrashGuard(QObject):
     def cover(self) -> Cover:
         """The message layer, made when first needed (not at start-up)."""
         if self._cover is None:
+            from reader.ui.cover import Cover
+
             self._cover = Cover(self.window, "crashNotice")
             self._cover.button.clicked.connect(self.back_home)
             if self._look is not None:

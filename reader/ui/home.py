@@ -6,7 +6,7 @@ topic-card feature through `add_topic_button`; it stays hidden while empty.
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -35,6 +35,8 @@ def preview(sentence: str, limit: int = TILE_PREVIEW_CHARS) -> str:
 def when_line(article: Article, look: Look) -> str:
     """"2025年3月1日" from the stated date, else "2025年" from the newest year named."""
     if article.date:
+        from datetime import date  # (not needed for the first picture)
+
         try:
             day = date.fromisoformat(article.date)
         except ValueError:
@@ -138,6 +140,7 @@ class HomePage(Page):
         self.tiles: list[ArticleTile] = []
         self._articles: list[Article] = []
         self._tiles_built = False
+        self._first_show_hooks: list[Callable[[], object]] | None = []
 
     def set_articles(self, articles: list[Article]) -> None:
         """Show these articles (already sorted newest first). The tiles are built when
@@ -165,8 +168,20 @@ class HomePage(Page):
             self.apply_look(self.look)
 
     def ensure_tiles(self) -> None:
+        if self._first_show_hooks is not None:
+            hooks, self._first_show_hooks = self._first_show_hooks, None
+            for hook in hooks:
+                hook()
         if not self._tiles_built:
             self._build_tiles()
+
+    def when_first_shown(self, hook: Callable[[], object]) -> None:
+        """Run `hook` when home is first shown (at once if it has been): for parts of
+        the page a reader put straight back into an article does not need yet."""
+        if self._first_show_hooks is None:
+            hook()
+        else:
+            self._first_show_hooks.append(hook)
 
     def showEvent(self, event: QShowEvent) -> None:
         self.ensure_tiles()

@@ -13,14 +13,17 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.idle import IdleWatch
-from reader.ui.cover import Cover
 from reader.ui.look import Look
+
+if TYPE_CHECKING:
+    from reader.ui.cover import Cover
 
 TICK_MS = 1000
 MOVE_PX = 12  # a mouse nudged by a bump on the desk is not someone reading
@@ -71,6 +74,8 @@ class IdleReset(QObject):
     def notice(self) -> Cover:
         """The notice, made when first needed (not at start-up)."""
         if self._notice is None:
+            from reader.ui.cover import Cover
+
             self._notice = Cover(self.window, "idleNotice")
             self._notice.button.clicked.connect(self.still_here)
             if self._look is not None:

@@ -111,9 +111,12 @@ class MainWindow(QMainWindow):
         self.toolbar.theme.clicked.connect(self.cycle_theme)
         self._add_speech_controls()
         self._add_topic_cards()
+        self._painted = False
+        self._after_first_paint: list[Callable[[], object]] = []
+        AfterPaint(self, self._on_first_paint)
         # Ctrl+= / Ctrl+-: made right after the first paint (building key sequences
         # loads a large part of Qt's key tables, which the first picture doesn't need)
-        QTimer.singleShot(0, self._add_shortcuts)
+        self.after_first_paint(self._add_shortcuts)
         settings.changed.connect(self._on_setting_changed)
         self._apply_look()
         self._quiet_timer = QTimer(self)
@@ -200,6 +203,8 @@ class MainWindow(QMainWindow):
         if article is None:
             return False
         self.article_page.show_article(article, self.look)
+        if not self.isVisible():  # before the first picture: lay out only what it shows
+            self.article_page.view.hold_back_offscreen(block_id or "")
         self._stale.discard(self.article_page.name)
         self.show_page(self.article_page.name)
         if not self.isVisible():  # opened before show(): blocks get their places when shown
@@ -217,6 +222,12 @@ class MainWindow(QMainWindow):
         article_id = self.settings.get("last_article")
         if not article_id:
             return
+        if not self.isVisible():
+            # Give the pages the window's size now: otherwise the article view, never
+            # sized yet, lays its text out at its minimum width first (measured).
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
         if not self.open_article(article_id, self.settings.get("last_block") or None):
             self.settings.set("last_article", "")
             self.show_notice("notice.article_missing")
@@ -356,6 +367,21 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(before, after)
 
     # --- clicks --------------------------------------------------------------------------------
+    def after_first_paint(self, action: Callable[[], object]) -> None:
+        """Run `action` once the window has been painted for the first time (at once if
+        it has been): for start-up work the first picture does not need. (A zero timer
+        is not enough: it runs before the first paint.)"""
+        if self._painted:
+            action()
+        else:
+            self._after_first_paint.append(action)
+
+    def _on_first_paint(self) -> None:
+        self._painted = True
+        actions, self._after_first_paint = self._after_first_paint, []
+        for action in actions:
+            action()
+
     def _start_quiet_period(self) -> None:
         """Swallow clicks for a moment after a page change (the filter is installed only
         for that moment, so it costs nothing the rest of the time)."""
@@ -399,6 +425,8 @@ class MainWindow(QMainWindow):
                 for _ in range(3):
                     QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
                 view.verticalScrollBar().setValue(0)
+            if view.has_held_back():  # the rest of the article, once the reader sees it
+                AfterPaint(view.viewport(), view.show_held_back)
         self._chain_focus()
 
     # --- closing ---------------------------------------------------------------------------------

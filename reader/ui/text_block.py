@@ -195,14 +195,14 @@ class TextBlock(QLabel):
         if height is None and self._heights:
             height = self._heights[next(reversed(self._heights))]  # the latest width
         if height is None:
-            height = self._estimated_height(width)
+            height = self.estimated_height(width)
         return QSize(width, height)
 
     def expect_width(self, width: int) -> None:
         """The width the page is about to give this block (see sizeHint)."""
         self._expected_width = width
 
-    def _estimated_height(self, width: int) -> int:
+    def estimated_height(self, width: int) -> int:
         """Lines of square CJK characters at this width, without laying anything out."""
         style = self._style
         if style is None or not self._plain:

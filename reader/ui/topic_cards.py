@@ -28,8 +28,6 @@ from reader.core.article import Script
 from reader.ui.after_paint import AfterPaint
 from reader.ui.article_cache import in_script
 from reader.ui.article_view import Place
-from reader.ui.card_icons import CATEGORY_ICONS
-from reader.ui.category_page import CategoryPage, TopicButton
 from reader.ui.look import Look
 
 if TYPE_CHECKING:  # the card modules load OpenCC and TOML: imported on first need
@@ -39,6 +37,7 @@ if TYPE_CHECKING:  # the card modules load OpenCC and TOML: imported on first ne
     from reader.ui.article_links import ArticleLinks
     from reader.ui.card_page import CardPage
     from reader.ui.card_reading import CardReading
+    from reader.ui.category_page import CategoryPage, TopicButton
     from reader.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -70,17 +69,33 @@ class TopicCards(QObject):
         window.stop_speech_hooks.append(self._stop_reading)
         self._links: ArticleLinks | None = None  # made with the cards
 
-        self.topic_buttons = [TopicButton(category) for category in CATEGORY_ICONS]
-        for button in self.topic_buttons:
-            button.clicked.connect(lambda _=False, c=button.category: self.open_category(c))
-            button.apply_look(window.look)
-            window.home.add_topic_button(button)
+        # Home's row of topic buttons is made when home is first shown: at start-up the
+        # reader is often put straight back into an article.
+        self._topic_buttons: list[TopicButton] | None = None
+        window.home.when_first_shown(self._add_topic_buttons)
 
         window.article_page.view.article_shown.connect(self._on_article_shown)
         window.look_changed.connect(self._on_look_changed)
         window.page_changed.connect(self._on_page_changed)
         self._script = window.look.script
         QTimer.singleShot(PRELOAD_MS, self._preload)
+
+    @property
+    def topic_buttons(self) -> list[TopicButton]:
+        """Home's topic buttons, one per category."""
+        return self._add_topic_buttons()
+
+    def _add_topic_buttons(self) -> list[TopicButton]:
+        if self._topic_buttons is None:
+            from reader.ui.card_icons import CATEGORY_ICONS
+            from reader.ui.category_page import TopicButton
+
+            self._topic_buttons = [TopicButton(category) for category in CATEGORY_ICONS]
+            for button in self._topic_buttons:
+                button.clicked.connect(lambda _=False, c=button.category: self.open_category(c))
+                button.apply_look(self.window.look)
+                self.window.home.add_topic_button(button)
+        return self._topic_buttons
 
     # --- the pages ----------------------------------------------------------------------
     @property
@@ -110,6 +125,8 @@ class TopicCards(QObject):
     @property
     def category_page(self) -> CategoryPage:
         if self._category_page is None:
+            from reader.ui.category_page import CategoryPage
+
             page = self._category_page = CategoryPage()
             self.window.register_page(page)
             page.card_chosen.connect(self.open_card)
@@ -306,7 +323,7 @@ class TopicCards(QObject):
                                             self._link_current)
 
     def _on_look_changed(self, look: Look) -> None:
-        for button in self.topic_buttons:
+        for button in self._topic_buttons or []:
             button.apply_look(look)
         if self._cards is not None:
             if self.window.current_page() is self.window.article_page:

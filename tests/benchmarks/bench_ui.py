@@ -57,7 +57,7 @@ def _time_to_paint(command: list[str], env: dict[str, str],
     raise RuntimeError(f"no paint reported: {out.stderr[-500:]}")
 
 
-def cold_start(rounds: int = 7) -> None:
+def cold_start(rounds: int = 15) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         # An installed program starts from compiled bytecode (pip and PyInstaller write
         # it); with PYTHONDONTWRITEBYTECODE set, every start would compile each module
