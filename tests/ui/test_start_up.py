@@ -12,7 +12,7 @@ from reader.ui import main_window as main_window_module
 from reader.ui.articles_source import load_articles
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
-from tests.ui.window_helpers import LONGEST, open_gates, settle
+from tests.ui.window_helpers import LONGEST, block, open_gates, settle
 
 SIZE = (1024, 600)
 
@@ -96,3 +96,50 @@ def test_a_later_open_before_show_starts_at_its_top(qtbot: QtBot) -> None:
         assert window.article_page.view.top_block_id() == "title"
     assert (before.article_page.view.verticalScrollBar().value()
             == after.article_page.view.verticalScrollBar().value())
+
+
+def test_the_first_picture_lays_out_only_what_it_shows(qtbot: QtBot) -> None:
+    window = MainWindow(saved_place("p9"), load_articles())
+    qtbot.addWidget(window)
+    window.resize(*SIZE)
+    window.restore_reading()
+    window.show()  # shown, not yet painted
+    view = window.article_page.view
+    held = [b.block_id for b in view.text_blocks() if b.isHidden()]
+    assert "title" in held and "p8" in held  # above the place: not in the first picture
+    assert view.text_blocks()[-1].block_id in held  # far below it: not either
+    assert not block(window, "p9").isHidden()
+    qtbot.waitExposed(window)
+    settle()  # painted: the rest is put back, and the place kept
+    assert not view.has_held_back()
+    assert not any(b.isHidden() for b in view.text_blocks())
+    assert view.top_block_id() == "p9"
+
+
+def test_a_change_before_the_first_paint_sees_the_whole_article(qtbot: QtBot) -> None:
+    window = MainWindow(saved_place("p9"), load_articles())
+    qtbot.addWidget(window)
+    window.resize(*SIZE)
+    window.restore_reading()
+    window.show()
+    assert window.article_page.view.has_held_back()
+    window.bigger()  # a size step redraws the article: it needs all of it
+    view = window.article_page.view
+    assert not view.has_held_back()
+    assert not any(b.isHidden() for b in view.text_blocks())
+    settle()
+    assert view.top_block_id() == "p9"
+
+
+def test_start_up_work_waits_for_the_first_paint(qtbot: QtBot) -> None:
+    window = MainWindow(saved_place("p9"), load_articles())
+    qtbot.addWidget(window)
+    done: list[str] = []
+    window.after_first_paint(lambda: done.append("first"))
+    window.resize(*SIZE)
+    window.show()
+    QApplication.sendPostedEvents()  # zero timers and the like: still before any paint
+    assert done == []
+    qtbot.waitUntil(lambda: done == ["first"], timeout=5000)
+    window.after_first_paint(lambda: done.append("later"))  # after it: at once
+    assert done == ["first", "later"]
