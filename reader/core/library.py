@@ -6,6 +6,7 @@ On disk, in `reader.paths.library_dir()`:
     articles/<id>/source.<ext>  the file as staff gave it, byte for byte
     articles/<id>/article.json  the cleaned article, plus the import choices (title
                                 override, restored lines) that rebuild it from source
+    .lock                       held while a change is made (one program at a time)
 
 Every file is written through `safe_files.atomic_write_bytes` (temp file, fsync,
 os.replace) and the index is written last, so a crash or power cut at any moment
@@ -23,9 +24,11 @@ import json
 import re
 import shutil
 import time
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from reader.core.article import Article, RemovedLine
 from reader.core.errors import ArticleFileError, ReaderError
@@ -47,6 +50,8 @@ from reader.core.safe_files import atomic_write_bytes, set_aside
 # imported where a file is read or text compared, so the window can list the library
 # at start-up without them.
 Source = str | Path | bytes
+LOCK = ".lock"  # held while a change is made (see Library._changing)
+LOCK_WAIT_S = 20.0  # a change takes milliseconds; this long means something is stuck
 MIN_CHINESE = 10  # characters of Chinese an imported article must have
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -210,7 +215,10 @@ class Library:
         return self.add_preview(self.preview(source, name, restore_lines, title_override))
 
     def add_preview(self, preview: ImportPreview) -> Article:
-        self._load()  # another window or the command line may have changed it
+        with self._changing():
+            return self._add_preview(preview)
+
+    def _add_preview(self, preview: ImportPreview) -> Article:
         existing = self.find_duplicate(preview.article)
         if existing is not None:
             hidden = self._is_hidden(existing.id)
@@ -252,7 +260,10 @@ class Library:
 
     def delete(self, article_id: str) -> None:
         """Remove an imported article for good. Seeds can only be hidden."""
-        self._load()
+        with self._changing():
+            self._delete(article_id)
+
+    def _delete(self, article_id: str) -> None:
         if self.is_seed(article_id):
             raise ReaderError("程序自带的文章不能删除，可以把它隐藏起来。")
         if article_id not in self._state.entries:
@@ -270,8 +281,36 @@ class Library:
         entry = self._state.entries.get(article_id)
         return entry.hidden if entry else article_id in self._state.hidden_seeds
 
+    @contextlib.contextmanager
+    def _changing(self) -> Iterator[None]:
+        """One change at a time, across programs: the staff window and `python -m reader
+        import` may save at the same moment. Each change is made on the library as it
+        is on disk once the lock is held, so neither loses the other's article."""
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReaderError(
+                "没能写进文章库，文章库没有改变。请检查文章库文件夹能不能写。",
+                exc.strerror or str(exc),
+            ) from exc
+        lock = FileLock(self.path / LOCK, timeout=LOCK_WAIT_S)
+        try:
+            lock.acquire()
+        except Timeout as exc:
+            raise ReaderError(
+                "文章库正在被另一个窗口修改，这次没有改动。请稍等一下再试。", str(exc)
+            ) from exc
+        try:
+            self._load()  # as another window or the command line may have left it
+            yield
+        finally:
+            lock.release()
+
     def _set_hidden(self, article_id: str, hidden: bool) -> None:
-        self._load()
+        with self._changing():
+            self._set_hidden_now(article_id, hidden)
+
+    def _set_hidden_now(self, article_id: str, hidden: bool) -> None:
         state = IndexState(dict(self._state.entries), set(self._state.hidden_seeds))
         if self.is_seed(article_id):
             if hidden:

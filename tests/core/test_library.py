@@ -388,3 +388,59 @@ def test_two_windows_see_each_others_changes() -> None:
     staff.delete(added.id)  # reloads first: keeps the hidden seed home just set
     assert ids(Library(), include_hidden=True) == SEED_IDS
     assert ids(Library()) == SEED_IDS - {sorted(SEED_IDS)[0]}
+
+
+ADDER = """
+import sys
+from pathlib import Path
+from reader.core.library import Library
+from tests.core import import_samples as samples
+
+folder, worker, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+text = samples.GBK_TEXT.read_bytes().decode("gbk")
+for n in range(count):
+    extra = f"\\n\\n补充说明：第{worker}组第{n}号楼旁边新设了一个供暖报修点。\\n"
+    Library(folder).add((text + extra).encode("utf-8"), name=f"w{worker}_{n}.txt")
+"""
+
+
+def test_imports_from_several_programs_at_once_are_all_kept(tmp_path: Path) -> None:
+    """The staff window and `python -m reader import` may save at the same moment: each
+    change is made on the library as it is on disk then, so none is lost."""
+    import subprocess
+    import sys
+
+    workers, each = 4, 5
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    running = [
+        subprocess.Popen([sys.executable, "-c", ADDER, str(tmp_path), str(w), str(each)],
+                         env=env, stderr=subprocess.PIPE, text=True)
+        for w in range(workers)
+    ]
+    for process in running:
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+    library = Library(tmp_path)
+    assert library.problems == []
+    imported = [item for item in library.items() if not item.seed]
+    assert len(imported) == workers * each
+    assert len(list((tmp_path / "articles").iterdir())) == workers * each
+
+
+def test_a_library_held_by_another_program_is_refused_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import FileLock
+
+    from reader.core import library as library_module
+
+    library = Library(tmp_path)
+    seed = next(iter(SEED_IDS))
+    monkeypatch.setattr(library_module, "LOCK_WAIT_S", 0.2)
+    with FileLock(tmp_path / library_module.LOCK):  # another program is saving
+        with pytest.raises(ReaderError) as refused:
+            library.hide(seed)
+    assert "另一个窗口" in refused.value.message
+    assert seed in ids(Library(tmp_path))  # nothing changed
+    library.hide(seed)  # and once it is free, the change is made
+    assert seed not in ids(Library(tmp_path))
