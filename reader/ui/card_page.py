@@ -19,11 +19,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QApplication,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,10 +31,10 @@ from reader.core.typography import MIN_TARGET_PX
 from reader.ui.card_icons import icon_pixmap
 from reader.ui.home import ArticleTile
 from reader.ui.look import Look
-from reader.ui.pages import Page
+from reader.ui.pages import ColumnPage
 from reader.ui.text_block import TextBlock
 from reader.ui.text_style import BlockStyle
-from reader.ui.widgets import BigButton, FlowLayout, give_own_viewport
+from reader.ui.widgets import BigButton, FlowLayout
 
 if TYPE_CHECKING:  # the card modules load OpenCC: imported when a card is first shown
     from reader.core.cards import Card
@@ -84,34 +82,22 @@ class _Item(QWidget):
         row.addWidget(self.text, 1)
 
 
-class CardPage(Page):
+class CardPage(ColumnPage):
     name = "card"
+    column_top = 20
     read_requested = Signal()
     print_requested = Signal()
     back_requested = Signal()
     mention_chosen = Signal(str, str)  # article id, block id
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("cardContent", parent)
         self.card: Card | None = None  # as written (simplified)
         self.local_info: LocalInfo | None = None
         self._mentions: Callable[[Script], list[Mention]] = lambda _script: []
         self._back_desc: tuple[str, dict[str, str]] = ("card.back_home_desc", {})
         self._reading = False
 
-        self._scroll = QScrollArea(self)
-        give_own_viewport(self._scroll)
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        content = QWidget()
-        content.setObjectName("cardContent")
-        self._column = QVBoxLayout(content)
-        self._column.setSpacing(0)
-        self._scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self._scroll)
 
         header = QHBoxLayout()
         header.setSpacing(20)
@@ -266,11 +252,6 @@ class CardPage(Page):
                 tile.show_mention(mention, look)
         self._scroll.setAccessibleName(look.t("card.view_name", title=shown.title))
         self._scroll.setAccessibleDescription(look.t("card.view_desc"))
-        bar = self._scroll.verticalScrollBar()
-        bar.setSingleStep(look.body_line_px)
-        bar.setAccessibleName(look.t("scrollbar.name"))
-        bar.setAccessibleDescription(look.t("scrollbar.desc"))
-        self._update_margins()
         if place is not None:
             self._restore_place(place)
 
@@ -291,16 +272,6 @@ class CardPage(Page):
         description = look.t(key, **{k: look.convert(v) for k, v in fields.items()})
         for button in (self.back_button, self.bottom_back):
             button.set_texts(look.t("card.back"), description)
-
-    def _update_margins(self) -> None:
-        if self.look is None:
-            return
-        side = max(24, (self._scroll.viewport().width() - self.look.column_px) // 2)
-        self._column.setContentsMargins(side, 20, side, MIN_TARGET_PX)
-
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        self._update_margins()
 
     # --- place (kept across size and script changes) ------------------------------------------
     def reading_blocks(self) -> list[tuple[TextBlock, str]]:
@@ -349,9 +320,6 @@ class CardPage(Page):
         if self.card is None:
             return look.t("app.title")
         return look.t("app.title_with_article", title=self.card.converted(look.script).title)
-
-    def scroll_area(self) -> QAbstractScrollArea:
-        return self._scroll
 
     def focus_chain(self) -> list[QWidget]:
         return [self.read_button, self.print_button, self.back_button, *self.mention_tiles,

@@ -11,21 +11,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.core.typography import MIN_TARGET_PX
 from reader.ui.card_icons import CATEGORY_ICONS, blank_icon, icon, icon_pixmap
 from reader.ui.home import ArticleTile, preview
 from reader.ui.look import Look
-from reader.ui.pages import Page
+from reader.ui.pages import ColumnPage
 from reader.ui.text_block import TextBlock
-from reader.ui.widgets import BigButton, give_own_viewport
+from reader.ui.widgets import BigButton
 
 if TYPE_CHECKING:
     from reader.core.cards import Card
@@ -85,29 +82,16 @@ class CardTile(ArticleTile):
         self.setToolTip("")
 
 
-class CategoryPage(Page):
+class CategoryPage(ColumnPage):
     name = "category"
     card_chosen = Signal(str)  # card id
     back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("categoryContent", parent)
         self.category = ""
         self.cards: tuple[Card, ...] = ()  # simplified, in the catalogue's order
         self.tiles: list[CardTile] = []
-        self._scroll = QScrollArea(self)
-        give_own_viewport(self._scroll)
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        content = QWidget()
-        content.setObjectName("categoryContent")
-        self._column = QVBoxLayout(content)
-        self._column.setSpacing(0)
-        self._scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self._scroll)
 
         header = QHBoxLayout()
         header.setSpacing(20)
@@ -170,26 +154,9 @@ class CategoryPage(Page):
         self.back_button.set_texts(look.t("card.back_home"), look.t("card.back_home_desc"))
         self._scroll.setAccessibleName(look.t("card.category_list_name", category=label))
         self._scroll.setAccessibleDescription(look.t("card.category_list_desc"))
-        bar = self._scroll.verticalScrollBar()
-        bar.setSingleStep(look.body_line_px)
-        bar.setAccessibleName(look.t("scrollbar.name"))
-        bar.setAccessibleDescription(look.t("scrollbar.desc"))
-        self._update_margins()
-
-    def _update_margins(self) -> None:
-        if self.look is not None:
-            side = max(24, (self._scroll.viewport().width() - self.look.column_px) // 2)
-            self._column.setContentsMargins(side, 24, side, MIN_TARGET_PX)
-
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        self._update_margins()
 
     def window_title(self, look: Look) -> str:
         return look.t("app.title_with_article", title=look.convert(self.category))
-
-    def scroll_area(self) -> QAbstractScrollArea:
-        return self._scroll
 
     def focus_chain(self) -> list[QWidget]:
         return [*self.tiles, self.back_button]

@@ -10,15 +10,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reader.core.article import Article
 from reader.ui.article_cache import in_script
 from reader.ui.article_view import ButtonRow
 from reader.ui.look import Look
-from reader.ui.pages import Page
+from reader.ui.pages import ColumnPage
 from reader.ui.text_block import TextBlock
-from reader.ui.widgets import BigButton, give_own_viewport
+from reader.ui.widgets import BigButton
 
 TILE_PREVIEW_CHARS = 48  # the first sentence on a tile: enough to recognise, not a page
 
@@ -95,25 +95,13 @@ class ArticleTile(BigButton):
         return QSize(64, 64)
 
 
-class HomePage(Page):
+class HomePage(ColumnPage):
     name = "home"
+    column_bottom = 48
     article_chosen = Signal(str)  # article id
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._scroll = QScrollArea(self)
-        give_own_viewport(self._scroll)
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        content = QWidget()
-        content.setObjectName("homeContent")
-        self._column = QVBoxLayout(content)
-        self._column.setSpacing(0)
-        self._scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self._scroll)
+        super().__init__("homeContent", parent)
 
         self.heading = TextBlock("heading", "page_heading")
         self.hint = TextBlock("hint", "hint")
@@ -208,20 +196,6 @@ class HomePage(Page):
                 tile.show_article(in_script(article, look.script), look)
         self._scroll.setAccessibleName(look.t("home.list_name"))
         self._scroll.setAccessibleDescription(look.t("home.list_desc"))
-        self._scroll.verticalScrollBar().setSingleStep(look.body_line_px)
-        self._scroll.verticalScrollBar().setAccessibleName(look.t("scrollbar.name"))
-        self._scroll.verticalScrollBar().setAccessibleDescription(look.t("scrollbar.desc"))
-        side = max(24, (self._scroll.viewport().width() - look.column_px) // 2)
-        self._column.setContentsMargins(side, 24, side, 48)
-
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        if self.look is not None:
-            side = max(24, (self._scroll.viewport().width() - self.look.column_px) // 2)
-            self._column.setContentsMargins(side, 24, side, 48)
-
-    def scroll_area(self) -> QAbstractScrollArea:
-        return self._scroll
 
     def focus_chain(self) -> list[QWidget]:
         self.ensure_tiles()

@@ -293,6 +293,21 @@ def start_background_build(scripts: tuple[Script, ...] = ("simplified", "traditi
     atexit.register(stop_background_build)
 
 
+def building() -> bool:
+    """The background build (start_background_build) is still running."""
+    return _builder is not None and _builder.poll() is None
+
+
+def ready(script: Script) -> bool:
+    """Printing in `script` would not have to build a face first (it is built, shipped
+    or already in use; or there is no Noto Sans CJK to build from, so a fallback is
+    used). For the window: a build in the window's own thread would freeze it."""
+    if script in _registered:
+        return True
+    return all(font_file(script, weight, build=False) or find_source(script, weight) is None
+               for weight in WEIGHTS)
+
+
 def stop_background_build() -> None:
     if _builder is not None and _builder.poll() is None:
         _builder.kill()

@@ -134,6 +134,7 @@ STRINGS: dict[str, str] = {
     "请工作人员运行 python -m reader doctor 查看。",
     "notice.local_info_broken": "本地办事信息文件有写错的地方，写错的部分先不显示。"
     "请工作人员运行 python -m reader doctor 查看。",
+    "notice.print_font": "第一次打印，正在准备打印用的字，请等几秒钟……",
     "notice.cards_unreadable": "帮助卡片的文件夹读不出来，先不显示卡片。"
     "请工作人员运行 python -m reader doctor 查看。",
     # --- staff area, community mode, errors (issues 8, 9): keys "staff.*", "kiosk.*" ---

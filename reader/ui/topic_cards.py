@@ -18,6 +18,7 @@ OpenCC), and the local-information file is read again whenever staff changed it.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # the card modules load OpenCC and TOML: imported on first ne
 log = logging.getLogger(__name__)
 
 PRELOAD_MS = 1200  # load the cards this long after start, if nothing needed them sooner
+PRINT_FONT_WAIT_S = 60.0  # then the preview opens anyway (and makes the font itself)
 
 
 class TopicCards(QObject):
@@ -68,6 +70,14 @@ class TopicCards(QObject):
         self._category_page: CategoryPage | None = None
         window.stop_speech_hooks.append(self._stop_reading)
         self._links: ArticleLinks | None = None  # made with the cards
+        # 打印 pressed while the print font is still being made (see print_card)
+        self._print_wait = QTimer(self)
+        self._print_wait.setInterval(100)
+        self._print_wait.timeout.connect(self._check_print_font)
+        self._print_wait_started = 0.0
+        self._print_wait_card = ""
+        self._print_wait_script: Script = "simplified"
+        self._print_wait_builds = 0
 
         # Home's row of topic buttons is made when home is first shown: at start-up the
         # reader is often put straight back into an article.
@@ -272,7 +282,51 @@ class TopicCards(QObject):
             window.go_home()
 
     def print_card(self) -> None:
-        """The print preview of the card on screen, in the reader's script."""
+        """The print preview of the card on screen, in the reader's script. The first
+        time, the print font may still be being made (in its own process, see
+        print_font): the window says so and opens the preview when it is there,
+        instead of freezing while it is made here."""
+        if self.card_page.card is None:
+            return
+        from reader.ui import print_font
+
+        script = self.window.look.script
+        if not print_font.ready(script):
+            print_font.start_background_build((script,))
+            if print_font.building():
+                self._print_wait_started = time.monotonic()
+                self._print_wait_card = self.card_page.card.id
+                self._print_wait_script = script
+                self._print_wait_builds = 1
+                self.window.show_notice("notice.print_font")
+                self._print_wait.start()
+                return
+        self._open_print_preview()
+
+    def _check_print_font(self) -> None:
+        from reader.ui import print_font
+
+        script = self._print_wait_script
+        waited = time.monotonic() - self._print_wait_started
+        if not print_font.ready(script) and waited < PRINT_FONT_WAIT_S:
+            if print_font.building():
+                return
+            if self._print_wait_builds < 2:
+                # the build that was running was for the other script (the reader
+                # switched 简/繁 since the card was shown): one more, for this one
+                self._print_wait_builds += 1
+                print_font.start_background_build((script,))
+                if print_font.building():
+                    return
+        self._print_wait.stop()
+        self.window.notice.hide()
+        card = self.card_page.card
+        # the reader may have gone elsewhere meanwhile: then there is nothing to print
+        if self.window.current_page() is self.card_page and card is not None \
+                and card.id == self._print_wait_card:
+            self._open_print_preview()
+
+    def _open_print_preview(self) -> None:
         card = self.card_page.card
         if card is None:
             return
