@@ -98,6 +98,20 @@ def convert(to: str, text: str, expected: str) -> Callable[[Smoke], str | None]:
     return test
 
 
+def import_and_list(s: Smoke) -> str | None:
+    """An article added to the library (under its lock) and listed from it."""
+    source = s.work / "通知.txt"
+    source.write_text("社区食堂开门了\n\n社区食堂从下周一开门，老人吃饭打八折。"
+                      "每天中午十一点到一点供应午饭，欢迎大家来吃。\n", encoding="utf-8")
+    added = s.run("import", str(source))
+    if added.returncode != 0:
+        return _why(added)
+    listed = s.run("library")
+    if listed.returncode != 0 or "社区食堂开门了" not in listed.stdout.decode("utf-8", "replace"):
+        return _why(listed)
+    return None
+
+
 def card_pdf(s: Smoke) -> str | None:
     if not s.cards:
         return "no card inside the program"
@@ -171,6 +185,7 @@ def main(argv: list[str]) -> int:
         s.check("convert --to traditional",
                 lambda: convert("traditional", "简体中文，发育。", "簡體中文，發育。")(s))
         s.check("convert --to simplified", lambda: convert("simplified", "簡體中文", "简体中文")(s))
+        s.check("import, then library", lambda: import_and_list(s))
         s.check("card --pdf", lambda: card_pdf(s))
         s.check("speak --wav", lambda: speak_wav(s))
         s.check("screenshot", lambda: screenshot(s))

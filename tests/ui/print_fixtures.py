@@ -16,11 +16,16 @@ SEED_000 = "000_dd9696c1479e7cb6"
 SEED_003 = "003_bcc1e477f3fe7536"
 
 
-def use_persistent_font_cache(config: pytest.Config, monkeypatch: pytest.MonkeyPatch) -> Path:
+def use_persistent_font_cache(config: pytest.Config) -> Path:
     """Build the derived print fonts once per machine, not once per test (2 s a face):
-    the pytest cache folder survives between runs."""
+    the pytest cache folder survives between runs. The test's own font folder (in its
+    data folder) is a link to it, so the background build, a separate process, writes
+    there as well."""
     folder = Path(config.cache.mkdir("dazi-print-fonts"))
-    monkeypatch.setattr(print_font, "cache_dir", lambda: folder)
+    link = print_font.cache_dir()
+    link.parent.mkdir(parents=True, exist_ok=True)
+    if not link.exists():
+        link.symlink_to(folder, target_is_directory=True)
     return folder
 
 

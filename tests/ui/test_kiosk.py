@@ -92,7 +92,7 @@ def test_no_file_dialog_on_the_residents_side(qtbot: QtBot) -> None:
 
 def test_residents_print_preview_has_no_pdf_and_uses_the_staff_printer(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, pytestconfig: pytest.Config) -> None:
-    use_persistent_font_cache(pytestconfig, monkeypatch)
+    use_persistent_font_cache(pytestconfig)
     monkeypatch.setattr(printing, "available_printers", lambda: ["Office", "Hall"])
     monkeypatch.setattr(printing, "default_printer", lambda: "Office")
     settings = Settings()

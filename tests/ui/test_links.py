@@ -36,8 +36,8 @@ CARDS = load_cards()
 
 
 @pytest.fixture(autouse=True)
-def _print_fonts(pytestconfig: pytest.Config, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_persistent_font_cache(pytestconfig, monkeypatch)  # opening a card starts the build
+def _print_fonts(pytestconfig: pytest.Config) -> None:
+    use_persistent_font_cache(pytestconfig)  # opening a card starts the build
 
 
 def expected_links(window: MainWindow) -> list[tuple[str, str, int, int]]:

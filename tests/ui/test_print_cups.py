@@ -133,8 +133,8 @@ def _wait_for_new_pdf(before: set[Path], timeout: float = 60) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _fonts(qapp: object, pytestconfig: pytest.Config, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_persistent_font_cache(pytestconfig, monkeypatch)
+def _fonts(qapp: object, pytestconfig: pytest.Config) -> None:
+    use_persistent_font_cache(pytestconfig)
 
 
 def _submitted_document(since: float) -> Path | None:

@@ -27,11 +27,12 @@ def card_page(window: MainWindow, card_id: str) -> CardPage:
 
 
 @pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[PrintPreview]:
-    previews: list[PrintPreview] = []
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """(card id, script) of each preview opened (it is deleted once closed)."""
+    previews: list[tuple[str, str]] = []
 
     def fake_exec(self: PrintPreview) -> int:
-        previews.append(self)
+        previews.append((self.card.id, self.script))
         return 0
 
     monkeypatch.setattr(PrintPreview, "exec", fake_exec)
@@ -39,7 +40,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[PrintPreview]:
 
 
 def test_the_first_print_waits_for_its_font_without_freezing(
-    qtbot: QtBot, opened: list[PrintPreview], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, opened: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(print_font, "_registered", {})  # as in a program just started
     window = card_window(qtbot)  # a new user folder: no print font made yet
@@ -62,7 +63,7 @@ def test_the_first_print_waits_for_its_font_without_freezing(
     qtbot.waitUntil(lambda: bool(opened), timeout=60000)
     heartbeat.stop()
 
-    assert [p.card.id for p in opened] == ["dibao"]
+    assert opened == [("dibao", "simplified")]
     assert print_font.ready("simplified")
     assert not window.notice.isVisible()
     # made here instead, the font would hold the window for ~2 s (measured)
@@ -70,7 +71,7 @@ def test_the_first_print_waits_for_its_font_without_freezing(
 
 
 def test_no_preview_for_a_card_the_reader_has_left(
-    qtbot: QtBot, opened: list[PrintPreview], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, opened: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     still_building = [True]
     monkeypatch.setattr(print_font, "ready", lambda _script: False)
@@ -86,7 +87,7 @@ def test_no_preview_for_a_card_the_reader_has_left(
 
 
 def test_a_build_for_the_other_script_is_followed_by_one_for_this_script(
-    qtbot: QtBot, opened: list[PrintPreview], monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, opened: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The card was shown in 简体 (its font build started); the reader switched to 繁體
     # and pressed 打印 while that build was still running.
@@ -109,4 +110,4 @@ def test_a_build_for_the_other_script_is_followed_by_one_for_this_script(
     state["building"] = False  # the 简体 build ends: 繁體 is still not there
     qtbot.waitUntil(lambda: bool(opened), timeout=5000)
     assert started == [("traditional",), ("traditional",)]
-    assert opened[0].script == "traditional"
+    assert opened == [("dibao", "traditional")]

@@ -21,8 +21,8 @@ from tests.ui.print_fixtures import sample_card, sample_local_info, use_persiste
 
 
 @pytest.fixture(autouse=True)
-def _fonts(qapp: object, pytestconfig: pytest.Config, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_persistent_font_cache(pytestconfig, monkeypatch)
+def _fonts(qapp: object, pytestconfig: pytest.Config) -> None:
+    use_persistent_font_cache(pytestconfig)
 
 
 def _preview(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, printers: tuple[str, ...] = ("Office",),

@@ -43,8 +43,8 @@ FAMILY_PS = {"simplified": "DaziPrintSC", "traditional": "DaziPrintTC"}
 
 
 @pytest.fixture(autouse=True)
-def _fonts(qapp: object, pytestconfig: pytest.Config, monkeypatch: pytest.MonkeyPatch) -> None:
-    use_persistent_font_cache(pytestconfig, monkeypatch)
+def _fonts(qapp: object, pytestconfig: pytest.Config) -> None:
+    use_persistent_font_cache(pytestconfig)
 
 
 def _expected_text(card: Card, script: Script, paper: str = "A4",
