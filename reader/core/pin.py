@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,10 +50,7 @@ class PinStore:
         if not self.path.exists():
             return {}
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or not isinstance(data.get("hash", ""), str):
-                raise ValueError("not a PIN file")
-            return data
+            return _checked(json.loads(self.path.read_text(encoding="utf-8")))
         except (OSError, ValueError):
             kept = set_aside(self.path)
             self.problem = f"员工密码文件坏了，已另存为 {kept.name}。请重新设置员工密码。"
@@ -79,6 +77,10 @@ class PinStore:
 
     def check(self, pin: str, now: float) -> CheckResult:
         locked_until = float(self._state.get("locked_until", 0) or 0)  # type: ignore[arg-type]
+        if locked_until - now > MAX_WAIT:  # the clock was put back: never a longer wait
+            locked_until = now + MAX_WAIT
+            self._state["locked_until"] = locked_until
+            self._save()
         if now < locked_until:
             wait = locked_until - now
             return CheckResult(False, wait, f"错的次数太多，请等 {int(wait) + 1} 秒再试。")
@@ -99,6 +101,27 @@ class PinStore:
         if wait:
             return CheckResult(False, wait, f"密码不对。请等 {int(wait)} 秒再试。")
         return CheckResult(False, 0.0, f"密码不对。还可以再试 {FREE_TRIES - failures} 次。")
+
+
+def _checked(data: object) -> dict[str, object]:
+    """The PIN file's fields, each of the right kind, or ValueError: someone may have
+    edited the file, and a wrong kind must not break the PIN page."""
+    if not isinstance(data, dict):
+        raise ValueError("not a PIN file")
+    if not data:
+        return {}
+    pin_hash, salt = data.get("hash"), data.get("salt")
+    failures, locked_until = data.get("failures", 0), data.get("locked_until", 0)
+    if not (isinstance(pin_hash, str) and re.fullmatch(r"[0-9a-f]{64}", pin_hash)):
+        raise ValueError("hash")
+    if not (isinstance(salt, str) and re.fullmatch(r"(?:[0-9a-f]{2})+", salt)):
+        raise ValueError("salt")
+    if isinstance(failures, bool) or not isinstance(failures, int) or failures < 0:
+        raise ValueError("failures")
+    if isinstance(locked_until, bool) or not isinstance(locked_until, int | float) \
+            or not 0 <= locked_until < float("inf"):
+        raise ValueError("locked_until")
+    return {"hash": pin_hash, "salt": salt, "failures": failures, "locked_until": locked_until}
 
 
 def pin_file() -> Path:

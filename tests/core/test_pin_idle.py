@@ -58,6 +58,42 @@ def test_broken_pin_file_is_kept_aside(tmp_path: Path) -> None:
     assert len(kept) == 1 and kept[0].read_text() == "{not json"
 
 
+@pytest.mark.parametrize("change", [
+    {"salt": "not hex"},
+    {"failures": [1, 2]},
+    {"failures": -1},
+    {"locked_until": "soon"},
+    {"hash": 12345},
+])
+def test_a_pin_file_with_a_wrong_kind_of_value_is_kept_aside(tmp_path: Path,
+                                                            change: dict[str, object]) -> None:
+    import json
+
+    path = tmp_path / "pin.json"
+    PinStore(path).set_pin("2468")
+    edited = {**json.loads(path.read_text()), **change}
+    path.write_text(json.dumps(edited))
+    store = PinStore(path)  # no error here, nor at the keypad
+    assert not store.is_set and "坏了" in store.problem
+    assert len(list(tmp_path.glob("pin.json.broken-*"))) == 1
+    store.set_pin("1357")
+    assert store.check("1357", 10).ok
+
+
+def test_a_clock_put_back_never_locks_staff_out_for_longer_than_the_longest_wait(
+        tmp_path: Path) -> None:
+    from reader.core.pin import MAX_WAIT
+
+    path = tmp_path / "pin.json"
+    store = PinStore(path)
+    store.set_pin("2468")
+    for t in (1e9, 1e9 + 1, 1e9 + 2):  # locked at a time far ahead of the clock below
+        store.check("0000", t)
+    early = PinStore(path).check("2468", 1000.0)
+    assert not early.ok and early.wait_seconds <= MAX_WAIT
+    assert PinStore(path).check("2468", 1000.0 + MAX_WAIT).ok
+
+
 def test_idle_warns_then_resets_and_input_cancels() -> None:
     watch = IdleWatch(timeout=300, warning=10)
     watch.input(0)
