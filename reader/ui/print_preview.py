@@ -12,6 +12,7 @@ choose the printer and A4 / A5; residents only need the one big 打印 button.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
@@ -58,6 +59,10 @@ TEXT = {
     "saved": "已经保存：{path}",
     "save_title": "保存为PDF",
 }
+
+
+# The end of a printing error that points to 保存为PDF (reader.ui.printing)
+_PDF_HINT = re.compile(r"(?:，请换一台)?[，；]?(?:也可以|可以|或者?)?先保存为PDF。$")
 
 
 class PrintPreview(QDialog):
@@ -226,9 +231,13 @@ class PrintPreview(QDialog):
         self.message.setText(text)
 
     def _fail(self, message: str) -> None:
+        if self.pdf_button.isVisibleTo(self):
+            self.pdf_button.setFocus()  # the way out that always works
+        else:  # the residents' preview (community mode) has no PDF: staff can help
+            message = _PDF_HINT.sub("。请找工作人员帮忙。", message)
+            self.back_button.setFocus()
         self.show_message(convert_text(message, self.script))
         self.failed.emit(message)
-        self.pdf_button.setFocus()  # the way out that always works
 
     def print_now(self) -> None:
         if not self.printers:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from reader.core.errors import ReaderError
 from reader.ui import printing
 from reader.ui.print_preview import PrintPreview
 from reader.ui.settings import Settings
@@ -111,4 +112,31 @@ def test_residents_print_preview_has_no_pdf_and_uses_the_staff_printer(
                             printer_name) or str(printer_name))
     click(qtbot, window, preview.print_button)
     assert printed == ["Hall"]  # straight to the chosen printer, no system dialog
+    preview.reject()
+
+
+@pytest.mark.parametrize("problem", [
+    printing.NO_PRINTER,
+    "打印机“Hall”现在用不了，请换一台或先保存为PDF。",
+    "打印机“Hall”没有响应，请检查它是否开着，或先保存为PDF。",
+])
+def test_residents_are_not_told_to_save_a_pdf_they_cannot_save(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, pytestconfig: pytest.Config,
+        problem: str) -> None:
+    use_persistent_font_cache(pytestconfig)
+    monkeypatch.setattr(printing, "available_printers", lambda: ["Hall"])
+    monkeypatch.setattr(printing, "default_printer", lambda: "Hall")
+
+    def refuse(*_args: object, **_kwargs: object) -> str:
+        raise ReaderError(problem)
+
+    monkeypatch.setattr(printing, "print_pages", refuse)
+    window, _community = make_community_window(qtbot, kiosk=True)
+    preview = PrintPreview(sample_card(), parent=window)
+    preview.show()
+    settle()
+    click(qtbot, window, preview.print_button)
+    shown = preview.message.text()
+    assert "PDF" not in shown and "请找工作人员帮忙" in shown
+    assert preview.back_button.hasFocus() or not preview.isActiveWindow()
     preview.reject()
