@@ -61,9 +61,13 @@ def cmd_cards(args: argparse.Namespace) -> int:
         print("还没有帮助卡片。", file=sys.stderr)
         return 1
     if getattr(args, "pdf", None):
+        from reader.core.local_info import load_local_info
+
         printing = _printing()
         if printing is None:
             return 1
+        local_info = load_local_info(cards=[(c.id, c.title) for c in cards])
+        _print_local_problems(local_info.problems)
         try:
             printing.write_booklet_pdf(
                 chosen,
@@ -71,6 +75,7 @@ def cmd_cards(args: argparse.Namespace) -> int:
                 script=script,
                 paper=args.paper,
                 category=category,
+                local_info=local_info,
             )
         except ReaderError as exc:
             print(f"错误：{exc.message}", file=sys.stderr)

@@ -247,6 +247,29 @@ def test_booklet_of_one_category_has_a_contents_page(tmp_path: Path) -> None:
         printing.write_booklet_pdf(cards, tmp_path / "c.pdf", category="找工作")
 
 
+def test_the_commands_print_the_local_information_staff_filled_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader import paths
+    from reader.cli import main
+
+    path = paths.local_info_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[centre]\nname = "幸福里社区服务中心"\nphone = "0351-7654321"\n'
+                    '[cards.dibao]\noffice = "迎泽街道便民服务中心 3 号窗口"\n', encoding="utf-8")
+    booklet, card = tmp_path / "booklet.pdf", tmp_path / "card.pdf"
+    assert main(["cards", "--category", "生活救助", "--pdf", str(booklet)]) == 0
+    assert main(["card", "dibao", "--pdf", str(card), "--script", "traditional"]) == 0
+    assert "已写成" in capsys.readouterr().out
+    for out, script in ((booklet, "simplified"), (card, "traditional")):
+        text = squeeze(pdf_text(out))
+        assert convert("迎泽街道便民服务中心3号窗口", script) in text  # type: ignore[arg-type]
+        assert "0351-7654321" in text
+        # the footer: the local rules come first, and where the card's facts come from
+        assert convert("以当地最新规定为准", script) in text  # type: ignore[arg-type]
+        assert convert("信息来源：《织牢民生底线温暖千家万户》", script) in text  # type: ignore[arg-type]
+
+
 # ---- printers without CUPS, and doctor -----------------------------------------------------------
 
 
