@@ -1,6 +1,6 @@
 """Bytes from a file → text, for the encodings community-centre files come in.
 
-UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030/GBK and Big5. GBK and Big5
+UTF-8 and UTF-16 (with or without BOM), UTF-32 with BOM, GB18030/GBK and Big5. GBK and Big5
 overlap byte-wise, so a Big5 file also "decodes" as GBK into nonsense: the choice
 between them is charset-normalizer's, restricted to these candidates. Whatever is
 chosen must then read as text (few control characters, no replacement characters),
@@ -53,7 +53,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise _unreadable(name, f"{encoding}: {exc.reason}") from exc
     if b"\x00" in data:
-        raise _unreadable(name, "NUL bytes without a UTF-16 mark")
+        return _utf16_without_bom(data, name)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -67,13 +67,35 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         raise _unreadable(name, str(exc)) from exc
 
 
-def _check_reads_as_text(text: str, name: str) -> None:
-    bad = sum(
+def _utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:
+    """UTF-16 saved without its mark (some editors do). Zero bytes are the high bytes
+    of ASCII characters (line ends, digits): at odd positions in little-endian text,
+    at even ones in big-endian; so that order is tried first. What decodes must then
+    read as text: anything else with zero bytes is not a text file."""
+    zeros_even, zeros_odd = data[0::2].count(0), data[1::2].count(0)
+    order = ["utf-16-le", "utf-16-be"] if zeros_odd >= zeros_even else ["utf-16-be", "utf-16-le"]
+    if len(data) % 2 == 0:
+        for encoding in order:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _unreadable_count(text) <= max(2, len(text) // 200):
+                return text, encoding
+    raise _unreadable(name, "NUL bytes, and not UTF-16")
+
+
+def _unreadable_count(text: str) -> int:
+    return sum(
         1
         for ch in text
         if ch == "\ufffd"
         or (unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\n\r\t\f")
     )
+
+
+def _check_reads_as_text(text: str, name: str) -> None:
+    bad = _unreadable_count(text)
     if bad > max(2, len(text) // 200):
         raise _unreadable(name, f"{bad} unreadable characters")
 

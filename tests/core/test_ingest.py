@@ -183,6 +183,9 @@ def _seed_variants() -> list[tuple[str, bytes, Path]]:
         ("utf-8-bom", codecs.BOM_UTF8 + s000.encode("utf-8"), SEED_000),
         ("utf-16le-bom", s000.encode("utf-16"), SEED_000),
         ("utf-16be-bom", codecs.BOM_UTF16_BE + s000.encode("utf-16-be"), SEED_000),
+        ("utf-16le-no-bom", s000.encode("utf-16-le"), SEED_000),
+        ("utf-16be-no-bom", s000.encode("utf-16-be"), SEED_000),
+        ("utf-16le-003", s003.encode("utf-16-le"), SEED_003),
         ("crlf", s000.replace("\n", "\r\n").encode("utf-8"), SEED_000),
         ("cr", s000.replace("\n", "\r").encode("utf-8"), SEED_000),
         ("big5", big5_text.encode("big5"), Path("big5")),
@@ -305,3 +308,12 @@ def test_any_chinese_like_text_gives_an_article_or_a_clear_error(text: str) -> N
         ingest_bytes(text.encode("utf-8"), "h")
     except ArticleFileError as exc:
         assert exc.message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_short_notice_in_utf16_without_its_mark(encoding: str) -> None:
+    # few line ends (the only zero high bytes), and 一 (U+4E00) has a zero low byte
+    text = "社区食堂开门了\n\n社区食堂从下周一开门，老人吃饭打八折。\n"
+    article = ingest_bytes(text.encode(encoding), "通知.txt")
+    assert article.title == "社区食堂开门了"
+    assert article.sections[0].blocks[0].text == "社区食堂从下周一开门，老人吃饭打八折。"
