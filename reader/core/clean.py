@@ -28,8 +28,10 @@ _REPEATED = re.compile(r"([\u4e00-\u9fff])\1\1")
 _CHAIN_SEPARATORS = re.compile(r"\s*[-_|｜]\s*")
 _CRUMB_SEPARATORS = re.compile(r"\s*[>›»→＞]\s*")
 _LOCATION_LABEL = re.compile(
-    r"^(当前位置|您的位置|你的位置|你现在的位置|所在位置|当前页面)\s*[:：]?"
+    r"^(?:(?:当前位置|您的位置|你的位置|你现在的位置|所在位置|当前页面)\s*[:：]?"
+    r"|[您你]?(?:现在|当前|目前)?(?:所在)?的?位置\s*[:：])"  # 您现在的位置：… (colon needed)
 )
+_HOME_CRUMB = re.compile(r"^(首页|主页|网站首页)\s*[>›»→＞]")  # "首页 > 新闻": one step
 # Labels count only as labels ("来源：…", "责任编辑 张三"); a paragraph may start "来源于…".
 _FURNITURE_LABEL = re.compile(
     r"^(责任编辑|编辑|责编|审核|校对|来源|发布时间|发布日期|浏览次数|点击数|阅读量|阅读次数|"
@@ -64,7 +66,8 @@ def noise_reason(text: str) -> str | None:
     simple = convert(text, "simplified")
     has_prose = any(ch in PROSE_MARKS for ch in simple) and not _LOCATION_LABEL.match(simple)
     if _LOCATION_LABEL.match(simple) or (
-        len(_CRUMB_SEPARATORS.findall(simple)) >= 2 and not has_prose
+        not has_prose
+        and (len(_CRUMB_SEPARATORS.findall(simple)) >= 2 or _HOME_CRUMB.match(simple))
     ):
         return "网页上的位置导航"
     if not has_prose:

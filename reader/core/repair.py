@@ -9,6 +9,8 @@ closing quote or bracket).
 
 from __future__ import annotations
 
+import re
+
 from reader.core.clean import PROSE_MARKS, Line
 
 SENTENCE_ENDS = set("。！？!?…")
@@ -44,7 +46,16 @@ def is_prose(text: str) -> bool:
     return any(ch in PROSE_MARKS for ch in text)
 
 
+# "一、助餐服务", "（二）就医", "3. 办理": a numbered heading; its 、 is not prose
+NUMBERED_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[、.．])"
+    r"\s*[^，。！？；：,;!?]{1,24}$"
+)
+
+
 def should_join(line: str, following: str) -> bool:
+    if NUMBERED_HEADING.match(line):
+        return False
     return is_prose(line) and is_prose(following) and not ends_sentence(line)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from reader.core.article import Block, BlockKind, Section
 from reader.core.clean import Line
-from reader.core.repair import is_prose, join_broken_paragraphs
+from reader.core.repair import NUMBERED_HEADING, is_prose, join_broken_paragraphs
 from reader.core.script import convert
 
 _DASH_DECK = re.compile(r"^(.{2,40}?)\s*(——.+)$")
@@ -48,7 +48,7 @@ def _kind(text: str) -> str:
         return "byline"
     if _PHOTO_CREDIT.search(simple) and len(simple) <= 120:
         return "caption"
-    if not is_prose(simple) and len(simple) <= TITLE_MAX:
+    if (not is_prose(simple) or NUMBERED_HEADING.match(simple)) and len(simple) <= TITLE_MAX:
         return "short"
     return "prose"
 

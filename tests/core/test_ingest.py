@@ -317,3 +317,25 @@ def test_a_short_notice_in_utf16_without_its_mark(encoding: str) -> None:
     article = ingest_bytes(text.encode(encoding), "通知.txt")
     assert article.title == "社区食堂开门了"
     assert article.sections[0].blocks[0].text == "社区食堂从下周一开门，老人吃饭打八折。"
+
+
+def test_more_unseen_page_furniture_and_numbered_headings() -> None:
+    text = (
+        "您现在的位置：首页 > 新闻\n"
+        "首页 > 民生\n"
+        "社区服务有新变化\n"
+        "位置在城南的社区食堂，今天正式开门了。\n"
+        "一、助餐服务\n"
+        "社区食堂每天供应午餐，老人打八折。\n"
+        "（二）就医服务\n"
+        "医生每周来社区两次，\n"
+        "为老人量血压。\n"
+    )
+    article = ingest_bytes(text.encode("utf-8"), "n")
+    assert article.title == "社区服务有新变化"
+    assert [r.reason for r in article.removed] == ["网页上的位置导航"] * 2
+    assert [(s.heading, [b.text for b in s.blocks]) for s in article.sections] == [
+        (None, ["位置在城南的社区食堂，今天正式开门了。"]),  # prose that starts with 位置
+        ("一、助餐服务", ["社区食堂每天供应午餐，老人打八折。"]),
+        ("（二）就医服务", ["医生每周来社区两次，为老人量血压。"]),
+    ]
