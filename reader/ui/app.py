@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -188,12 +189,31 @@ def run(args: argparse.Namespace) -> int:
         window.show()
     _phase("window shown")
     instance.activated.connect(community.kiosk.bring_to_front)
+    _close_on_terminate(community.quit_program)
     QTimer.singleShot(300, instance.listen)
     QTimer.singleShot(1500, lambda: warm_up(window.articles))
     window.read_aloud.start_later()  # the warm speech worker, after the first paint
     code = app.exec()
     instance.release()
     return code
+
+
+def _close_on_terminate(close: Callable[[], None]) -> None:
+    """A desktop that logs out or shuts down asks running programs to end (SIGTERM):
+    close the window properly then, so the reader's place and settings are saved and
+    nothing is left behind. Python runs its signal handlers only between bytecodes, and
+    the Qt event loop runs none while idle: a timer wakes it twice a second."""
+    import signal
+
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    if not hasattr(signal, "SIGTERM"):
+        return
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: QTimer.singleShot(0, close))
+    app = QCoreApplication.instance()
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
 
 
 def warm_up(articles: list[Article]) -> None:

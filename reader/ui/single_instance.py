@@ -21,7 +21,7 @@ from reader import paths
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
 
-CONNECT_TRIES = 50  # × 100 ms: the first instance may still be loading Qt and fonts
+CONNECT_TRIES = 150  # × 100 ms: the first instance may still be loading, on an old PC
 RAISE = b"raise\n"
 
 

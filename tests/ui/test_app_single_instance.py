@@ -55,3 +55,38 @@ def test_second_launch_during_start_up_raises_the_first(tmp_path: Path) -> None:
     assert out.split() == ["raised", "True", "True"], err  # visible, full screen (kiosk)
     assert first.returncode == 0
     print(f"second launch ended after {took:.2f} s")
+
+
+def test_a_desktop_ending_the_program_lets_it_save_and_clean_up(tmp_path: Path) -> None:
+    """Log-out or shut-down sends SIGTERM: the window closes as if staff closed it (the
+    place is saved, the socket for later launches removed), even in community mode."""
+    import signal
+    import tempfile
+
+    env = _env(tmp_path)
+    config = tmp_path / "config" / "dazi-reader"
+    config.mkdir(parents=True)
+    (config / "settings.ini").write_text(
+        "[reading]\narticle=003_bcc1e477f3fe7536\nblock=p9\n", encoding="utf-8")
+    key_code = "from reader.ui.single_instance import _key; print(_key())"
+    key = subprocess.run([sys.executable, "-c", key_code], env=env, cwd=ROOT, text=True,
+                         capture_output=True, check=True).stdout.strip()
+    socket = Path(tempfile.gettempdir()) / key
+    running = subprocess.Popen([sys.executable, "-m", "reader", "--kiosk"], env=env, cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not socket.exists():  # listening: the window is up and running
+            assert running.poll() is None, running.communicate()
+            assert time.monotonic() < deadline, "the program did not start"
+            time.sleep(0.1)
+        running.send_signal(signal.SIGTERM)
+        _, err = running.communicate(timeout=30)
+    finally:
+        if running.poll() is None:
+            running.kill()
+    assert running.returncode == 0, err
+    assert "Traceback" not in err
+    assert not socket.exists()
+    saved = (config / "settings.ini").read_text(encoding="utf-8")
+    assert "geometry=" in saved  # written by the window's close, not only at start
