@@ -42,14 +42,36 @@ install_debs() {
   $SUDO apt-get update -qq
   # shellcheck disable=SC2086
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing \
-    || say "Could not install some of:$missing (the program says what is missing when it needs it)"
+    || true
+  still=""
+  for pkg in $missing; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || still="$still $pkg"
+  done
+  [ -z "$still" ] || say "Could not install:$still (the program says what is missing when it needs it)"
+}
+
+# Python 3.11 or newer (Ubuntu 22.04's python3 is 3.10; its python3.11 package is newer).
+pick_python() {
+  for candidate in python3 python3.13 python3.12 python3.11; do
+    if command -v "$candidate" >/dev/null 2>&1 \
+        && "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
 }
 
 setup_venv() {
   if [ ! -x "$PY" ]; then
-    say "Creating $VENV"
-    python3 -m venv "$VENV" || {
-      say "python3 -m venv failed: install python3 (3.11 or newer) and python3-venv"; exit 1; }
+    base=$(pick_python) || {
+      install_debs python3.11 python3.11-venv
+      base=$(pick_python) || {
+        say "This needs Python 3.11 or newer: install python3.11 and python3.11-venv"; exit 1; }
+    }
+    say "Creating $VENV with $base"
+    "$base" -m venv "$VENV" || {
+      say "$base -m venv failed: install the venv package for $base (e.g. python3-venv)"; exit 1; }
   fi
   stamp="$VENV/.installed-$1"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then

@@ -21,7 +21,7 @@ step "script conversion with opencc-python-reimplemented (separate venv)"
 # own venv holding just what reader.core needs.
 ALT=.venv-opencc-reimpl
 if [ ! -x "$ALT/bin/python" ]; then
-  python3 -m venv "$ALT"
+  "$PY" -m venv "$ALT"  # the same Python 3.11+ as .venv (not the system's python3)
   "$ALT/bin/python" -m pip install -q opencc-python-reimplemented charset-normalizer cn2an \
     pytest hypothesis
 fi
