@@ -10,6 +10,8 @@ otherwise the file is refused with a plain message rather than shown as mojibake
 from __future__ import annotations
 
 import codecs
+import contextlib
+import functools
 import unicodedata
 
 import charset_normalizer
@@ -58,13 +60,52 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data, cp_isolation=_CANDIDATES).best()
-    if best is None or best.encoding not in _CANDIDATES:
+    readings = {}
+    for encoding in _CANDIDATES:
+        with contextlib.suppress(UnicodeDecodeError):
+            readings[encoding] = data.decode(encoding)
+    if not readings:
         raise _unreadable(name, "not UTF-8, GB18030 or Big5")
-    try:
-        return data.decode(best.encoding), best.encoding
-    except UnicodeDecodeError as exc:
-        raise _unreadable(name, str(exc)) from exc
+    if len(readings) == 1:
+        encoding, text = next(iter(readings.items()))
+        return text, encoding
+    # Both read without error (GBK and Big5 share their byte ranges). The right one
+    # gives everyday characters; the wrong one rare ones (社区食堂 in GBK read as Big5 is
+    # 扦⑹妘斻). Statistics alone got short texts wrong about a third of the time.
+    scores = {encoding: _everyday_share(text) for encoding, text in readings.items()}
+    if scores["gb18030"] != scores["big5"]:
+        encoding = max(scores, key=lambda e: scores[e])
+        return readings[encoding], encoding
+    # A tie: on a long text, charset-normalizer's statistics; on a short one they guess,
+    # and files here are far more often GBK than Big5.
+    encoding = "gb18030"
+    if len(data) >= 40:
+        best = charset_normalizer.from_bytes(data, cp_isolation=_CANDIDATES).best()
+        if best is not None and best.encoding in readings:
+            encoding = best.encoding
+    return readings[encoding], encoding
+
+
+def _everyday_share(text: str) -> float:
+    """The share of the Chinese characters that are everyday ones (the 3,500 of level 1
+    of 通用规范汉字表), counted on the simplified spelling."""
+    from reader.core.script import convert
+
+    han = [ch for ch in convert(text, "simplified") if "\u3400" <= ch <= "\u9fff"]
+    odd = _unreadable_count(text)  # private-use and unassigned code points count against
+    if not han:
+        return 0.0
+    everyday = _everyday_characters()
+    return sum(ch in everyday for ch in han) / (len(han) + odd)
+
+
+@functools.lru_cache(maxsize=1)
+def _everyday_characters() -> frozenset[str]:
+    from reader.resources import asset_path
+
+    lines = asset_path("data", "common-chars-level1.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in lines.splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 def _utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:

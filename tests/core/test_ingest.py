@@ -14,7 +14,7 @@ from reader.core.article import Article
 from reader.core.errors import ArticleFileError
 from reader.core.ingest import ingest_bytes, ingest_file
 from reader.core.script import convert
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 
 SEED_000, SEED_003 = SEEDS
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -339,3 +339,21 @@ def test_more_unseen_page_furniture_and_numbered_headings() -> None:
         ("一、助餐服务", ["社区食堂每天供应午餐，老人打八折。"]),
         ("（二）就医服务", ["医生每周来社区两次，为老人量血压。"]),
     ]
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("社区食堂", "gbk"), ("低保", "gbk"), ("看病", "gbk"), ("就业", "gbk"),
+    ("养老服务有新变化", "gb18030"), ("社區食堂", "big5"), ("醫療保險", "big5"),
+    ("就業服務", "big5"),
+])
+def test_short_gbk_and_big5_texts_are_told_apart(text: str, encoding: str) -> None:
+    # byte for byte both read as either; 社区食堂 in GBK read as Big5 was 扦⑹妘斻
+    # (two characters may read as two everyday ones either way: GBK is chosen then)
+    article = ingest_bytes((text + "\n").encode(encoding), "短.txt")
+    assert article.title == text
+
+
+def test_the_everyday_characters_shipped_are_the_tests_level1_list() -> None:
+    shipped = ROOT / "assets" / "data" / "common-chars-level1.txt"
+    copied = ROOT / "tests" / "data" / "common-chars-level1.txt"
+    assert shipped.read_bytes() == copied.read_bytes()
