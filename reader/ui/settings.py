@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -138,6 +139,7 @@ class Settings(QObject):
             self.problem = self.problem or "设置文件打不开，改用默认设置。"
             return
         self._store = store
+        bad: list[str] = []
         for name, field in FIELDS.items():
             raw = store.value(field.key)
             if raw is None:
@@ -145,8 +147,29 @@ class Settings(QObject):
             value = field.parse(raw)
             if value is None:
                 log.warning("settings: bad value %r for %s, using default", raw, field.key)
+                bad.append(name)
             else:
                 self._values[name] = value
+        if bad:
+            # The file reads, but someone wrote a value it cannot use: say so, keep the
+            # file as it was, and write the defaults in its place (so it is said once).
+            kept = self._copy_aside()
+            for name in bad:
+                store.setValue(FIELDS[name].key, FIELDS[name].default)
+            store.sync()
+            keys = "、".join(FIELDS[name].key for name in bad)
+            self.problem = (f"设置文件里有 {len(bad)} 项写得不对（{keys}），"
+                            "这几项改用默认值" + (f"；原来的文件另存为 {kept.name}。" if kept
+                                                  else "。"))
+
+    def _copy_aside(self) -> Path | None:
+        target = self.path.with_name(f"{self.path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            shutil.copyfile(self.path, target)
+        except OSError as exc:
+            log.warning("could not keep a copy of the settings: %s", exc)
+            return None
+        return target
 
     def _move_aside(self) -> Path | None:
         stamp = time.strftime("%Y%m%d-%H%M%S")

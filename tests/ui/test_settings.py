@@ -61,7 +61,13 @@ def test_bad_values_fall_back_to_their_defaults_one_by_one() -> None:
     assert settings.font_size == 26 and settings.script == "simplified"
     assert settings.theme == "high_contrast" and settings.get("last_block") == "p3"
     assert settings.get("last_article") == ""
-    assert settings.problem is None  # the file itself is fine: nothing moved aside
+    # said plainly, the file as it was kept aside, and the defaults written in its place
+    assert settings.problem is not None and "3 项写得不对" in settings.problem
+    assert "display/font_size" in settings.problem and "reading/article" in settings.problem
+    kept = list(path.parent.glob("settings.ini.broken-*"))
+    assert len(kept) == 1 and "klingon" in kept[0].read_text(encoding="utf-8")
+    assert "klingon" not in path.read_text(encoding="utf-8")
+    assert Settings().problem is None  # said once, not at every start
 
 
 def test_a_hand_edited_size_snaps_to_the_nearest_step() -> None:
