@@ -42,6 +42,14 @@ _FURNITURE_ACTION = re.compile(
     re.IGNORECASE,
 )
 _DATE = re.compile(r"(20\d\d|19\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})")
+# A line that is only a publication date (and time, weekday, source): "2025年03月10日",
+# "2025-03-10 10:21 来源：晋中日报"
+_DATE_LINE = re.compile(
+    r"^(?:20\d\d|19\d\d)[-年/.]\d{1,2}[-月/.]\d{1,2}日?"
+    r"(?:\s*(?:星期|周)[一二三四五六日天])?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+    r"(?:\s*(?:来源|作者|编辑)\s*[:：]?\s*[^，。！？；]{0,30})?$"
+)
+DATE_LINE_REASON = "网页上的发布日期"
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,8 @@ def noise_reason(text: str) -> str | None:
             return "网站广告或垃圾标题"
         if _REPEATED.search(simple) and len(simple) > 6:
             return "网站广告或垃圾标题"
+    if _DATE_LINE.match(simple):
+        return DATE_LINE_REASON
     bare = simple.lstrip("【[ ")
     if (
         len(simple) <= 80
@@ -111,6 +121,6 @@ def clean(
             kept.append(line)
             continue
         removed.append(RemovedLine(line.no, line.text, reason))
-        if date is None and reason.startswith("网页上的编辑"):
+        if date is None and (reason.startswith("网页上的编辑") or reason == DATE_LINE_REASON):
             date = find_date(line.text)
     return kept, removed, date

@@ -357,3 +357,18 @@ def test_the_everyday_characters_shipped_are_the_tests_level1_list() -> None:
     shipped = ROOT / "assets" / "data" / "common-chars-level1.txt"
     copied = ROOT / "tests" / "data" / "common-chars-level1.txt"
     assert shipped.read_bytes() == copied.read_bytes()
+
+
+@pytest.mark.parametrize("date_line", [
+    "2025年03月10日",
+    "2025年3月10日 星期一",
+    "2025-03-10 10:21 来源：晋中日报",
+])
+def test_a_date_line_of_its_own_gives_the_date_and_is_not_text(date_line: str) -> None:
+    text = f"社区食堂开张\n{date_line}\n今天，社区食堂正式开张，老人们吃上了热饭。\n"
+    article = ingest_bytes(text.encode("utf-8"), "d")
+    assert (article.title, article.date) == ("社区食堂开张", "2025-03-10")
+    assert [[b.text for b in s.blocks] for s in article.sections] == [
+        ["今天，社区食堂正式开张，老人们吃上了热饭。"]
+    ]
+    assert [r.text for r in article.removed] == [date_line]
