@@ -20,6 +20,7 @@ from reader import paths
 from reader.core.library import Library
 from reader.core.pin import pin_file
 from reader.ui.main_window import MainWindow
+from reader.ui.settings import Settings
 from reader.ui.staff.import_panel import ImportPanel
 from reader.ui.staff.local_info_panel import LocalInfoPanel
 from reader.ui.staff.manage_panel import ManagePanel
@@ -371,3 +372,45 @@ def test_local_information_opens_in_an_editor_only_outside_community_mode(
     click(qtbot, window, panel.reload_button)
     assert "名称：东关社区服务中心" in panel.values.text()
     assert panel.message.text() == "已经重新读取。"
+
+
+def test_a_booklet_of_one_category_for_the_noticeboard(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, pytestconfig: pytest.Config,
+        tmp_path: Path) -> None:
+    from reader.ui import printing
+    from reader.ui.staff.booklet_panel import BookletPanel
+    from tests.ui.pdf_tools import pdf_text, squeeze
+    from tests.ui.print_fixtures import use_persistent_font_cache
+
+    use_persistent_font_cache(pytestconfig)
+    local = paths.local_info_file()
+    local.parent.mkdir(parents=True, exist_ok=True)
+    local.write_text('[cards.dibao]\noffice = "迎泽街道便民服务中心 3 号窗口"\n', encoding="utf-8")
+    settings = Settings()
+    settings.set("script", "traditional")
+    window, community = make_community_window(qtbot, settings=settings)
+    staff = unlock(qtbot, window, community)
+    staff.show_section("booklet")
+    panel = staff.panel("booklet")
+    assert isinstance(panel, BookletPanel)
+    panel.box.setCurrentIndex(panel.box.findData("生活救助"))
+    assert panel.box.currentText() == "生活救助"
+    relief = [card.id for card in panel.cards()]
+    assert "dibao" in relief and len(relief) >= 3
+    assert all(card.category == "生活救助" for card in panel.cards())
+
+    out = tmp_path / "booklet.pdf"
+    panel.choose_pdf_path = lambda: str(out)  # type: ignore[method-assign]
+    click(qtbot, window, panel.pdf_button)
+    assert f"（{len(relief)} 張卡片）" in panel.message.text()
+    text = squeeze(pdf_text(out))
+    assert text.startswith("幫助卡片：生活救助")  # the contents page, in the reader's script
+    assert "迎澤街道便民服務中心3號窗口" in text  # the local office staff filled in
+
+    sent: list[tuple[str | None, int]] = []
+    monkeypatch.setattr(printing, "print_pages", lambda pages, sheet, printer_name=None,
+                        title="": sent.append((printer_name, len(pages))) or "Hall")
+    window.settings.set("printer", "Hall")
+    click(qtbot, window, panel.print_button)
+    assert sent and sent[0][0] == "Hall" and sent[0][1] > len(relief)  # contents + cards
+    assert "Hall" in panel.message.text()

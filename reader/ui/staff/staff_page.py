@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 
 def _panel_makers() -> dict[str, Callable[[StaffArea], Panel]]:
+    from reader.ui.staff.booklet_panel import BookletPanel
     from reader.ui.staff.import_panel import ImportPanel
     from reader.ui.staff.local_info_panel import LocalInfoPanel
     from reader.ui.staff.manage_panel import ManagePanel
@@ -35,10 +36,11 @@ def _panel_makers() -> dict[str, Callable[[StaffArea], Panel]]:
     from reader.ui.staff.status_panel import StatusPanel
 
     return {"status": StatusPanel, "import": ImportPanel, "manage": ManagePanel,
-            "settings": SettingsPanel, "local": LocalInfoPanel, "printer": PrinterPanel}
+            "settings": SettingsPanel, "local": LocalInfoPanel, "printer": PrinterPanel,
+            "booklet": BookletPanel}
 
 
-SECTIONS = ("status", "import", "manage", "settings", "local", "printer")
+SECTIONS = ("status", "import", "manage", "settings", "local", "printer", "booklet")
 
 
 class StaffPage(Page):
