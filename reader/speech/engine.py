@@ -20,7 +20,9 @@ import ctypes
 import importlib.util
 import os
 import shutil
+import subprocess
 import sys
+import tempfile
 import wave
 from collections.abc import Sequence
 from pathlib import Path
@@ -57,7 +59,8 @@ _VOICE_FIX = {
 _MESSAGES: dict[MissingPart, str] = {
     "engine": "没有装好语音引擎（pyttsx3）。请工作人员重新安装本程序。",
     "library": "缺少语音库 espeak-ng。请工作人员安装 espeak-ng（sudo apt install espeak-ng）。",
-    "voice": f"没有普通话语音（{LINUX_VOICE_ID}）。请工作人员安装带普通话的 espeak-ng。",
+    "voice": "没有普通话语音。请工作人员安装带普通话的 espeak-ng"
+    "（python -m reader doctor 会说缺哪个）。",
     "player": "缺少放声音的程序 aplay。请工作人员安装 alsa-utils（sudo apt install alsa-utils）。",
     "broken": "朗读程序启动不了。请工作人员运行 python -m reader doctor 检查。",
 }
@@ -210,9 +213,25 @@ def _run(engine: Any) -> None:
 
 
 def speak(engine: Any, text: str) -> None:
-    """Say `text` aloud; returns when it has been played."""
-    engine.say(text)
-    _run(engine)
+    """Say `text` aloud; returns when it has been played.
+
+    With espeak the sound is made into a WAV here and played with `aplay` (what the
+    driver's say() does too, but without looking): espeak now and then ends a message
+    with no sound at all, and the sentence would be skipped in silence (see save_wav,
+    which says it again). Other drivers play it themselves."""
+    if engine.driver_name != "espeak":
+        engine.say(text)
+        _run(engine)
+        return
+    handle, name = tempfile.mkstemp(suffix=".wav")  # the worker's own temp folder
+    os.close(handle)
+    try:
+        save_wav(engine, text, name)
+        # The worker's process group: stopping the worker ends the player with it.
+        subprocess.run(["aplay", name, "-q"], stdin=subprocess.DEVNULL, check=False)
+    finally:
+        with contextlib.suppress(OSError):
+            os.remove(name)
 
 
 def save_wav(engine: Any, text: str, path: str | Path) -> None:

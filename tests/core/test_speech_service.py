@@ -94,6 +94,39 @@ def test_many_wavs_in_one_process_each_have_sound_at_their_speed(tmp_path: Path)
     assert min(lengths["slow"]) > max(lengths["medium"]) > max(lengths["fast"])
 
 
+def test_a_sentence_espeak_made_silent_is_said_again(
+    player: FakePlayer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class SometimesSilent:  # espeak now and then ends a message with no sound
+        driver_name = "espeak"
+
+        def __init__(self) -> None:
+            self.made = 0
+
+        def save_to_file(self, _text: str, path: str) -> None:
+            self.made += 1
+            with wave.open(path, "wb") as out:
+                out.setnchannels(1)
+                out.setsampwidth(2)
+                out.setframerate(22050)
+                out.writeframes(b"" if self.made == 1 else b"\0\0" * 22050)  # none, then 1 s
+
+        def runAndWait(self) -> None:
+            pass
+
+        def connect(self, _name: str, _callback: object) -> object:
+            return object()
+
+        def disconnect(self, _token: object) -> None:
+            pass
+
+    monkeypatch.setattr(engine, "_wait_until_idle", lambda _engine: None)
+    fake = SometimesSilent()
+    engine.speak(fake, "第一句。")
+    assert fake.made == 2
+    assert [int(line.split()[2]) for line in player.lines("end")] == [1000]  # played once, whole
+
+
 def test_wav_of_an_article_section(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = next(p for p in SEEDS if p.name.startswith("003_"))  # six sections
     first, last = tmp_path / "first.wav", tmp_path / "last.wav"
