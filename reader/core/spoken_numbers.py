@@ -40,6 +40,7 @@ _UNITS = frozenset(
 _LIANG_UNITS = frozenset(
     "个名人家所项次天位种条件只台辆张本座户支批场间栋处类份岁周倍套对双门节堂米斤吨元块亩层轮部篇点万千亿年"
 )
+_RATIO_BEFORE = ("比例为", "比例是", "比例", "比为", "比是", "之比为", "之比是", "比分", "比值")
 _DURATION_BEFORE = ("近", "约", "逾", "上", "数", "超过", "长达", "历经", "历时", "过去", "经过")
 
 _ROMAN = {chr(0x2160 + i): str(i + 1) for i in range(12)} | {
@@ -53,6 +54,7 @@ for _i in range(10):  # ㈠…㈩
     _CIRCLED[chr(0x3220 + _i)] = str(_i + 1)
 
 _NUM = r"[0-9]+(?:[.．][0-9]+)?"
+_TIME = r"[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?"
 _PATTERN = re.compile(
     rf"""
     (?P<circled>[{"".join(_CIRCLED)}])
@@ -60,8 +62,10 @@ _PATTERN = re.compile(
     |(?P<below>(?<![0-9A-Za-z])[-－−](?=[0-9][0-9.]*\s?(?:℃|°)))
     |(?P<minus>(?:^|(?<=[\s（(：:，,为是约]))[-－−](?=[0-9]))
     |(?P<date>[0-9]{{4}}(?P<sep>[-/.．])[0-9]{{1,2}}(?P=sep)[0-9]{{1,2}}(?![0-9]))
-    |(?P<time>[0-9]{{1,2}}[:：][0-9]{{2}}(?:[:：][0-9]{{2}})?(?![0-9]))
+    |(?P<timerange>{_TIME}[ ]?[-－—–~～至到][ ]?{_TIME}(?![0-9]))
+    |(?P<time>{_TIME}(?![0-9]))
     |(?P<ratio>[0-9]+[:：][0-9]+(?![0-9]))
+    |(?P<times>{_NUM}[ ]?×[ ]?{_NUM})
     |(?P<dotted>[0-9]+(?:[.．][0-9]+){{2,}})
     |(?P<fraction>[0-9]+/[0-9]+(?![0-9]))
     |(?P<chain>{_NUM}[%‰]?(?:[ ]?(?:[-－—–~～至到])[ ]?{_NUM}[%‰]?)+)
@@ -71,7 +75,8 @@ _PATTERN = re.compile(
 )
 # The named alternatives of _PATTERN, in the order they are tried.
 _FORMS = (
-    "circled", "roman", "below", "minus", "date", "time", "ratio", "dotted", "fraction",
+    "circled", "roman", "below", "minus", "date", "timerange", "time", "ratio", "times",
+    "dotted", "fraction",
     "chain", "number",
 )  # fmt: skip
 _PART = re.compile(rf"({_NUM})([%‰]?)")
@@ -210,11 +215,20 @@ class NumberReader:
             return "负"
         if kind == "date":
             return self._date(found)
+        if kind == "timerange":  # 9:00-11:30 → 九点到十一点三十分
+            first, _, second = re.split(r"[ ]?([-－—–~～至到])[ ]?", found)
+            return self._time(first) + "到" + self._time(second)
         if kind == "time":
+            if _before_word(self.text, start, _RATIO_BEFORE):  # 比例为1:10 is a ratio
+                left, right = re.split("[:：]", found)[:2]
+                return quantity(left) + "比" + quantity(right)
             return self._time(found)
         if kind == "ratio":
             left, right = re.split("[:：]", found)
             return quantity(left) + "比" + quantity(right)
+        if kind == "times":  # 7×24小时: espeak says nothing for ×
+            left, right = (part.strip() for part in found.split("×"))
+            return quantity(left) + "乘" + quantity(right)
         if kind == "dotted":
             return "点".join(quantity(p) for p in re.split("[.．]", found))
         if kind == "fraction":
