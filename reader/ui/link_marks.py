@@ -205,13 +205,21 @@ class LinkMarks(QObject):
         em = style.pt * block.logicalDpiY() / 72
         link = QColor(look.theme.link)
         paper = QColor(look.theme.background)
+        # Inside the sentence being read the marker takes the highlight's colours: the
+        # link colour on the highlight is too faint there (1.45:1 in 高对比, measured).
+        lit = [h for h in block.spans() if h.kind == "highlight"]
+        lit_ink = QColor(look.span_colours.highlight_text)
+        lit_paper = QColor(look.span_colours.highlight)
         painter = QPainter(block)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for index, span in enumerate(state.spans):
             pieces = span_pieces(block, span.start, span.end)
             if not pieces:
                 continue
-            _draw_marker(painter, pieces[-1], em, link, paper)
+            if any(h.start <= span.end - 1 < h.end for h in lit):
+                _draw_marker(painter, pieces[-1], em, lit_ink, lit_paper)
+            else:
+                _draw_marker(painter, pieces[-1], em, link, paper)
             if index == state.current and block.hasFocus():
                 pen = QPen(QColor(look.theme.focus), FOCUS_PX)
                 pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)

@@ -217,6 +217,29 @@ def test_links_are_marked_underlined_and_at_7_to_1(qtbot: QtBot, theme: str) -> 
         assert _counts(image, piece.rect.toAlignedRect()).get(link, 0) == 0
 
 
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_a_marker_in_the_sentence_being_read_takes_the_highlights_colours(
+        qtbot: QtBot, theme: str) -> None:
+    window = card_window(qtbot, LONGEST, theme=theme)
+    view = window.article_page.view
+    view.scroll_to_block("p14", "top")
+    paragraph = block(window, "p14")
+    span = link_spans(paragraph)[0]
+    view.highlight("p14", 0, len(paragraph.plain_text()))  # the whole paragraph is read
+    settle()
+    image = paragraph.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    em = paragraph.style_().pt * paragraph.logicalDpiY() / 72  # type: ignore[union-attr]
+    last = span_pieces(paragraph, span.start, span.end)[-1]
+    room = QRect(round(last.rect.right() - em * LINK_MARK_EM), round(last.rect.top()),
+                 round(em * LINK_MARK_EM), round(last.baseline - last.rect.top()))
+    colours = window.look.span_colours
+    ink, paper = QColor(colours.highlight_text), QColor(colours.highlight)
+    counts = _counts(image, room)
+    assert counts.get(ink.rgb(), 0) > (em * 0.3) ** 2  # the marker, in the highlight's ink
+    assert counts.get(QColor(colours.link).rgb(), 0) == 0
+    assert contrast_ratio(ink.name(), paper.name()) >= 7.0
+
+
 def _counts(image: QImage, rect: QRect) -> dict[int, int]:
     counts: dict[int, int] = {}
     rect = rect.intersected(image.rect())
