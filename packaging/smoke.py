@@ -74,9 +74,15 @@ def _why(result: subprocess.CompletedProcess[bytes]) -> str:
 
 
 def doctor(s: Smoke) -> str | None:
+    """The checklist says the program can run, and the frozen speech worker (a child
+    process started through multiprocessing's freeze_support) really starts."""
     result = s.run("doctor")
     text = result.stdout.decode("utf-8", "replace")
-    return None if result.returncode == 0 and "结论：可以使用" in text else _why(result)
+    if result.returncode != 0 or "结论：可以使用" not in text:
+        return _why(result)
+    if "[OK  ] 朗读：后台朗读程序：能启动" not in text:
+        return "the speech worker did not start from the bundle\n" + _why(result)
+    return None
 
 
 def article(s: Smoke) -> str | None:
