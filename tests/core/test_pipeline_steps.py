@@ -1,0 +1,138 @@
+"""Each step of the article pipeline on its own (reader.core.ingest runs them in this
+order): decode, clean, repair, structure, punctuation, script detection. On both seeds
+and on made inputs; test_ingest.py checks what the steps give together."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from reader.core.clean import Line, clean, noise_reason, split_lines
+from reader.core.decode import decode_bytes
+from reader.core.errors import ArticleFileError
+from reader.core.punctuation import normalize_punctuation
+from reader.core.repair import join_broken_paragraphs, should_join
+from reader.core.script import detect
+from reader.core.structure import build
+from tests.conftest import SEEDS
+
+SEED_000 = next(p for p in SEEDS if p.name.startswith("000_"))
+SEED_003 = next(p for p in SEEDS if p.name.startswith("003_"))
+
+
+# ---- decode ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [SEED_000, SEED_003], ids=["000", "003"])
+@pytest.mark.parametrize(("encoding", "mark"), [
+    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("gb18030", b""), ("utf-16-le", b""),
+    ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+])
+def test_decode_gives_the_seed_text_back(seed: object, encoding: str, mark: bytes) -> None:
+    text = seed.read_text(encoding="utf-8")  # type: ignore[attr-defined]
+    decoded, _name = decode_bytes(mark + text.encode(encoding))
+    assert decoded == text.replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize(("data", "says"), [
+    (b"", "空的"),
+    (b"\n \t\n", "空的"),
+    (bytes(range(256)) * 4, "读不出文字"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "读不出文字"),
+])
+def test_decode_refuses_plainly(data: bytes, says: str) -> None:
+    with pytest.raises(ArticleFileError) as refused:
+        decode_bytes(data, "x.txt")
+    assert says in refused.value.message
+
+
+# ---- clean ----------------------------------------------------------------------------------
+
+
+def test_clean_removes_the_seeds_page_furniture_and_keeps_the_text() -> None:
+    text = SEED_003.read_text(encoding="utf-8")
+    kept, removed, _date = clean(text)
+    assert [r.reason for r in removed] == ["网站广告或垃圾标题", "网页上的位置导航"]
+    assert len(kept) + len(removed) == len(split_lines(text))  # nothing else lost
+    assert all(noise_reason(line.text) is None for line in kept)
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("免费看片-高清电影-在线播放-最新影视", "网站广告或垃圾标题"),
+    ("当前位置：首页 > 新闻", "网页上的位置导航"),
+    ("责任编辑：王五", "网页上的编辑、分享或版权信息"),
+    ("2025年3月10日 10:21", "网页上的发布日期"),
+    ("来源于群众的需要，社区办起了食堂。", None),
+    ("编辑部的同志们走进社区。", None),
+])
+def test_clean_knows_noise_by_its_form(line: str, reason: str | None) -> None:
+    assert noise_reason(line) == reason
+
+
+def test_clean_keeps_lines_staff_restored() -> None:
+    kept, removed, _date = clean("标题\n责任编辑：王五\n正文第一段。\n", keep=[2])
+    assert [line.text for line in kept] == ["标题", "责任编辑：王五", "正文第一段。"]
+    assert removed == []
+
+
+# ---- repair ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("line", "following", "joined"), [
+    ("近日，幸福社区开展防诈骗讲座，", "六十多位老人参加。", True),
+    ("社区开展防诈骗讲座", "近日，幸福社区开展讲座。", False),  # a heading stands alone
+    ("讲座结束了。", "老人们都说好。", False),  # the sentence ended
+    ("他说：“讲得好”", "大家都笑了。", False),  # a closed quotation ends it
+    ("一、助餐服务", "社区食堂每天供应午餐。", False),  # a numbered heading
+])
+def test_repair_joins_only_a_sentence_split_in_two(line: str, following: str,
+                                                   joined: bool) -> None:
+    assert should_join(line, following) is joined
+
+
+def test_repair_never_joins_protected_lines() -> None:
+    lines = [Line(1, "图为社区食堂，"), Line(2, "老人们在吃午饭。")]
+    assert len(join_broken_paragraphs(lines)) == 1
+    assert len(join_broken_paragraphs(lines, protected={1})) == 2
+
+
+# ---- structure ------------------------------------------------------------------------------
+
+
+def test_structure_finds_the_parts_of_seed_003() -> None:
+    kept, _removed, _date = clean(SEED_003.read_text(encoding="utf-8"))
+    parts = build(kept)  # (this seed came in 繁體, as received)
+    assert parts.title.startswith("筑牢民生根基")
+    assert parts.deck.startswith("——")
+    assert parts.byline.startswith("本報記者")
+    headings = [s.heading for s in parts.sections if s.heading]
+    assert len(headings) >= 4
+
+
+def test_structure_of_a_one_line_article() -> None:
+    line = "社区食堂今天开门，老人吃饭打八折。"
+    parts = build([Line(1, line)])
+    assert [b.text for s in parts.sections for b in s.blocks] == [line]
+
+
+# ---- punctuation and script -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "fixed"), [
+    ("社区食堂,老人吃饭打八折!", "社区食堂，老人吃饭打八折！"),
+    ("时间10:30,地点(社区中心)", "时间10:30，地点（社区中心）"),
+    ("GDP (total) 2,800", "GDP (total) 2,800"),  # no Chinese beside: left as it is
+])
+def test_punctuation_is_made_full_width_beside_chinese(raw: str, fixed: str) -> None:
+    assert normalize_punctuation(raw) == fixed
+
+
+def test_script_detection_on_the_seeds_and_their_conversions() -> None:
+    from reader.core.script import convert
+
+    simplified = SEED_000.read_text(encoding="utf-8")
+    traditional = SEED_003.read_text(encoding="utf-8")  # as received, in 繁體
+    assert (detect(simplified), detect(traditional)) == ("simplified", "traditional")
+    assert detect(convert(simplified, "traditional")) == "traditional"
+    assert detect(convert(traditional, "simplified")) == "simplified"
