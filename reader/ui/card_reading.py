@@ -6,9 +6,8 @@ blocks as displayed (either script) through reader.core.speech_text, like the ar
 steps are announced ("第1步") and phone numbers are said digit by digit. The sentence
 being said is highlighted in its block and kept on screen.
 
-Decisions: a 简/繁 switch reads on from the same sentence in the new script (the card's
-blocks keep their order and lengths); leaving the page, another card, or the window's
-stop (community-centre reset) ends the reading.
+Decisions: a 简/繁 switch, leaving the page, another card, or the window's stop
+(community-centre reset) ends the reading, as in the article.
 """
 
 from __future__ import annotations
@@ -114,9 +113,8 @@ class CardReading(QObject):
             self.state_changed.emit(False)
 
     def script_changed(self) -> None:
-        """Read on from the same sentence, now in the new script."""
-        if self.reading:
-            self.read(self._current or 0)
+        """A 简/繁 switch stops the voice, as in the article."""
+        self.stop()
 
     def look_changed(self) -> None:
         if self.reading and self._current is not None:

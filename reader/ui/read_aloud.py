@@ -13,10 +13,10 @@ its block id and offsets for the highlight, and its utterances (always simplifie
 reader.core.speech_text) go to the SpeechBridge with the id "<reading>:<index>".
 
 Decisions about changes while reading: a new size or colour keeps the voice going and
-puts the sentence back in the middle; a 简/繁 switch stops the voice at once and reads
-again from the start of the same sentence, highlighted in the new script; a new speed
-does the same at the new speed; a new article, another page, the window closing or
-`stop()` (the community-centre reset) end the reading.
+puts the sentence back in the middle; a new speed stops the voice at once and reads
+again from the start of the same sentence at the new speed; a 简/繁 switch, a new
+article, another page, the window closing or `stop()` (the community-centre reset) end
+the reading.
 """
 
 from __future__ import annotations
@@ -318,35 +318,11 @@ class ReadAloud(QObject):
         if look.script != self._script:
             self._script = look.script
             if reading is not None:
-                # On the next pass, after the redraw has painted: the switch itself stays
-                # as quick as without reading (restarting the worker takes ~20 ms).
-                QTimer.singleShot(0, lambda: self._replan(reading))
+                self.stop()  # a 简/繁 switch stops the voice, as going elsewhere does
         elif reading is not None:
             self._highlight(reading.paused_at if reading.paused_at is not None
                             else reading.current if reading.current is not None
                             else reading.start)
-
-    def _replan(self, reading: Reading) -> None:
-        """The same place in the text in the new script: read on from there."""
-        if reading is not self._reading:
-            return  # stopped or replaced meanwhile
-        article = self._view.article
-        if article is None:
-            self.stop()
-            return
-        old = reading.sentences[min(reading.resume_index(), len(reading.sentences) - 1)]
-        reading.sentences = plan(article, reading.scope, self._script)
-        index = next((i for i, s in enumerate(reading.sentences)
-                      if s.block_id == old.block_id and s.start <= old.start < s.end), None)
-        if index is None:
-            index = first_index(reading.sentences, scope_blocks(article, reading.scope),
-                                old.block_id) or 0
-        reading.current, reading.finished, reading.start = index, index - 1, index
-        if reading.paused_at is not None:
-            reading.paused_at = index
-            self._highlight(index)
-        else:
-            self._restart_here()
 
     def _on_setting_changed(self, name: str, _value: object) -> None:
         if name == "speed":

@@ -337,12 +337,15 @@ def test_read_this_card_aloud_with_the_sentence_shown(qtbot: QtBot) -> None:
     assert len(lit()) == 1
     span = next(s for s in lit()[0].spans() if s.kind == "highlight")
     assert lit()[0].plain_text()[span.start:span.end] == "低保就是最低生活保障。"
-    # the script switch reads on from the same sentence, in the new script's blocks
+    # a script switch stops the voice at once, as in the article
     window.toggle_script()
+    assert fake.calls[-1] == ("stop", None)
     settle()
-    assert fake.sentence_texts()[0] == said[2]
+    assert not lit() and page.read_button.text() == "朗讀這張卡"
     # 停止朗读 stops, and leaving the page would too
     open_gates(window)
+    page.read_button.click()
+    assert page.read_button.text() == "停止朗讀"
     page.read_button.click()
     assert fake.calls[-1] == ("stop", None)
     assert not lit() and page.read_button.text() == "朗讀這張卡"
