@@ -61,6 +61,16 @@ TEXT = {
 }
 
 
+def ask_pdf_path(parent: QWidget, title: str, stem: str) -> str:
+    """The system's save dialog for a PDF, in the Documents folder; "" when cancelled."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = str(Path(folder or Path.home()) / f"{stem}.pdf")
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, "PDF (*.pdf)")
+    if path and not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    return path
+
+
 # The end of a printing error that points to 保存为PDF (reader.ui.printing)
 _PDF_HINT = re.compile(r"(?:，请换一台)?[，；]?(?:也可以|可以|或者?)?先保存为PDF。$")
 
@@ -260,14 +270,7 @@ class PrintPreview(QDialog):
 
     def choose_pdf_path(self) -> str:
         """Ask where to save (a method, so tests and the kiosk mode can replace it)."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder or Path.home()) / f"{self._title()}.pdf")
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.t("save_title"), suggested, "PDF (*.pdf)"
-        )
-        if path and not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        return path
+        return ask_pdf_path(self, self.t("save_title"), self._title())
 
     def save_pdf(self) -> None:
         path = self.choose_pdf_path()

@@ -163,21 +163,18 @@ class Settings(QObject):
                                                   else "。"))
 
     def _copy_aside(self) -> Path | None:
-        target = self.path.with_name(f"{self.path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
-        try:
-            shutil.copyfile(self.path, target)
-        except OSError as exc:
-            log.warning("could not keep a copy of the settings: %s", exc)
-            return None
-        return target
+        return self._set_aside(shutil.copyfile)
 
     def _move_aside(self) -> Path | None:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.broken-{stamp}")
+        return self._set_aside(os.replace)
+
+    def _set_aside(self, how: Callable[[Path, Path], object]) -> Path | None:
+        """The settings file kept as `settings.ini.broken-<time>` (copied or moved)."""
+        target = self.path.with_name(f"{self.path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
         try:
-            os.replace(self.path, target)
+            how(self.path, target)
         except OSError as exc:
-            log.warning("could not move broken settings aside: %s", exc)
+            log.warning("could not set the settings file aside: %s", exc)
             return None
         return target
 

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog
-
 from reader.core.cards import CATEGORIES
 from reader.core.errors import ReaderError
 from reader.ui.staff.parts import Panel, button, combo, heading, label
@@ -57,13 +54,10 @@ class BookletPanel(Panel):
     # ---- actions -----------------------------------------------------------------------
     def choose_pdf_path(self) -> str:
         """Where to save (a method, so tests can replace the dialog)."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = self.t("staff.booklet.file_name", what=self.box.currentText())
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.t("staff.booklet.save_title"), f"{folder}/{name}.pdf", "PDF (*.pdf)")
-        if path and not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        return path
+        from reader.ui.print_preview import ask_pdf_path
+
+        return ask_pdf_path(self, self.t("staff.booklet.save_title"),
+                            self.t("staff.booklet.file_name", what=self.box.currentText()))
 
     def save_pdf(self) -> None:
         from reader.ui import printing
