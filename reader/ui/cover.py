@@ -8,6 +8,8 @@ the only thing to press. The page underneath stays visible through a dark veil.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
@@ -51,6 +53,16 @@ class Cover(QWidget):
         self._look: Look | None = None
         window.installEventFilter(self)  # follow the window's size
         self.hide()
+
+    @classmethod
+    def made_for(cls, window: QWidget, name: str, pressed: Callable[[], None],
+                 look: Look | None) -> Cover:
+        """A cover made when first needed (not at start-up): `pressed` runs on its button."""
+        cover = cls(window, name)
+        cover.button.clicked.connect(pressed)
+        if look is not None:
+            cover.apply_look(look)
+        return cover
 
     def set_message(self, title: str, detail: str) -> None:
         """Texts already in the reader's script."""

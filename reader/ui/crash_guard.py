@@ -56,10 +56,7 @@ class CrashGuard(QObject):
         if self._cover is None:
             from reader.ui.cover import Cover
 
-            self._cover = Cover(self.window, "crashNotice")
-            self._cover.button.clicked.connect(self.back_home)
-            if self._look is not None:
-                self._cover.apply_look(self._look)
+            self._cover = Cover.made_for(self.window, "crashNotice", self.back_home, self._look)
         return self._cover
 
     def install(self) -> None:

@@ -76,10 +76,7 @@ class IdleReset(QObject):
         if self._notice is None:
             from reader.ui.cover import Cover
 
-            self._notice = Cover(self.window, "idleNotice")
-            self._notice.button.clicked.connect(self.still_here)
-            if self._look is not None:
-                self._notice.apply_look(self._look)
+            self._notice = Cover.made_for(self.window, "idleNotice", self.still_here, self._look)
         return self._notice
 
     def set_timeout(self, seconds: float) -> None:
