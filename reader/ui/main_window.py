@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.article import Article, Script
-from reader.core.click_gate import ClickGate
+from reader.core.click_gate import STEADY_SECONDS, ClickGate
 from reader.core.typography import step_down, step_up
 from reader.ui import fonts
 from reader.ui.after_paint import AfterPaint
@@ -49,8 +49,9 @@ from reader.ui.theme import THEMES, next_theme, stylesheet
 from reader.ui.toolbar import ToolBar
 
 # After a page change, clicks are ignored this long: the rest of a double click on a
-# home tile must not land on whatever is under the pointer on the article page.
-PAGE_CHANGE_QUIET_SECONDS = 0.6
+# home tile must not land on whatever is under the pointer on the article page. No longer
+# than the gap at which steady presses count, so a deliberate next press is not lost.
+PAGE_CHANGE_QUIET_SECONDS = STEADY_SECONDS
 
 _SCROLL_KEYS = {
     Qt.Key.Key_PageDown: QAbstractSlider.SliderAction.SliderPageStepAdd,

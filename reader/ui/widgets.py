@@ -4,7 +4,7 @@ scroll areas whose viewport comes from Python."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QLayout,
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
-from reader.core.click_gate import ClickGate
+from reader.core.click_gate import ClickGate, fold_seconds
 from reader.core.typography import MIN_TARGET_PX
 
 
@@ -32,18 +32,24 @@ def give_own_viewport(area: QAbstractScrollArea) -> None:
     area.setViewport(viewport)
 
 
+def system_fold() -> float:
+    """How close two presses must be to count as one, from the system's double-click
+    interval (reader.core.click_gate)."""
+    return fold_seconds(QGuiApplication.styleHints().mouseDoubleClickInterval() / 1000)
+
+
 class BigButton(QPushButton):
     """A button for shaky hands and unsure clicks.
 
     At least 64 × 64 px; Enter and Return press it as well as Space; a burst of clicks
-    (double, triple, or an impatient second press) acts once (reader.core.click_gate).
+    (double or triple click, a shaky second press) acts once; steady presses each count (reader.core.click_gate).
     Use `set_texts` so the label, accessible name, description and tooltip stay in step.
     Connect to `clicked` as usual: the extra clicks of a burst never reach it.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.gate = ClickGate()
+        self.gate = ClickGate(system_fold())
         self.setMinimumSize(MIN_TARGET_PX, MIN_TARGET_PX)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoDefault(False)

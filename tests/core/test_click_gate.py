@@ -1,4 +1,6 @@
-from reader.core.click_gate import BURST_SECONDS, ClickGate
+import pytest
+
+from reader.core.click_gate import STEADY_SECONDS, ClickGate, fold_seconds
 
 
 class FakeClock:
@@ -9,33 +11,47 @@ class FakeClock:
         return self.now
 
 
-def test_a_triple_click_counts_once_and_a_later_click_counts_again() -> None:
-    clock = FakeClock()
-    gate = ClickGate(clock=clock)
+def presses(gate: ClickGate, clock: FakeClock, gaps: list[float]) -> list[bool]:
     results = []
-    for step in (0.0, 0.15, 0.15):  # three clicks 150 ms apart
-        clock.now += step
+    for gap in gaps:
+        clock.now += gap
         results.append(gate.allow())
-    assert results == [True, False, False]
-    clock.now += BURST_SECONDS + 0.01
-    assert gate.allow() is True
+    return results
 
 
-def test_swallowed_clicks_do_not_extend_the_quiet_period() -> None:
+def test_presses_0_4_s_apart_each_count() -> None:
     clock = FakeClock()
-    gate = ClickGate(interval=0.8, clock=clock)
-    assert gate.allow()
-    clock.now += 0.7
-    assert not gate.allow()
-    clock.now += 0.11  # 0.81 s after the accepted click
-    assert gate.allow()
+    gate = ClickGate(fold_seconds(0.5), clock=clock)  # Windows' default double click
+    assert presses(gate, clock, [0.0, 0.4, 0.4, 0.4]) == [True, True, True, True]
 
 
-def test_hold_blocks_without_a_click() -> None:
+def test_presses_0_2_s_apart_fold_into_one() -> None:
+    clock = FakeClock()
+    gate = ClickGate(fold_seconds(0.4), clock=clock)
+    assert presses(gate, clock, [0.0, 0.2, 0.2, 0.2]) == [True, False, False, False]
+    clock.now += 0.4
+    assert gate.allow()  # the next steady press after the rattle is a new one
+
+
+def test_a_short_system_interval_folds_less() -> None:
+    clock = FakeClock()
+    gate = ClickGate(fold_seconds(0.25), clock=clock)
+    assert presses(gate, clock, [0.0, 0.2, 0.3]) == [True, False, True]
+
+
+@pytest.mark.parametrize(("system", "fold"), [(0.5, STEADY_SECONDS), (0.9, STEADY_SECONDS),
+                                              (0.25, 0.25), (0.0, STEADY_SECONDS)])
+def test_fold_is_the_shorter_of_the_two(system: float, fold: float) -> None:
+    assert fold_seconds(system) == fold
+
+
+def test_hold_blocks_without_a_press() -> None:
     clock = FakeClock()
     gate = ClickGate(clock=clock)
     assert not gate.blocked()
     gate.hold(0.5)
     assert gate.blocked()
+    assert not gate.allow()
     clock.now += 0.51
     assert not gate.blocked()
+    assert gate.allow()
