@@ -1,7 +1,7 @@
 """Find the words in an article that lead to topic cards.
 
 Card terms are simplified, so each block is matched in its simplified form. OpenCC's
-s2t / t2s keep the length of the text, so an offset found in the simplified form is
+s2tw / tw2s keep the length of the text, so an offset found in the simplified form is
 the same offset in the text on screen, in either script; that is checked for every
 block, and if a conversion ever changes the length the offsets are carried over
 through an alignment of the two texts instead.
@@ -90,7 +90,7 @@ def _matches(text: str, index: list[tuple[str, str]]) -> list[_Match]:
 
 def offset_map(original: str, converted: str) -> list[int]:
     """For each boundary 0..len(converted) in `converted`, the matching boundary in
-    `original`. Identity when the lengths agree (what OpenCC's s2t/t2s do); otherwise
+    `original`. Identity when the lengths agree (what OpenCC's s2tw/tw2s do); otherwise
     an alignment of the two texts, spreading changed runs evenly."""
     if len(original) == len(converted):
         return list(range(len(converted) + 1))

@@ -95,7 +95,7 @@ def test_traditional_text_links_at_the_same_offsets() -> None:
 
 
 def test_offsets_survive_a_conversion_that_changes_length(monkeypatch: pytest.MonkeyPatch) -> None:
-    # OpenCC's s2t/t2s keep length today; if a dictionary ever changes that, the
+    # OpenCC's s2tw/tw2s keep length today; if a dictionary ever changes that, the
     # alignment must still put the link on the right characters of the shown text.
     def longer(text: str, to: Script) -> str:
         return text.replace("乾", "干干")
