@@ -1,0 +1,40 @@
+"""Today's date in the words a resident uses: 2026年12月6日 星期日, and the 农历 date.
+
+The lunar calendar comes from `lunar_python` (a kept library with the official tables),
+not from tables of our own. Written in 简体; the UI converts it for 繁體 with the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lunar_python import Solar
+
+_WEEKDAYS = "一二三四五六日"
+
+
+def solar_words(day: dt.date) -> str:
+    """2026年12月6日 星期日"""
+    return f"{day.year}年{day.month}月{day.day}日 星期{_WEEKDAYS[day.weekday()]}"
+
+
+def lunar_words(day: dt.date) -> str:
+    """农历十月廿八; 农历正月初一; a leap month reads 农历闰六月初三."""
+    lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
+    return f"农历{lunar.getMonthInChinese()}月{lunar.getDayInChinese()}"
+
+
+def date_line(day: dt.date) -> str:
+    """The line for the top of home: 2026年12月6日 星期日 农历十月廿八"""
+    return f"{solar_words(day)}  {lunar_words(day)}"
+
+
+def article_date_words(iso: str | None) -> str:
+    """An article's date (ISO yyyy-mm-dd) as 2026年3月5日; "" when unknown or unreadable."""
+    if not iso:
+        return ""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return ""
+    return f"{day.year}年{day.month}月{day.day}日"
