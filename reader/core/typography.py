@@ -35,6 +35,13 @@ def step_up(pt: int) -> int:
     return bigger[0] if bigger else MAX_BODY_PT
 
 
+def step_number(pt: int) -> int:
+    """Which step `pt` is, 1 (smallest) to len(SIZE_STEPS): residents are told the size as
+    a word and a step ("大，第 5 级，共 10 级"), never as a point size (号 sizes run the
+    other way: 初号 is the largest)."""
+    return SIZE_STEPS.index(nearest_step(pt)) + 1
+
+
 def step_down(pt: int) -> int:
     smaller = [s for s in SIZE_STEPS if s < pt]
     return smaller[-1] if smaller else MIN_BODY_PT

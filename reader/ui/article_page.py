@@ -40,7 +40,7 @@ class ArticlePage(Page):
     def window_title(self, look: Look) -> str:
         if self.view.article is None:
             return look.t("app.title")
-        return look.t("app.title_with_article", title=self.view.article.title)
+        return self.view.article.title  # once, in the reader's script (see MainWindow)
 
     def scroll_area(self) -> QAbstractScrollArea:
         return self.view

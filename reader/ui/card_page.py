@@ -319,7 +319,7 @@ class CardPage(ColumnPage):
     def window_title(self, look: Look) -> str:
         if self.card is None:
             return look.t("app.title")
-        return look.t("app.title_with_article", title=self.card.converted(look.script).title)
+        return self.card.converted(look.script).title
 
     def focus_chain(self) -> list[QWidget]:
         return [self.read_button, self.print_button, self.back_button, *self.mention_tiles,

@@ -156,7 +156,7 @@ class CategoryPage(ColumnPage):
         self._scroll.setAccessibleDescription(look.t("card.category_list_desc"))
 
     def window_title(self, look: Look) -> str:
-        return look.t("app.title_with_article", title=look.convert(self.category))
+        return look.convert(self.category)
 
     def focus_chain(self) -> list[QWidget]:
         return [*self.tiles, self.back_button]

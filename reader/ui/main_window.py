@@ -43,7 +43,7 @@ from reader.ui.look import Look
 from reader.ui.notice import NoticeBar
 from reader.ui.pages import Page
 from reader.ui.settings import Settings
-from reader.ui.strings import STRINGS
+from reader.ui.strings import STRINGS, size_fields
 from reader.ui.text_block import TextBlock
 from reader.ui.theme import THEMES, next_theme, stylesheet
 from reader.ui.toolbar import ToolBar
@@ -286,6 +286,9 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         title = page.window_title(self.look) if isinstance(page, Page) else self.look.t(
             "app.title")
+        # The system shows "title — program name"; the name follows the reader's script
+        # too, so a 繁體 reader never sees a title in two scripts.
+        QGuiApplication.setApplicationDisplayName(self.look.t("app.title"))
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.setAccessibleDescription(self.look.t("app.title"))
@@ -296,7 +299,7 @@ class MainWindow(QMainWindow):
             self.show_notice("notice.at_largest")
             return
         self.settings.set("font_size", step_up(current))
-        self.show_notice("notice.size_now", pt=self.settings.font_size)
+        self.show_notice("notice.size_now", **size_fields(self.settings.font_size))
 
     def smaller(self) -> None:
         current = self.settings.font_size
@@ -304,7 +307,7 @@ class MainWindow(QMainWindow):
             self.show_notice("notice.at_smallest")
             return
         self.settings.set("font_size", step_down(current))
-        self.show_notice("notice.size_now", pt=self.settings.font_size)
+        self.show_notice("notice.size_now", **size_fields(self.settings.font_size))
 
     def toggle_script(self) -> None:
         self.settings.set("script", "traditional" if self.settings.script == "simplified"

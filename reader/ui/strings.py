@@ -19,7 +19,6 @@ from reader.core.article import Script
 STRINGS: dict[str, str] = {
     # window
     "app.title": "大字读报",
-    "app.title_with_article": "大字读报 — {title}",
     "toolbar.name": "工具栏",
     "toolbar.desc": "常用按钮：首页、字大一点、字小一点、简体繁体、换颜色",
     # toolbar buttons: label, then what it does (tooltip, accessible description)
@@ -40,7 +39,9 @@ STRINGS: dict[str, str] = {
     "theme.standard": "标准（浅底黑字）",
     "theme.high_contrast": "高对比（黑底白字）",
     # notices (shown in the big message line under the toolbar)
-    "notice.size_now": "字的大小：{pt} 号",
+    "notice.size_now": "字的大小：{word}（第 {step} 级，共 {steps} 级）",
+    # one word per size step, smallest first (reader.core.typography.SIZE_STEPS)
+    "size.words": "很小 较小 偏小 中等 大 较大 很大 特大 超大 最大",
     "notice.at_largest": "字已经是最大的了",
     "notice.at_smallest": "字已经是最小的了",
     "notice.theme_now": "现在的颜色：{name}",
@@ -206,7 +207,7 @@ STRINGS: dict[str, str] = {
     "staff.settings.defaults_heading": "每位居民开始时的样子",
     "staff.settings.defaults_hint": "回到首页时，字的大小、简繁和颜色换回这些。",
     "staff.settings.size": "字的大小",
-    "staff.settings.size_item": "{pt} 号",
+    "staff.settings.size_item": "{word}（第 {step} 级）",
     "staff.settings.script": "简体或繁体",
     "staff.settings.simplified": "简体字",
     "staff.settings.traditional": "繁体字",
@@ -339,3 +340,12 @@ def text(key: str, script: Script = "simplified", **fields: object) -> str:
 def convert_text(simplified: str, script: Script) -> str:
     """Any other text (a message built elsewhere, a card title) in the reader's script."""
     return _converted(simplified, script) if simplified else simplified
+
+
+def size_fields(pt: int, script: Script = "simplified") -> dict[str, object]:
+    """{word}, {step} and {steps} for a body size, for the size messages."""
+    from reader.core.typography import SIZE_STEPS, step_number
+
+    step = step_number(pt)
+    word = STRINGS["size.words"].split()[step - 1]
+    return {"word": convert_text(word, script), "step": step, "steps": len(SIZE_STEPS)}

@@ -76,7 +76,7 @@ def test_card_page_shows_the_card_in_order_in_both_scripts(qtbot: QtBot) -> None
     shown = texts(page)
     assert shown.index("1.") < shown.index(card.steps[0]) < shown.index("5.")
     assert "☎ 12345" in shown and card.phones[0].purpose in shown
-    assert window.windowTitle() == "大字读报 — 城乡低保"
+    assert window.windowTitle() == "城乡低保"
     # numbers big: the phone number in the title size, the body in the body size
     phone = next(b for b in page.findChildren(TextBlock) if b.plain_text() == "☎ 12345")
     assert phone.style_().pt == window.look.sizes.title  # type: ignore[union-attr]
@@ -91,7 +91,7 @@ def test_card_page_shows_the_card_in_order_in_both_scripts(qtbot: QtBot) -> None
     assert convert(card.steps[0], "traditional") in texts(page)
     assert page.read_button.text() == "朗讀這張卡"
     assert page.findChildren(TextBlock) == before
-    assert window.windowTitle() == "大字讀報 — 城鄉低保"
+    assert window.windowTitle() == "城鄉低保"
     window.toggle_script()
     settle()
     assert texts(page) == shown
@@ -132,7 +132,7 @@ def test_print_opens_the_preview_in_the_readers_script(qtbot: QtBot,
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     # (on a new machine the print font is made first: test_print_font_wait.py)
     qtbot.waitUntil(lambda: bool(seen), timeout=60000)
-    assert seen == [("dibao", "traditional", True, window, "打印", "保存爲PDF")]
+    assert seen == [("dibao", "traditional", True, window, "打印", "保存為PDF")]
 
 
 def test_back_leads_where_the_reader_came_from(qtbot: QtBot) -> None:

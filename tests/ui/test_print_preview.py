@@ -56,7 +56,7 @@ def test_buttons_are_big_and_named(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 
 def test_traditional_labels(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     preview = _preview(qtbot, monkeypatch, script="traditional")
-    assert preview.pdf_button.text() == "保存爲PDF"
+    assert preview.pdf_button.text() == "保存為PDF"
     assert "城鄉低保" in preview.windowTitle()
 
 

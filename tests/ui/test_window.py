@@ -4,9 +4,11 @@ colours, use the keyboard, click too often, come back the next day."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader.core.click_gate import ClickGate
 from reader.core.script import convert
 from reader.core.typography import DEFAULT_BODY_PT, MAX_BODY_PT, MIN_BODY_PT, SIZE_STEPS
 from reader.ui.article_cache import in_script
@@ -14,7 +16,7 @@ from reader.ui.article_view import block_texts
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 from reader.ui.text_block import TextBlock
-from reader.ui.widgets import BigButton
+from reader.ui.widgets import BigButton, system_fold
 from tests.ui.window_helpers import (
     LONGEST,
     SHORTER,
@@ -55,7 +57,7 @@ def test_home_lists_articles_newest_first_and_a_click_opens_one(qtbot: QtBot) ->
     qtbot.mouseClick(tiles[1], Qt.MouseButton.LeftButton)
     assert window.current_page() is window.article_page
     assert shown_article(window).id == SHORTER
-    assert window.windowTitle() == "大字读报 — 织牢民生底线 温暖千家万户"
+    assert window.windowTitle() == "织牢民生底线 温暖千家万户"
     assert block(window, "title").plain_text() == "织牢民生底线 温暖千家万户"
     assert block(window, "p1").plain_text() == "人民幸福安康是推动高质量发展的最终目的。"
     assert window.settings.get("last_article") == SHORTER
@@ -93,7 +95,8 @@ def test_script_switch_converts_everything_on_screen(qtbot: QtBot) -> None:
     assert window.settings.script == "traditional"
     assert visible_texts(window)[:-1] == list(block_texts(source).values())
     assert visible_texts(window)[-1] == "—— 全文完 ——"
-    assert window.windowTitle() == "大字讀報 — 筑牢民生根基 增進民生福祉"
+    assert window.windowTitle() == "筑牢民生根基 增進民生福祉"
+    assert QGuiApplication.applicationDisplayName() == "大字讀報"  # shown after the title
     assert [b.text() for b in buttons(window)] == \
         ["首頁", "字大一點", "字小一點", "简体字", "換顏色", "朗讀全文", "暫停", "停止", "速度：慢"]
     assert buttons_before[3] == "繁體字"  # named in its own script (see strings.py)
@@ -236,6 +239,21 @@ def test_a_double_or_triple_click_acts_once(qtbot: QtBot) -> None:
     open_gates(window)
     qtbot.mouseClick(bigger, Qt.MouseButton.LeftButton)  # a new, later click counts
     assert window.settings.font_size == 34
+
+
+def test_steady_presses_each_count_and_the_size_is_said_in_words(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    now = [100.0]
+    bigger = window.toolbar.bigger
+    bigger.gate = ClickGate(system_fold(), clock=lambda: now[0])
+    for _ in range(4):  # four presses 0.4 s apart: four steps
+        now[0] += 0.4
+        qtbot.mouseClick(bigger, Qt.MouseButton.LeftButton)
+    assert window.settings.font_size == 43
+    assert window.notice.text() == "字的大小：超大（第 9 级，共 10 级）"
+    now[0] += 0.2  # a shaky second press 0.2 s later folds into the last one
+    qtbot.mouseClick(bigger, Qt.MouseButton.LeftButton)
+    assert window.settings.font_size == 43
 
 
 def test_a_double_click_on_a_tile_does_not_click_the_next_page(qtbot: QtBot) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel
 
 from reader.core.typography import SIZE_STEPS
 from reader.ui.staff.parts import Panel, button, combo, heading, label
+from reader.ui.strings import size_fields
 from reader.ui.theme import THEMES
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class SettingsPanel(Panel):
         self.defaults_title.setText(t("staff.settings.defaults_heading"))
         self.defaults_hint.setText(t("staff.settings.defaults_hint"))
         self.size_label.setText(t("staff.settings.size"))
-        self._fill(self.size_box, [(t("staff.settings.size_item", pt=pt), pt)
+        self._fill(self.size_box, [(t("staff.settings.size_item", **size_fields(pt, self.look.script)), pt)
                                    for pt in SIZE_STEPS], "default_font_size")
         self.script_label.setText(t("staff.settings.script"))
         self._fill(self.script_box, [(t(f"staff.settings.{s}"), s)

@@ -122,7 +122,7 @@ class StaffPage(Page):
             panel.apply_look(look)
 
     def window_title(self, look: Look) -> str:
-        return look.t("app.title_with_article", title=look.t("staff.page_name"))
+        return look.t("staff.page_name")
 
     def scroll_area(self) -> QAbstractScrollArea:
         return self.scroller
