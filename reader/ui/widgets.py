@@ -42,7 +42,8 @@ class BigButton(QPushButton):
     """A button for shaky hands and unsure clicks.
 
     At least 64 × 64 px; Enter and Return press it as well as Space; a burst of clicks
-    (double or triple click, a shaky second press) acts once; steady presses each count (reader.core.click_gate).
+    (double or triple click, a shaky second press) acts once; steady presses each count
+    (reader.core.click_gate).
     Use `set_texts` so the label, accessible name, description and tooltip stay in step.
     Connect to `clicked` as usual: the extra clicks of a burst never reach it.
     """

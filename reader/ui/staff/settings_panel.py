@@ -112,7 +112,8 @@ class SettingsPanel(Panel):
         self.defaults_title.setText(t("staff.settings.defaults_heading"))
         self.defaults_hint.setText(t("staff.settings.defaults_hint"))
         self.size_label.setText(t("staff.settings.size"))
-        self._fill(self.size_box, [(t("staff.settings.size_item", **size_fields(pt, self.look.script)), pt)
+        script = self.look.script
+        self._fill(self.size_box, [(t("staff.settings.size_item", **size_fields(pt, script)), pt)
                                    for pt in SIZE_STEPS], "default_font_size")
         self.script_label.setText(t("staff.settings.script"))
         self._fill(self.script_box, [(t(f"staff.settings.{s}"), s)
