@@ -49,7 +49,7 @@ ESPEAK_LIBRARY_NAMES = ("libespeak-ng.so.1", "/usr/local/lib/libespeak-ng.so.1",
 # pyttsx3. espeak must keep one engine per process (it can be initialised only once).
 FRESH_ENGINE_PER_UTTERANCE = sys.platform == "win32"
 
-MissingPart = Literal["engine", "library", "voice", "player", "broken"]
+MissingPart = Literal["engine", "library", "voice", "player", "broken", "sound"]
 
 _FIRST = "这台电脑还不能朗读："
 _VOICE_FIX = {
@@ -63,6 +63,8 @@ _MESSAGES: dict[MissingPart, str] = {
     "（python -m reader doctor 会说缺哪个）。",
     "player": "缺少放声音的程序 aplay。请工作人员安装 alsa-utils（sudo apt install alsa-utils）。",
     "broken": "朗读程序启动不了。请工作人员运行 python -m reader doctor 检查。",
+    "sound": "这台电脑放不出声音（找不到音箱或耳机）。请工作人员检查音箱、耳机和音量，"
+    "再按“试一下声音”。",
 }
 
 
@@ -228,7 +230,13 @@ def speak(engine: Any, text: str) -> None:
     try:
         save_wav(engine, text, name)
         # The worker's process group: stopping the worker ends the player with it.
-        subprocess.run(["aplay", name, "-q"], stdin=subprocess.DEVNULL, check=False)
+        played = subprocess.run(["aplay", name, "-q"], stdin=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, check=False)
+        if played.returncode != 0:
+            # No sound card, no device, a device in use: without this check every
+            # sentence "finishes" in a few ms and the whole article races by in silence.
+            reason = played.stderr.decode("utf-8", "replace").strip()[-300:]
+            raise SpeechUnavailable("sound", f"aplay exited {played.returncode}: {reason}")
     finally:
         with contextlib.suppress(OSError):
             os.remove(name)

@@ -51,6 +51,7 @@ class SpeechEvent:
     kind: EventKind
     utterance_id: str = ""
     message: str = ""  # "error": plain Chinese for the resident
+    no_sound: bool = False  # "error": this PC could not play the sound
     detail: str = ""  # "error": what went wrong, for the log
 
 
@@ -298,9 +299,15 @@ class SpeechService:
         elif kind == "error":
             self._fail(str(message[2]))
             self._replace_worker()
+        elif kind == "no_sound":
+            # Not remembered as unavailable: once staff plug in a speaker, the next
+            # press reads again (and finds out again, on its first sentence, if not).
+            self._fail(str(message[2]), tts.unavailable_message("sound"), no_sound=True)
+            self._replace_worker()
 
-    def _fail(self, detail: str, message: str = READING_ERROR) -> None:
-        self._events.append(SpeechEvent("error", message=message, detail=detail))
+    def _fail(self, detail: str, message: str = READING_ERROR, no_sound: bool = False) -> None:
+        self._events.append(SpeechEvent("error", message=message, detail=detail,
+                                        no_sound=no_sound))
         self._reading, self._deadline = None, None
 
     def _worker_gone(self, worker: _Worker, detail: str) -> None:

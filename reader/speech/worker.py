@@ -10,6 +10,7 @@ Messages, as tuples over a multiprocessing Pipe:
   worker → parent  ("ready", voice_id) | ("unavailable", part, detail)
                    | ("started", generation, id) | ("finished", generation, id)
                    | ("done", generation) | ("error", generation, detail)
+                   | ("no_sound", generation, detail)  (the player could not play)
 Consecutive items with the same id are one sentence said in several utterances: it
 gets one "started" before the first and one "finished" after the last.
 
@@ -109,6 +110,10 @@ def _serve(conn: Connection) -> None:
             speed = new_speed
             engine = _read_aloud(conn, engine, generation, new_speed, items)
         except (BrokenPipeError, EOFError):
+            return
+        except tts.SpeechUnavailable as exc:  # no sound: stop at this sentence and say so
+            with contextlib.suppress(OSError):
+                conn.send(("no_sound", generation, exc.detail))
             return
         except Exception as exc:  # the engine raised: report, and let the parent replace us
             with contextlib.suppress(OSError):

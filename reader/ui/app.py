@@ -176,8 +176,7 @@ def run(args: argparse.Namespace) -> int:
     if os.environ.get("READER_BENCH_FIRST_PAINT"):
         _first_paint_probe(window)
     if not community.active:  # community mode is already full screen
-        if not window.restore_geometry():
-            window.resize(1280, 800)
+        window.place_on_screen()
         # Before show(): the article is then laid out once, at the window's real size,
         # and home (which the reader does not see now) is built only when first shown.
         try:  # on a shared PC every resident starts at home (community mode)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.article import Article, Script
 from reader.core.click_gate import STEADY_SECONDS, ClickGate
+from reader.core.screen_fit import Rect, fit_inside
 from reader.core.typography import step_down, step_up
 from reader.ui import fonts
 from reader.ui.after_paint import AfterPaint
@@ -52,6 +53,10 @@ from reader.ui.toolbar import ToolBar
 # home tile must not land on whatever is under the pointer on the article page. No longer
 # than the gap at which steady presses count, so a deliberate next press is not lost.
 PAGE_CHANGE_QUIET_SECONDS = STEADY_SECONDS
+
+# Width and height a window manager adds around the window (borders, title bar) before
+# the window has been shown and the real ones are known.
+FRAME_GUESS = (2, 32)
 
 _SCROLL_KEYS = {
     Qt.Key.Key_PageDown: QAbstractSlider.SliderAction.SliderPageStepAdd,
@@ -445,6 +450,30 @@ class MainWindow(QMainWindow):
     def restore_geometry(self) -> bool:
         saved = self.settings.get("geometry")
         return bool(saved) and self.restoreGeometry(QByteArray.fromHex(saved.encode()))
+
+    def place_on_screen(self) -> None:
+        """Before show(). First start: maximised to the screen less its taskbar. A saved
+        size and place: kept, but brought inside that area (a PC whose screen got smaller,
+        a window saved on a second screen that is gone)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        if not self.restore_geometry():
+            self.setGeometry(area)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            return
+        if self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            return
+        frame = self.frameGeometry()
+        margins = (frame.width() - self.width(), frame.height() - self.height())
+        if margins == (0, 0):  # not shown yet: leave room for a usual title bar and border
+            margins = FRAME_GUESS
+        outer = Rect(self.x(), self.y(), self.width() + margins[0], self.height() + margins[1])
+        fitted = fit_inside(outer, Rect(area.x(), area.y(), area.width(), area.height()))
+        if fitted != outer:
+            self.resize(fitted.width - margins[0], fitted.height - margins[1])
+            self.move(fitted.x, fitted.y)  # move() places the frame, resize() the inside
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.read_aloud.close()  # silence now, and no speech worker left behind

@@ -20,6 +20,10 @@ FAKE_APLAY = """#!/bin/sh
 f="$1"
 echo "start $$ $f" >> "$FAKE_APLAY_LOG"
 if [ -n "$FAKE_APLAY_HANG" ]; then sleep 1000; fi
+if [ -n "$FAKE_APLAY_FAIL" ]; then
+  echo "aplay: main:850: audio open error: No such file or directory" >&2
+  exit 1
+fi
 bytes=$(stat -c %s "$f")
 ms=$((bytes * 1000 / 44100))
 if [ -n "$FAKE_APLAY_MAX_MS" ] && [ "$ms" -gt "$FAKE_APLAY_MAX_MS" ]; then ms=$FAKE_APLAY_MAX_MS; fi
@@ -46,6 +50,10 @@ class FakePlayer:
 
     def hang(self) -> None:
         self._monkeypatch.setenv("FAKE_APLAY_HANG", "1")
+
+    def fail(self) -> None:
+        """Fail as aplay does on a PC with no sound device (set before the service starts)."""
+        self._monkeypatch.setenv("FAKE_APLAY_FAIL", "1")
 
     def lines(self, kind: str) -> list[str]:
         return [ln for ln in self.log.read_text().splitlines() if ln.startswith(kind + " ")]

@@ -295,6 +295,25 @@ def test_an_exception_in_the_worker_is_reported(service: SpeechService) -> None:
     assert service.worker_pid not in (None, old)
 
 
+def test_no_sound_device_stops_at_the_first_sentence_and_says_so(player: FakePlayer) -> None:
+    player.fail()
+    speech = SpeechService()
+    try:
+        wait_ready(speech)
+        speech.speak([("s1", LONG_SENTENCE), ("s2", LONG_SENTENCE), ("s3", LONG_SENTENCE)])
+        events = events_until_end(speech)
+        assert started_ids(events) == ["s1"]
+        assert events[-1].kind == "error" and events[-1].no_sound
+        assert "放不出声音" in events[-1].message and "audio open error" in events[-1].detail
+        assert len(player.lines("start")) == 1  # the player was tried once, not 3 times
+        # not remembered as broken: once a speaker is plugged in the next press reads
+        speech.speak([("s4", "再试一次。")])
+        again = events_until_end(speech)
+        assert started_ids(again) == ["s4"] and again[-1].no_sound
+    finally:
+        speech.close()
+
+
 def test_close_leaves_no_process(player: FakePlayer) -> None:
     speech = SpeechService()
     wait_ready(speech)
