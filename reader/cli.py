@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("convert", help="简繁转换：从标准输入读，写到标准输出")
     p.add_argument("--to", required=True, choices=["simplified", "traditional"])
 
-    sub.add_parser("doctor", help="检查这台电脑能否运行本程序")
+    sub.add_parser("doctor", help="检查这台电脑能否运行本程序").add_argument(
+        "--sound", action="store_true", help="试一下声音：放一句话，看能不能放出声音")
 
     p = sub.add_parser("screenshot", help="离屏渲染窗口并保存 PNG")
     p.add_argument("out")

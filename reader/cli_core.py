@@ -55,4 +55,10 @@ def cmd_convert(args: argparse.Namespace) -> int:
 def cmd_doctor(args: argparse.Namespace) -> int:
     from reader import doctor
 
+    if getattr(args, "sound", False):
+        from reader.speech.sound_check import run_sound_check
+
+        played, message = run_sound_check()
+        print(f"[{'OK  ' if played else '问题'}] 试一下声音：{message}")
+        return 0 if played else 1
     return doctor.run()

@@ -63,7 +63,7 @@ _MESSAGES: dict[MissingPart, str] = {
     "（python -m reader doctor 会说缺哪个）。",
     "player": "缺少放声音的程序 aplay。请工作人员安装 alsa-utils（sudo apt install alsa-utils）。",
     "broken": "朗读程序启动不了。请工作人员运行 python -m reader doctor 检查。",
-    "sound": "这台电脑放不出声音（找不到音箱或耳机）。请工作人员检查音箱、耳机和音量，"
+    "sound": "放不出声音（找不到音箱或耳机）。请工作人员检查音箱、耳机和音量，"
     "再按“试一下声音”。",
 }
 

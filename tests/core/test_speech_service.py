@@ -474,3 +474,18 @@ def test_doctor_names_the_missing_library(monkeypatch: pytest.MonkeyPatch) -> No
     assert not rows["朗读：语音引擎"].ok
     assert "espeak-ng" in rows["朗读：语音引擎"].detail
     assert not rows["朗读：后台朗读程序"].ok
+
+
+def test_sound_check_from_the_command_line(player: FakePlayer,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["doctor", "--sound"]) == 0
+    assert "声音已经放出来了" in capsys.readouterr().out
+    assert len(player.lines("end")) == 1  # the sentence was really played
+
+
+def test_sound_check_says_when_nothing_can_be_played(
+        player: FakePlayer, capsys: pytest.CaptureFixture[str]) -> None:
+    player.fail()
+    assert main(["doctor", "--sound"]) == 1
+    out = capsys.readouterr().out
+    assert "[问题] 试一下声音" in out and "放不出声音" in out
