@@ -4,6 +4,7 @@ Pure logic with the clock passed in (tests use a fake one); the Qt layer feeds i
 events and calls `tick` from a timer. After `timeout` seconds without input the program
 shows a gentle notice for `warning` seconds (big 我还在看 button); any input cancels it;
 if nobody answers, it resets: speech stops, home page, default size, script and theme.
+Being read to counts as input (see `tick`).
 """
 
 from __future__ import annotations
@@ -28,8 +29,15 @@ class IdleWatch:
         self.last_input = now
         self.warned = False
 
-    def tick(self, now: float) -> IdleAction:
-        """What to do now. "warn" is returned once per idle period, "reset" once."""
+    def tick(self, now: float, listening: bool = False) -> IdleAction:
+        """What to do now. "warn" is returned once per idle period, "reset" once.
+
+        `listening`: something is being read aloud. A resident listening to an article
+        (twenty minutes at 慢) touches nothing and is not gone: it counts as input, so
+        the idle period starts when the reading ends and a reading is never cut off."""
+        if listening:
+            self.input(now)
+            return "none"
         idle = now - self.last_input
         if idle >= self.timeout + self.warning:
             self.input(now)  # the reset itself starts a fresh period

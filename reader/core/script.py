@@ -35,11 +35,20 @@ def _converter(config: str) -> OpenCC:
 
 
 def _keep_zhu(source: str, converted: str) -> str:
-    """Put 著 back where the source had 著 in a zhù word (the lengths are equal)."""
+    """Put 著 back where the source's 著 is zhù (the lengths are equal).
+
+    `tw2s` knows zhù words in their traditional form (顯著) only, so 著 in text that is
+    already simplified (显著) would become 着: those are decided on the text taken to
+    traditional first. Then the zhù words its tables miss (土著) are put back."""
     if "著" not in source:
         return converted
     out = list(converted)
-    for match in _ZHU_AS_CONVERTED.finditer(converted):
+    via_traditional = _converter("tw2s").convert(_converter("s2tw").convert(source))
+    if len(via_traditional) == len(source):
+        for i, ch in enumerate(source):
+            if ch == "著" and via_traditional[i] == "著":
+                out[i] = "著"
+    for match in _ZHU_AS_CONVERTED.finditer("".join(out)):
         for i in range(match.start(), match.end()):
             if out[i] == "着" and source[i] == "著":
                 out[i] = "著"

@@ -73,7 +73,8 @@ class Community(QObject):
         if self._idle is None:
             from reader.ui.idle_reset import IdleReset
 
-            self._idle = IdleReset(self.window, self.reset_for_next_resident, self._idle_clock)
+            self._idle = IdleReset(self.window, self.reset_for_next_resident, self._idle_clock,
+                                   listening=self.window.reading_aloud, say=self.window.say)
             self._idle.apply_look(self.window.look)
         return self._idle
 

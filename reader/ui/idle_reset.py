@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.idle import IdleWatch
 from reader.ui.look import Look
+from reader.ui.strings import STRINGS
 
 if TYPE_CHECKING:
     from reader.ui.cover import Cover
@@ -36,11 +37,15 @@ _INPUT = frozenset({
 
 class IdleReset(QObject):
     def __init__(self, window: QWidget, reset: Callable[[], None],
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 listening: Callable[[], bool] = lambda: False,
+                 say: Callable[[str], None] = lambda _text: None) -> None:
         super().__init__(window)
         self.window = window
         self.reset = reset
         self.clock = clock
+        self.listening = listening  # being read to counts as being here
+        self.say = say  # the notice is also spoken: a listener may not be looking
         self.watch = IdleWatch(last_input=clock())
         self._notice: Cover | None = None
         self._look: Look | None = None
@@ -126,7 +131,7 @@ class IdleReset(QObject):
     # --- time -------------------------------------------------------------------------------
     def tick(self) -> None:
         now = self.clock()
-        action = self.watch.tick(now)
+        action = self.watch.tick(now, listening=self.listening())
         if action == "warn":
             self._warn()
         elif action == "reset":
@@ -149,6 +154,7 @@ class IdleReset(QObject):
             self.notice.apply_look(self._look)
         self._update_notice()
         self.notice.cover()
+        self.say(STRINGS["idle.title"] + STRINGS["idle.spoken"])
 
     def seconds_left(self) -> int:
         return math.ceil(self.watch.seconds_left(self.clock()))

@@ -141,6 +141,16 @@ class MainWindow(QMainWindow):
         self.read_aloud = ReadAloud(self)
         self.stop_speech_hooks.append(self.read_aloud.stop)
 
+    def reading_aloud(self) -> bool:
+        """Whether an article or a card is being read aloud now (a pause is not)."""
+        cards = getattr(self, "topic_cards", None)
+        return self.read_aloud.state == "reading" or (cards is not None
+                                                      and cards.reading_aloud())
+
+    def say(self, simplified: str) -> None:
+        """Say a short message aloud (the idle notice), unless something is being read."""
+        self.read_aloud.say(self.look.convert(simplified))
+
     def stop_speech(self) -> None:
         """Stop reading aloud now. The community-centre reset and the crash guard call
         this; the read-aloud feature adds its stop to `stop_speech_hooks`."""

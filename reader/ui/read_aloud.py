@@ -123,6 +123,20 @@ class ReadAloud(QObject):
     def read_all(self) -> None:
         self._read(ALL, None)
 
+    def say(self, message: str) -> None:
+        """Say a short message (in the reader's script) when nothing is being read; its
+        end and any failure are not a reading's, so no highlight and no message."""
+        if self._reading is not None or self._closed:
+            return
+        from reader.core.speech_text import prepare
+
+        self.start_service()
+        if self._bridge is None or self._bridge.availability():
+            return
+        items = [(f"say{i}", chunk) for i, sentence in enumerate(prepare(message, self._script))
+                 for chunk in sentence.chunks]
+        self._bridge.speak(items, self._window.settings.get("speed"))
+
     def read_section(self, index: int) -> None:
         self._read(index, None)
 

@@ -141,6 +141,7 @@ STRINGS: dict[str, str] = {
     # --- staff area, community mode, errors (issues 8, 9): keys "staff.*", "kiosk.*" ---
     "idle.title": "还有人在看吗？",
     "idle.detail": "没有人在看的话，{seconds} 秒后回到首页，字的大小和颜色也换回原样。",
+    "idle.spoken": "还在看的话，请按一下屏幕上的“我还在看”，或者动一动鼠标。",
     "idle.still_here": "我还在看",
     "idle.still_here_desc": "接着看，不回首页",
     "crash.detail": "程序还能接着用。请按下面的按钮回到首页。",

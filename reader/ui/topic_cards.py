@@ -117,6 +117,10 @@ class TopicCards(QObject):
         """朗读这张卡 (made with the card page)."""
         return self._card_parts()[1]
 
+    def reading_aloud(self) -> bool:
+        """Whether a card is being read aloud now (does not make the card page)."""
+        return self._reading is not None and self._reading.reading
+
     def _card_parts(self) -> tuple[CardPage, CardReading]:
         if self._card_page is None or self._reading is None:
             from reader.ui.card_page import CardPage

@@ -106,3 +106,22 @@ def test_idle_warns_then_resets_and_input_cancels() -> None:
     assert watch.tick(606) == "warn"
     assert watch.tick(616) == "reset"
     assert watch.tick(617) == "none"  # a fresh period after the reset
+
+
+def test_listening_counts_as_activity_and_the_period_starts_when_reading_ends() -> None:
+    watch = IdleWatch(timeout=300, warning=10)
+    watch.input(0)
+    end = 18 * 60  # a whole article read at 慢, nobody touching anything
+    for now in range(end + 1):
+        assert watch.tick(now, listening=True) == "none"
+    assert watch.tick(end + 299) == "none"
+    assert watch.tick(end + 300) == "warn"
+
+
+def test_reading_that_starts_during_the_notice_takes_it_away() -> None:
+    watch = IdleWatch(timeout=300, warning=10)
+    watch.input(0)
+    assert watch.tick(300) == "warn"
+    assert watch.tick(305, listening=True) == "none"
+    assert not watch.warned
+    assert watch.tick(315) == "none"  # no reset: the period started again at 305

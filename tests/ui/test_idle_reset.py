@@ -159,3 +159,31 @@ def test_staff_timeout_setting_and_no_reset_outside_community_mode(qtbot: QtBot)
     assert community.idle.notice.isVisible()
     community.leave()
     assert not community.idle.running and not community.idle.notice.isVisible()
+
+
+def test_reading_aloud_is_never_cut_off_and_the_notice_is_spoken(qtbot: QtBot) -> None:
+    from tests.ui.speech_fake import FakeSpeechService
+
+    clock = FakeClock()
+    window, community, stops = _reader_window(qtbot, clock)
+    fake = FakeSpeechService()
+    window.read_aloud.start_service(fake)
+    window.read_aloud.read_all()
+    assert window.reading_aloud()
+    idle = community.idle
+    for _ in range(20 * 60):  # twenty minutes of listening, nobody touching anything
+        clock.advance(1)
+        idle.tick()
+    assert not idle.notice.isVisible() and not stops
+    assert window.current_page() is window.article_page
+    fake.done()  # the reading ends
+    settle()
+    assert not window.reading_aloud()
+    clock.advance(299)
+    idle.tick()
+    assert not idle.notice.isVisible()  # the idle period started when the reading ended
+    clock.advance(1)
+    idle.tick()
+    assert idle.notice.isVisible()
+    spoken = "".join(text for _uid, text in fake.items)
+    assert "还有人在看吗" in spoken and "我还在看" in spoken  # (the engine is given 简体)
