@@ -12,7 +12,17 @@ import itertools
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import (
     QCloseEvent,
     QFont,
@@ -66,6 +76,33 @@ _SCROLL_KEYS = {
     Qt.Key.Key_Home: QAbstractSlider.SliderAction.SliderToMinimum,
     Qt.Key.Key_End: QAbstractSlider.SliderAction.SliderToMaximum,
 }
+
+
+_qt_translator: QTranslator | None = None
+
+
+def use_qt_translations(script: Script) -> None:
+    """Qt's own texts (file chooser, print dialog, the buttons of a message box) in the
+    reader's script, from the translations PySide6 ships; English if they are missing."""
+    global _qt_translator
+    name = "qtbase_zh_TW" if script == "traditional" else "qtbase_zh_CN"
+    if _qt_translator is not None and _qt_translator.objectName() == name:
+        return
+    app = QApplication.instance()
+    if app is None:
+        return
+    translator = QTranslator(app)
+    translator.setObjectName(name)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(name, folder):
+        return
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+    app.installTranslator(translator)
+    _qt_translator = translator
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese,
+                               QLocale.Country.Taiwan if script == "traditional"
+                               else QLocale.Country.China))
 
 
 class MainWindow(QMainWindow):
@@ -262,6 +299,7 @@ class MainWindow(QMainWindow):
 
     def _apply_stylesheet(self, look: Look) -> None:
         app = cast(QApplication, QApplication.instance())
+        use_qt_translations(look.script)
         if look.theme.id != self._stylesheet_theme:
             self._stylesheet_theme = look.theme.id
             app.setStyleSheet(stylesheet(look.theme))

@@ -3,7 +3,9 @@ scroll areas whose viewport comes from Python."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -30,6 +32,17 @@ def give_own_viewport(area: QAbstractScrollArea) -> None:
     viewport.setBackgroundRole(QPalette.ColorRole.Base)  # as Qt sets up its own
     viewport.setAutoFillBackground(True)
     area.setViewport(viewport)
+
+
+def file_dialog_folder() -> str:
+    """Where a file chooser opens: the user's Documents, else Desktop, else home; never
+    the program's own folder, where nobody keeps their files."""
+    for location in (QStandardPaths.StandardLocation.DocumentsLocation,
+                     QStandardPaths.StandardLocation.DesktopLocation):
+        folder = QStandardPaths.writableLocation(location)
+        if folder and Path(folder).is_dir():
+            return folder
+    return str(Path.home())
 
 
 def system_fold() -> float:

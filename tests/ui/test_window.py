@@ -3,6 +3,9 @@ colours, use the keyboard, click too often, come back the next day."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -300,3 +303,27 @@ def test_a_vanished_last_article_means_home_and_a_plain_message(qtbot: QtBot) ->
     assert window.current_page() is window.home
     assert window.notice.text() == "上次看的文章找不到了，请重新选一篇"
     assert settings.get("last_article") == ""
+
+
+def test_qt_own_texts_follow_the_readers_script(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    window = make_window(qtbot)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    window.toolbar.script.click()
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "尋找於："
+
+
+def test_file_choosers_open_in_documents_or_desktop(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui.widgets import file_dialog_folder
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Documents"))
+    monkeypatch.setenv("XDG_DESKTOP_DIR", str(tmp_path / "Desktop"))
+    assert file_dialog_folder() == str(tmp_path)  # neither exists: home
+    (tmp_path / "Desktop").mkdir()
+    assert file_dialog_folder() == str(tmp_path / "Desktop")
+    (tmp_path / "Documents").mkdir()
+    assert file_dialog_folder() == str(tmp_path / "Documents")

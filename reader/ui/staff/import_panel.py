@@ -22,6 +22,7 @@ from reader.ui.staff.file_health import current_cards
 from reader.ui.staff.import_preview import ImportPreviewView
 from reader.ui.staff.import_worker import PreviewWorker, Request, Result
 from reader.ui.staff.parts import Panel, button, heading, label
+from reader.ui.widgets import file_dialog_folder
 
 if TYPE_CHECKING:
     from reader.ui.staff.area import StaffArea
@@ -61,7 +62,8 @@ class ImportPanel(Panel):
     def choose_files(self) -> list[str]:
         """The file dialog (a method, so tests can answer it)."""
         names, _filter = QFileDialog.getOpenFileNames(
-            self, self.t("staff.import.dialog_title"), "", self.t("staff.import.filter"))
+            self, self.t("staff.import.dialog_title"), file_dialog_folder(),
+            self.t("staff.import.filter"))
         return list(names)
 
     def pick_files(self) -> None:
