@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self._quiet_timer.setSingleShot(True)
         self._quiet_timer.timeout.connect(self._end_quiet_period)
         self._scroll_when_shown: str | None = None  # see open_article
+        self._refit_when_shown = False  # see place_on_screen
         self.show_page("home")
 
     # --- read-aloud controls ---------------------------------------------------------------
@@ -473,6 +474,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._refit_when_shown:
+            self._refit_when_shown = False
+            QTimer.singleShot(0, self._fit_frame)
         block_id, self._scroll_when_shown = self._scroll_when_shown, None
         if block_id is not None and self.current_page() is self.article_page:
             view = self.article_page.view
@@ -511,8 +515,16 @@ class MainWindow(QMainWindow):
             self.setGeometry(area)
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
             return
-        if self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+        self._fit_frame()
+        self._refit_when_shown = True  # the real border sizes are known then
+
+    def _fit_frame(self) -> None:
+        """Bring the whole window, borders and title bar included, inside the screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None or self.windowState() & (Qt.WindowState.WindowMaximized
+                                                   | Qt.WindowState.WindowFullScreen):
             return
+        area = screen.availableGeometry()
         frame = self.frameGeometry()
         margins = (frame.width() - self.width(), frame.height() - self.height())
         if margins == (0, 0):  # not shown yet: leave room for a usual title bar and border

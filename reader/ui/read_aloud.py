@@ -368,7 +368,8 @@ class ReadAloud(QObject):
 
     def _relabel(self, look: Look) -> None:
         t = look.t
-        self.read_all_button.set_texts(t("speech.read_all"), t("speech.read_all_desc"))
+        self.read_all_button.set_texts(t("speech.read_all"), t("speech.read_all_desc"),
+                                       short=t("speech.read_all_short"))
         if self.state == "paused":
             self.pause_button.set_texts(t("speech.resume"), t("speech.resume_desc"))
         else:
@@ -378,7 +379,8 @@ class ReadAloud(QObject):
         upcoming = SPEEDS[(SPEEDS.index(speed) + 1) % len(SPEEDS)]
         self.speed_button.set_texts(t("speech.speed", speed=t(f"speech.{speed}")),
                                     t("speech.speed_desc", next=t(f"speech.{upcoming}")),
-                                    name=t("speech.speed_name", speed=t(f"speech.{speed}")))
+                                    name=t("speech.speed_name", speed=t(f"speech.{speed}")),
+                                    short=t("speech.speed_short", speed=t(f"speech.{speed}")))
         article = self._view.article
         for index, button in enumerate(self._section_buttons):
             heading = article.sections[index].heading if article and index < len(

@@ -26,6 +26,13 @@ STRINGS: dict[str, str] = {
     "home.button_desc": "回到文章列表",
     "size.bigger": "字大一点",
     "size.bigger_desc": "把字放大一级",
+    "size.bigger_short": "放大",
+    "size.smaller_short": "缩小",
+    "theme.button_short": "颜色",
+    # one press calls staff: label, short label (narrow screens), description
+    "help.button": "请工作人员帮忙",
+    "help.button_short": "求助",
+    "help.button_desc": "按一下，就请工作人员过来帮您，不用打字",
     "size.smaller": "字小一点",
     "size.smaller_desc": "把字缩小一级",
     "script.to_traditional": "繁體字",
@@ -79,6 +86,8 @@ STRINGS: dict[str, str] = {
     # --- read aloud (issue 4): keys "speech.*" go here ---
     "speech.read_all": "朗读全文",
     "speech.read_all_desc": "从标题开始，把整篇文章读出来",
+    "speech.read_all_short": "朗读",
+    "speech.speed_short": "{speed}速",
     "speech.pause": "暂停",
     "speech.pause_desc": "先停一下；再按一次就从这一句接着读",
     "speech.resume": "继续",

@@ -14,6 +14,8 @@ from typing import NamedTuple
 from reader.core.typography import MIN_TARGET_PX
 
 FOCUS_PX = 5  # focus outline width; unfocused controls have BORDER_PX
+BUTTON_PAD_X = 14  # space left and right of a button's label …
+COMPACT_PAD_X = 4  # … and of a short label in a toolbar too narrow for the full ones
 BORDER_PX = 2
 MIN_CONTRAST = 7.0
 
@@ -140,12 +142,18 @@ QToolTip {{ background-color: {t.notice}; color: {t.notice_text};
   border: {BORDER_PX}px solid {t.rule}; }}
 QPushButton {{ background-color: {t.button}; color: {t.button_text};
   border: {BORDER_PX}px solid {t.rule}; border-radius: 8px;
-  padding: {8 + pad}px {14 + pad}px; min-width: {target - 2 * (14 + pad + BORDER_PX)}px;
+  padding: {8 + pad}px {BUTTON_PAD_X + pad}px;
+  min-width: {target - 2 * (BUTTON_PAD_X + pad + BORDER_PX)}px;
   min-height: {target - 2 * (8 + pad + BORDER_PX)}px; }}
+QPushButton[compact="true"] {{ padding: {8 + pad}px {COMPACT_PAD_X + pad}px;
+  min-width: {target - 2 * (COMPACT_PAD_X + pad + BORDER_PX)}px; }}
+QPushButton[help="true"] {{ background-color: {t.notice}; color: {t.notice_text};
+  font-weight: bold; }}
 QPushButton:hover {{ background-color: {t.hover}; }}
 QPushButton:pressed, QPushButton:checked {{ background-color: {t.pressed};
   color: {t.pressed_text}; }}
-QPushButton:focus {{ border: {FOCUS_PX}px solid {t.focus}; padding: 8px 14px; }}
+QPushButton:focus {{ border: {FOCUS_PX}px solid {t.focus}; padding: 8px {BUTTON_PAD_X}px; }}
+QPushButton[compact="true"]:focus {{ padding: 8px {COMPACT_PAD_X}px; }}
 ArticleTile {{ background-color: {t.tile}; color: {t.tile_text};
   border: {BORDER_PX}px solid {t.rule}; border-radius: 12px; padding: {pad}px; }}
 ArticleTile:hover, ArticleTile:pressed {{ background-color: {t.tile};

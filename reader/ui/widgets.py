@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
+    QApplication,
     QLayout,
     QLayoutItem,
     QPushButton,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.click_gate import ClickGate, fold_seconds
 from reader.core.typography import MIN_TARGET_PX
+from reader.ui.theme import BUTTON_PAD_X, COMPACT_PAD_X
 
 
 def give_own_viewport(area: QAbstractScrollArea) -> None:
@@ -64,17 +66,43 @@ class BigButton(QPushButton):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.gate = ClickGate(system_fold())
+        self._labels: tuple[str, str] | None = None  # (full, short): see set_compact
+        self._compact = False
         self.setMinimumSize(MIN_TARGET_PX, MIN_TARGET_PX)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoDefault(False)
 
-    def set_texts(self, label: str, description: str, name: str = "") -> None:
+    def set_texts(self, label: str, description: str, name: str = "", short: str = "") -> None:
         """`label` shows on the button; `name` (default: the label) is what a screen
-        reader announces; `description` is the tooltip and the accessible description."""
-        self.setText(label)
+        reader announces; `description` is the tooltip and the accessible description.
+        `short`: the label when the toolbar is too narrow for every full label."""
+        self._labels = (label, short or label)
+        self.setText(self._labels[self._compact])
         self.setAccessibleName(name or label)
         self.setAccessibleDescription(description)
         self.setToolTip(description)
+
+    def set_compact(self, compact: bool) -> None:
+        """Short label and narrow padding (True), or the full label; the name a screen
+        reader says stays the full one."""
+        if compact != self._compact:
+            self._compact = compact
+            self.setProperty("compact", compact)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            # QPushButton keeps its size hint until told the style changed
+            QApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))
+        if self._labels is not None and self.text() != self._labels[compact]:
+            self.setText(self._labels[compact])
+
+    def width_with(self, compact: bool) -> int:
+        """The width this button asks for with its short or full label."""
+        label = self._labels[compact] if self._labels is not None else self.text()
+        metrics = self.fontMetrics()
+        padding = self.sizeHint().width() - metrics.horizontalAdvance(self.text())
+        padding += 2 * ((COMPACT_PAD_X if compact else BUTTON_PAD_X)
+                        - (COMPACT_PAD_X if self._compact else BUTTON_PAD_X))
+        return max(MIN_TARGET_PX, metrics.horizontalAdvance(label) + padding)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and not self.gate.allow():
@@ -148,6 +176,9 @@ class FlowLayout(QLayout):
 
     def widgets(self) -> list[QWidget]:
         return [w for item in self._items if (w := item.widget()) is not None]
+
+    def gap(self) -> int:
+        return self._gap
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)

@@ -101,7 +101,7 @@ def test_script_switch_converts_everything_on_screen(qtbot: QtBot) -> None:
     assert window.windowTitle() == "筑牢民生根基 增進民生福祉"
     assert QGuiApplication.applicationDisplayName() == "大字讀報"  # shown after the title
     assert [b.text() for b in buttons(window)] == \
-        ["首頁", "字大一點", "字小一點", "简体字", "換顏色", "朗讀全文", "暫停", "停止", "速度：慢"]
+        ["首頁", "放大", "縮小", "简体字", "顏色", "朗讀", "暫停", "停止", "慢速", "求助"]
     assert buttons_before[3] == "繁體字"  # named in its own script (see strings.py)
     back = window.article_page.view.back_button
     assert (back.text(), back.toolTip(), back.accessibleDescription()) == (
