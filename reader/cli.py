@@ -18,6 +18,7 @@ HANDLERS: dict[str, str] = {
     "article": "reader.cli_core:cmd_article",
     "convert": "reader.cli_core:cmd_convert",
     "doctor": "reader.cli_core:cmd_doctor",
+    "help-calls": "reader.cli_core:cmd_help_calls",
     "screenshot": "reader.ui.screenshot:cmd_screenshot",
     "speak": "reader.speech.cli:cmd_speak",
     "cards": "reader.cli_cards:cmd_cards",
@@ -49,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("doctor", help="检查这台电脑能否运行本程序").add_argument(
         "--sound", action="store_true", help="试一下声音：放一句话，看能不能放出声音")
+
+    p = sub.add_parser("help-calls", help="看居民按“请工作人员帮忙”的记录（最新的在前）")
+    p.add_argument("--newest", type=int, default=50, help="最多列出几条（默认 50）")
 
     p = sub.add_parser("screenshot", help="离屏渲染窗口并保存 PNG")
     p.add_argument("out")

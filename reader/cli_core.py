@@ -52,6 +52,19 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_help_calls(args: argparse.Namespace) -> int:
+    from reader import paths
+    from reader.core.help_calls import SCREEN_WORDS, help_log, read_help_calls
+
+    calls = read_help_calls(paths.config_dir(), max(1, args.newest))
+    if not calls:
+        print(f"还没有人按过“请工作人员帮忙”。（记录文件：{help_log(paths.config_dir())}）")
+        return 0
+    for call in calls:
+        print(f"{call.when:%Y-%m-%d %H:%M:%S}  {SCREEN_WORDS.get(call.screen, call.screen)}")
+    return 0
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     from reader import doctor
 

@@ -20,6 +20,11 @@ class HelpCall(NamedTuple):
     screen: str
 
 
+# Screen names in the log are the program's page names; staff read them as these words.
+SCREEN_WORDS = {"home": "首页", "article": "文章", "card": "帮助卡片", "category": "卡片列表",
+                "staff": "工作人员页面", "staff_pin": "工作人员密码页"}
+
+
 def help_log(settings_folder: Path) -> Path:
     return settings_folder / HELP_LOG_NAME
 

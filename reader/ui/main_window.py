@@ -9,6 +9,7 @@ arrives through `Settings.changed` and redraws the toolbar and the visible page.
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Callable
 from typing import cast
 
@@ -46,12 +47,13 @@ from reader.core.article import Article, Script
 from reader.core.click_gate import STEADY_SECONDS, ClickGate
 from reader.core.screen_fit import Rect, fit_inside
 from reader.core.typography import step_down, step_up
+from reader.speech.chime_player import play_chime
 from reader.ui import fonts
 from reader.ui.after_paint import AfterPaint
 from reader.ui.article_page import ArticlePage
 from reader.ui.home import HomePage
 from reader.ui.look import Look
-from reader.ui.notice import NoticeBar
+from reader.ui.notice import HelpBanner, NoticeBar
 from reader.ui.pages import Page
 from reader.ui.settings import Settings
 from reader.ui.strings import STRINGS, size_fields
@@ -78,6 +80,7 @@ _SCROLL_KEYS = {
 }
 
 
+log = logging.getLogger(__name__)
 _qt_translator: QTranslator | None = None
 
 
@@ -109,6 +112,7 @@ class MainWindow(QMainWindow):
     page_changed = Signal(str)  # name of the page now shown
     look_changed = Signal(object)  # the new Look
     article_opened = Signal(object)  # the Article, in the displayed script
+    help_called = Signal(str)  # the screen 请工作人员帮忙 was pressed on
 
     def __init__(self, settings: Settings, articles: list[Article],
                  parent: QWidget | None = None) -> None:
@@ -126,8 +130,10 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         self.toolbar = ToolBar()
         self.notice = NoticeBar()
+        self.help_banner = HelpBanner()
         self.stack = QStackedWidget()
         column.addWidget(self.toolbar)
+        column.addWidget(self.help_banner)
         column.addWidget(self.notice)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -152,6 +158,8 @@ class MainWindow(QMainWindow):
         self.toolbar.smaller.clicked.connect(self.smaller)
         self.toolbar.script.clicked.connect(self.toggle_script)
         self.toolbar.theme.clicked.connect(self.cycle_theme)
+        self.toolbar.help.clicked.connect(self.call_for_help)
+        self.chime: Callable[[], bool] = play_chime  # tests put a silent one here
         self._add_speech_controls()
         self._add_topic_cards()
         self._painted = False
@@ -327,6 +335,7 @@ class MainWindow(QMainWindow):
         self._apply_stylesheet(look)
         self.toolbar.apply_look(look, self.settings.theme)
         self.notice.apply_look(look)
+        self.help_banner.apply_look(look)
         current = self.stack.currentWidget()
         for name, page in self._pages.items():
             if page is current:
@@ -371,6 +380,22 @@ class MainWindow(QMainWindow):
         self.settings.set("theme", next_theme(self.settings.theme))
         theme = THEMES[self.settings.theme]
         self.show_notice("notice.theme_now", name=STRINGS[theme.name_key])
+
+    def call_for_help(self) -> None:
+        """请工作人员帮忙: the banner (the page stays in view), a chime staff hear across
+        the room, and one line in the help-call log staff read. A log that cannot be
+        written is only logged: the resident's call must not depend on the disk."""
+        from reader.core.help_calls import record_help_call
+        from reader.core.local_info import load_local_info
+
+        screen = self.current_page().name
+        if not record_help_call(self.settings.path.parent, screen):
+            log.warning("help call on %s could not be written to the log", screen)
+        centre = load_local_info().centre
+        self.help_banner.show_call(centre.name, centre.phone)
+        self.chime()
+        self._chain_focus()
+        self.help_called.emit(screen)
 
     def show_notice(self, key: str, **fields: object) -> None:
         """Show the message `key` of reader.ui.strings in the message line."""
@@ -418,6 +443,8 @@ class MainWindow(QMainWindow):
         if not self.isVisible():
             return  # done in showEvent
         chain = [*self.toolbar.buttons()]
+        if self.help_banner.isVisible():
+            chain.append(self.help_banner.close_button)
         if self.notice.isVisible():
             chain.append(self.notice.close_button)
         chain.extend(self.current_page().focus_chain())

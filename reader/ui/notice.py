@@ -8,7 +8,7 @@ on every look change, so a 简/繁 switch converts a message already on screen t
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from reader.ui.look import Look
 from reader.ui.text_block import TextBlock
@@ -57,3 +57,61 @@ class NoticeBar(QFrame):
         self.message.set_content(look.convert(self._simplified),
                                  look.style(look.ui_pt, gap_px=0, bold=True))
         self.message.setAccessibleName(look.convert(self._simplified))
+
+
+HELP_SHOW_SECONDS = 180  # long enough for staff to walk over; 好的 closes it sooner
+
+
+class HelpBanner(QFrame):
+    """What 请工作人员帮忙 shows: 工作人员马上就来 in big letters and, when staff filled it
+    in, the centre's name and phone. It sits between the toolbar and the page, so the
+    page the resident was on stays in view and nothing needs to be typed or found."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("helpBanner")
+        self.title = TextBlock("helpTitle", "notice")
+        self.detail = TextBlock("helpDetail", "notice")
+        self.close_button = BigButton()
+        self.close_button.setObjectName("helpBanner.close")
+        self.close_button.clicked.connect(self.hide)
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        column.addWidget(self.title)
+        column.addWidget(self.detail)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(column, 1)
+        layout.addWidget(self.close_button)
+        self._centre = ("", "")
+        self._look: Look | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_call(self, centre_name: str, phone: str) -> None:
+        self._centre = (centre_name, phone)
+        self._render()
+        self.show()
+        self._timer.start(HELP_SHOW_SECONDS * 1000)
+
+    def apply_look(self, look: Look) -> None:
+        self._look = look
+        self.close_button.set_texts(look.t("help.banner_close"), look.t("help.banner_close_desc"))
+        self._render()
+
+    def _render(self) -> None:
+        look = self._look
+        if look is None:
+            return
+        name, phone = (look.convert(part) for part in self._centre)
+        title = look.t("help.banner_title")
+        if phone:
+            detail = look.t("help.banner_phone", name=name or look.t("help.centre"), phone=phone)
+        else:
+            detail = look.t("help.banner_wait")
+        self.title.set_content(title, look.style(look.ui_pt + 10, gap_px=0, bold=True))
+        self.detail.set_content(detail, look.style(look.ui_pt, gap_px=0))
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(detail)

@@ -167,6 +167,8 @@ QScrollBar::handle:vertical {{ background: {t.scroll_handle}; min-height: {targe
   border-radius: 8px; margin: 4px; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}
 QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
-NoticeBar, NoticeBar QLabel {{ background-color: {t.notice}; color: {t.notice_text}; }}
-NoticeBar QPushButton {{ background-color: {t.button}; color: {t.button_text}; }}
+NoticeBar, NoticeBar QLabel, HelpBanner, HelpBanner QLabel {{ background-color: {t.notice};
+  color: {t.notice_text}; }}
+NoticeBar QPushButton, HelpBanner QPushButton {{ background-color: {t.button};
+  color: {t.button_text}; }}
 """

@@ -1,6 +1,8 @@
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from reader.core.help_calls import HelpCall, read_help_calls, record_help_call
 
 NOON = dt.datetime(2026, 12, 6, 12, 0, 5)
@@ -35,3 +37,17 @@ def test_an_unwritable_folder_is_reported_not_raised(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert record_help_call(blocker / "sub", "home", NOON) is False
+
+
+def test_staff_list_the_presses_from_the_command_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader import paths
+    from reader.cli import main
+
+    assert main(["help-calls"]) == 0
+    assert "还没有人按过" in capsys.readouterr().out
+    record_help_call(paths.config_dir(), "home", NOON)
+    record_help_call(paths.config_dir(), "card", NOON + dt.timedelta(seconds=30))
+    assert main(["help-calls"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "2026-12-06 12:00:35  帮助卡片", "2026-12-06 12:00:05  首页"]
