@@ -22,10 +22,10 @@ from reader.ui.staff.file_health import current_cards
 from reader.ui.staff.import_preview import ImportPreviewView
 from reader.ui.staff.import_worker import PreviewWorker, Request, Result
 from reader.ui.staff.parts import Panel, button, heading, label
-from reader.ui.widgets import file_dialog_folder
+from reader.ui.widgets.basics import file_dialog_folder
 
 if TYPE_CHECKING:
-    from reader.ui.staff.area import StaffArea
+    from reader.ui.staff.feature import StaffArea
 
 
 class ImportPanel(Panel):
@@ -167,7 +167,7 @@ class ImportPanel(Panel):
 
     # --- texts --------------------------------------------------------------------------------
     def _plain(self, key: str) -> str:
-        from reader.ui.strings import STRINGS
+        from reader.core.strings import STRINGS
 
         return STRINGS[key]
 

@@ -1,0 +1,93 @@
+"""Run in its own process (the screen size is fixed when Qt starts): start the window as
+`run` does on a screen of the given size, visit the screens a resident reaches, and print
+as JSON, for each, the window's frame and every visible button that is not wholly on
+the screen. Used by test_screen_fit.py.
+
+    python -m tests.support.screen_fit_probe WIDTH HEIGHT first|restored|community
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _screen_config(width: int, height: int) -> str:
+    config = {"screens": [{"name": "probe", "x": 0, "y": 0, "width": width, "height": height,
+                           "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+    handle = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
+    with handle:
+        json.dump(config, handle)
+    return handle.name
+
+
+def main(argv: list[str]) -> int:
+    width, height, mode = int(argv[0]), int(argv[1]), argv[2]
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_config(width, height)}"
+    from PySide6.QtCore import QEvent, QRect
+    from PySide6.QtWidgets import QAbstractButton, QApplication
+
+    from reader.ui.app import build_window
+    from reader.ui.shell.settings import Settings
+
+    app = QApplication(sys.argv[:1])
+    settings = Settings()
+    if mode == "restored":  # saved on a bigger screen, partly off this one
+        big = build_window(False, Settings(Path(tempfile.mkdtemp()) / "s.ini", persist=False))
+        big.setGeometry(300, 200, 1920, 1080)
+        settings.set("geometry", bytes(big.saveGeometry().toHex().data()).decode())
+        big.deleteLater()
+    settings.set("community_mode", mode == "community")
+    window = build_window(False, settings)
+    if not window.community.active:  # type: ignore[attr-defined]
+        window.place_on_screen()
+        window.show()
+
+    def settle() -> None:
+        for _ in range(4):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            app.processEvents()
+
+    screen = app.primaryScreen().availableGeometry()
+    report = {"screen": [screen.x(), screen.y(), screen.width(), screen.height()],
+              "screens": {}}
+
+    def record(name: str) -> None:
+        settle()
+        frame = window.frameGeometry()
+        outside = []
+        for button in window.findChildren(QAbstractButton):
+            if not button.isVisible() or button.visibleRegion().isEmpty():
+                continue
+            shown = button.visibleRegion().boundingRect()
+            top_left = button.mapToGlobal(shown.topLeft())
+            box = QRect(top_left, shown.size())
+            if not screen.contains(box):
+                outside.append([button.text(), box.x(), box.y(), box.width(), box.height()])
+        view = window.article_page.view
+        body_seen = False
+        if window.current_page() is window.article_page:
+            first = next((b.id for b in view.article.blocks() if b.kind == "paragraph"), None)
+            widget = view.block_widget(first) if first else None
+            body_seen = bool(widget is not None and widget.isVisible()
+                             and not widget.visibleRegion().isEmpty())
+        report["screens"][name] = {
+            "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+            "outside": outside, "body_seen": body_seen,
+            "toolbar_height": window.toolbar.height()}
+
+    record("home")
+    for key in ("1", "2"):
+        window.open_article(key)
+        record(f"article{key}")
+    window.go_home()
+    record("home again")
+    print(json.dumps(report, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
