@@ -154,6 +154,8 @@ QPushButton:pressed, QPushButton:checked {{ background-color: {t.pressed};
   color: {t.pressed_text}; }}
 QPushButton:focus {{ border: {FOCUS_PX}px solid {t.focus}; padding: 8px {BUTTON_PAD_X}px; }}
 QPushButton[compact="true"]:focus {{ padding: 8px {COMPACT_PAD_X}px; }}
+TextBlock[chosen="true"] {{ background-color: {t.tile}; border-left: 8px solid {t.focus}; }}
+QPushButton:disabled {{ background-color: {t.background}; border-style: dashed; }}
 ArticleTile {{ background-color: {t.tile}; color: {t.tile_text};
   border: {BORDER_PX}px solid {t.rule}; border-radius: 12px; padding: {pad}px; }}
 ArticleTile:hover, ArticleTile:pressed {{ background-color: {t.tile};

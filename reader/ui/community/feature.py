@@ -137,7 +137,9 @@ class Community(QObject):
             self.settings.set(field, self.settings.get(default))
         self.settings.reset("speed")
         window.notice.hide()
+        window.help_banner.hide()
         window.go_home()
+        window.forget_places()
         area = window.home.scroll_area()
         area.verticalScrollBar().setValue(0)
 

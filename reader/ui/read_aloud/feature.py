@@ -35,7 +35,9 @@ from reader.ui.read_aloud.plan import (
     ALL,
     Planned,
     Reading,
+    Scope,
     first_index,
+    part_of,
     plan,
     scope_blocks,
     scope_of,
@@ -69,10 +71,11 @@ class ReadAloud(QObject):
         self._reading: Reading | None = None
         self._number = 0
         self._script = cast(Script, window.settings.script)
-        self._section_buttons: list[BigButton] = []
+        self._section_buttons: dict[int, BigButton] = {}  # by section index
         self._here = FromHere(self._view, self)
         self._here.chosen.connect(self._on_enter_pressed)
         self._here.read_from.connect(self.read_from)
+        self._here.read_part.connect(self.read_part)
 
         self.read_all_button = self._toolbar_button("readAloud.all", self.read_all)
         self.pause_button = self._toolbar_button("readAloud.pause", self.pause_or_continue)
@@ -140,6 +143,14 @@ class ReadAloud(QObject):
     def read_section(self, index: int) -> None:
         self._read(index, None)
 
+    def read_part(self, block_id: str) -> None:
+        """朗读这一段 beside a chosen paragraph: its part (the paragraph, or it and the
+        short ones around it: reader.core.read_parts), from the part's start."""
+        article = self._view.article
+        part = part_of(article, block_id) if article is not None else None
+        if part:
+            self._read(part, None)
+
     def read_from(self, block_id: str) -> None:
         """From the start of `block_id` to the end of the article."""
         self._read(ALL, block_id)
@@ -179,7 +190,7 @@ class ReadAloud(QObject):
         return self._here.block
 
     # --- reading ---------------------------------------------------------------------------
-    def _read(self, scope: int, block_id: str | None) -> None:
+    def _read(self, scope: Scope, block_id: str | None) -> None:
         article = self._view.article
         if article is None:
             return
@@ -195,7 +206,7 @@ class ReadAloud(QObject):
             return  # already reading from there: the rest of a burst of presses
         self._speak(scope, sentences, index)
 
-    def _speak(self, scope: int, sentences: list[Planned], index: int) -> None:
+    def _speak(self, scope: Scope, sentences: list[Planned], index: int) -> None:
         bridge = self._ensure_bridge()
         problem = bridge.availability() if bridge is not None else None
         if bridge is None or problem:
@@ -317,13 +328,17 @@ class ReadAloud(QObject):
     def _on_article_shown(self, article: Article) -> None:
         self.stop()
         self._here.forget()
-        self._section_buttons = []
-        for index, _section in enumerate(article.sections):
+        self._section_buttons = {}
+        for index, section in enumerate(article.sections):
+            if not section.heading:
+                # No heading: the section may be the whole article. Its parts are read
+                # with 朗读这一段 beside a chosen paragraph (FromHere) instead.
+                continue
             button = BigButton()
             button.setObjectName(f"readAloud.section{index}")
             button.clicked.connect(lambda _=False, i=index: self.read_section(i))
             self._view.section_top_row(index).add_button(button)
-            self._section_buttons.append(button)
+            self._section_buttons[index] = button
         self._relabel(self._window.look)
 
     def _on_look_changed(self, look: Look) -> None:
@@ -382,15 +397,18 @@ class ReadAloud(QObject):
                                     name=t("speech.speed_name", speed=t(f"speech.{speed}")),
                                     short=t("speech.speed_short", speed=t(f"speech.{speed}")))
         article = self._view.article
-        for index, button in enumerate(self._section_buttons):
+        for index, button in self._section_buttons.items():
             heading = article.sections[index].heading if article and index < len(
                 article.sections) else None
-            if heading:
-                button.set_texts(t("speech.read_section"),
-                                 t("speech.read_section_desc", heading=heading),
-                                 name=t("speech.read_section_name", heading=heading))
-            else:
-                button.set_texts(t("speech.read_section"), t("speech.read_section_desc_plain"))
+            button.set_texts(t("speech.read_section"),
+                             t("speech.read_section_desc", heading=heading or ""),
+                             name=t("speech.read_section_name", heading=heading or ""))
+        idle = self.state == "idle"
+        for button in (self.pause_button, self.stop_button):
+            # nothing to pause or stop: greyed, and a screen reader hears why
+            button.setEnabled(not idle)
+            if idle:
+                button.setAccessibleDescription(t("speech.nothing_to_stop"))
         self._here.relabel(look)
         if article is not None:
             self._view.setAccessibleDescription(t("article.view_desc") + t("speech.view_hint"))

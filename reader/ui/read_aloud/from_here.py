@@ -1,13 +1,14 @@
 """Where the reading is on the page: the 从这里读 button, and keeping the sentence
 being read in the middle of the view.
 
-The 从这里读 button opens right under the paragraph the reader chose, so the
-link between the two is plain to see, and pushes nothing above it out of place.
+A click on a paragraph marks it and puts 从这里读 (read on from here to the end) and
+朗读这一段 (read just this part) right beside it, under it when that is on screen, else
+above it, so the buttons never open out of sight and the paragraph does not move.
 
 Chosen by a click on the paragraph, or from the keyboard with Enter on the article
 view, which chooses the first block whose text starts on screen (the paragraphs
 themselves take no focus: a Tab stop per paragraph would make the page very long to
-walk). The button lives in the view's column, so Tab reaches it in screen order.
+walk). The buttons live in the view's column, so Tab reaches them in screen order.
 """
 
 from __future__ import annotations
@@ -17,66 +18,123 @@ from typing import cast
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QBoxLayout
+from PySide6.QtWidgets import QApplication, QBoxLayout, QWidget
 
 from reader.core.look import Look
 from reader.ui.read_aloud.plan import Planned
-from reader.ui.reading.article_view import ArticleView
+from reader.ui.reading.article_view import ArticleView, ButtonRow
 from reader.ui.widgets.basics import BigButton
 
 
 class FromHere(QObject):
     chosen = Signal(str)  # Enter on the view chose this block
-    read_from = Signal(str)  # the button was pressed for this block
+    read_from = Signal(str)  # 从这里读 was pressed for this block
+    read_part = Signal(str)  # 朗读这一段 was pressed for this block
 
     def __init__(self, view: ArticleView, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._view = view
-        self._button: BigButton | None = None
+        self._row: QWidget | None = None
+        self._button: BigButton | None = None  # 从这里读
+        self._part_button: BigButton | None = None  # 朗读这一段
         self._block: str | None = None
         view.installEventFilter(self)
 
     @property
     def block(self) -> str | None:
-        """The block the button is showing under, if it is shown."""
+        """The block the buttons are showing beside, if they are shown."""
         return self._block if self._alive() else None
 
+    @property
+    def buttons(self) -> list[BigButton]:
+        return [b for b in (self._button, self._part_button) if b is not None] \
+            if self._alive() else []
+
     def show_under(self, block_id: str, look: Look) -> None:
+        """Mark the chosen paragraph and put 从这里读 / 朗读这一段 right beside it, in
+        view: under it when there is room on screen, else just above it (a long
+        paragraph, or one at the bottom edge), with the paragraph kept where it was."""
         block = self._view.block_widget(block_id)
         content = self._view.widget()
         column = content.layout() if content is not None else None
         if block is None or not isinstance(column, QBoxLayout):
             return
+        self._unmark()
         if not self._alive():
-            self._button = BigButton()
-            self._button.setObjectName("readAloud.fromHere")
-            self._button.clicked.connect(self._pressed)
-        button = cast(BigButton, self._button)
-        column.removeWidget(button)
-        column.insertWidget(column.indexOf(block) + 1, button, 0, Qt.AlignmentFlag.AlignLeft)
+            self._make_row()
+        row = cast(QWidget, self._row)
+        column.removeWidget(row)
+        for _ in range(3):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        bar = self._view.verticalScrollBar()
+        row_height = row.sizeHint().height()
+        room_below = block.y() + block.height() + row_height <= bar.value() + \
+            self._view.viewport().height()
+        place = column.indexOf(block) + (1 if room_below else 0)
+        column.insertWidget(place, row, 0, Qt.AlignmentFlag.AlignLeft)
         self._block = block_id
+        block.setProperty("chosen", True)
+        block.style().unpolish(block)
+        block.style().polish(block)
         self.relabel(look)
-        button.show()
+        row.show()
+        self._part_button_visible()
+        for _ in range(3):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if not room_below:
+            bar.setValue(bar.value() + row.height())  # the paragraph stays put
+            self._view.ensureWidgetVisible(row, 0, 8)
         self._view.focus_chain_changed.emit()
 
+    def _make_row(self) -> None:
+        row = ButtonRow()  # the view's Tab order walks its buttons
+        row.setObjectName("readAloud.fromHereRow")
+        row.flow.setContentsMargins(0, 8, 0, 8)
+        self._row = row
+        self._button = BigButton()
+        self._button.setObjectName("readAloud.fromHere")
+        self._button.clicked.connect(self._pressed)
+        self._part_button = BigButton()
+        self._part_button.setObjectName("readAloud.readPart")
+        self._part_button.clicked.connect(self._part_pressed)
+        row.add_button(self._button)
+        row.add_button(self._part_button)
+
+    def _part_button_visible(self) -> None:
+        """朗读这一段 only for paragraphs (a title or heading has 朗读全文 / its own)."""
+        article = self._view.article
+        block = article.block(self._block) if article and self._block else None
+        if self._part_button is not None:
+            self._part_button.setVisible(block is not None and block.kind == "paragraph")
+
     def hide(self) -> None:
+        self._unmark()
         if self._alive():
-            button = cast(BigButton, self._button)
+            row = cast(QWidget, self._row)
             content = self._view.widget()
             column = content.layout() if content is not None else None
             if column is not None:
-                column.removeWidget(button)
-            if button.hasFocus():  # pressed from the keyboard: arrows scroll on
+                column.removeWidget(row)
+            if any(b.hasFocus() for b in self.buttons):  # pressed from the keyboard
                 self._view.setFocus(Qt.FocusReason.OtherFocusReason)
-            button.hide()
-            button.deleteLater()
+            row.hide()
+            row.deleteLater()
             self._view.focus_chain_changed.emit()
-        self._button = None
+        self._row = self._button = self._part_button = None
         self._block = None
 
+    def _unmark(self) -> None:
+        if self._block is None:
+            return
+        block = self._view.block_widget(self._block)
+        if block is not None and shiboken6.isValid(block):
+            block.setProperty("chosen", False)
+            block.style().unpolish(block)
+            block.style().polish(block)
+
     def forget(self) -> None:
-        """A new article: the view has deleted the button with the old widgets."""
-        self._button = None
+        """A new article: the view has deleted the buttons with the old widgets."""
+        self._row = self._button = self._part_button = None
         self._block = None
 
     def focus(self) -> None:
@@ -87,6 +145,8 @@ class FromHere(QObject):
         if self._alive():
             cast(BigButton, self._button).set_texts(look.t("speech.read_here"),
                                                     look.t("speech.read_here_desc"))
+            cast(BigButton, self._part_button).set_texts(look.t("speech.read_section"),
+                                                         look.t("speech.read_part_desc"))
 
     def top_block(self) -> str | None:
         """The first block whose text starts on screen (where the eye starts reading);
@@ -109,11 +169,15 @@ class FromHere(QObject):
         return super().eventFilter(watched, event)
 
     def _alive(self) -> bool:
-        return self._button is not None and shiboken6.isValid(self._button)
+        return self._row is not None and shiboken6.isValid(self._row)
 
     def _pressed(self) -> None:
         if self._block is not None:
             self.read_from.emit(self._block)
+
+    def _part_pressed(self) -> None:
+        if self._block is not None:
+            self.read_part.emit(self._block)
 
 
 def keep_in_middle(view: ArticleView, sentence: Planned, position: int | None = None) -> None:

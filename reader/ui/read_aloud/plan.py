@@ -1,7 +1,9 @@
-"""What read-aloud reads: the sentences of a scope (the whole article or one section)
-in reading order, each with where it is shown and what the engine says, and the state
-of one reading. Built from the text as displayed, in either script; offsets point into
-the displayed block texts, so the highlight lands on exactly what is shown.
+"""What read-aloud reads: the sentences of a scope (the whole article, one section, or
+one part of a few paragraphs: reader.core.read_parts) in reading order, each with where
+it is shown and what the engine says, and the state of one reading. Built from the text
+as displayed, in either script; offsets point into the displayed block texts, so the
+highlight lands on exactly what is shown. Picture captions are never read: the program
+shows no pictures.
 """
 
 from __future__ import annotations
@@ -10,9 +12,12 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from reader.core.article import Article, Script
+from reader.core.read_parts import read_parts
 from reader.ui.reading.article_view import block_texts
 
 ALL = -1  # scope: the whole article; a scope >= 0 is a section index
+# … or the block ids of one part (what 朗读这一段 beside a chosen paragraph reads)
+Scope = int | tuple[str, ...]
 
 
 class Planned(NamedTuple):
@@ -24,17 +29,32 @@ class Planned(NamedTuple):
     chunks: tuple[str, ...]
 
 
-def scope_blocks(article: Article, scope: int) -> list[str]:
+def scope_blocks(article: Article, scope: Scope) -> list[str]:
     """Block ids read for `scope`, in reading order (title, deck, byline, each section's
-    heading and blocks, the column line for the whole article)."""
-    if scope == ALL:
-        return list(block_texts(article))
-    section = article.sections[scope]
-    heading = [f"h{scope}"] if section.heading else []
-    return heading + [block.id for block in section.blocks]
+    heading and blocks, the column line for the whole article), captions left out."""
+    captions = {block.id for block in article.blocks() if block.kind == "caption"}
+    if isinstance(scope, tuple):
+        ids = list(scope)
+    elif scope == ALL:
+        ids = list(block_texts(article))
+    else:
+        section = article.sections[scope]
+        heading = [f"h{scope}"] if section.heading else []
+        ids = heading + [block.id for block in section.blocks]
+    return [block_id for block_id in ids if block_id not in captions]
 
 
-def plan(article: Article, scope: int, script: Script) -> list[Planned]:
+def part_of(article: Article, block_id: str) -> tuple[str, ...] | None:
+    """The part (a paragraph or a few short ones) `block_id` belongs to; None for what is
+    in no part (title, headings, captions)."""
+    section = article.section_of(block_id)
+    if section is None:
+        return None
+    return next((part for part in read_parts(article.sections[section].blocks)
+                 if block_id in part), None)
+
+
+def plan(article: Article, scope: Scope, script: Script) -> list[Planned]:
     from reader.core.speech_text import prepare  # cn2an takes ~0.2 s to import
 
     texts = block_texts(article)
@@ -45,11 +65,14 @@ def plan(article: Article, scope: int, script: Script) -> list[Planned]:
     ]
 
 
-def scope_of(article: Article, block_id: str, current: int) -> int:
+def scope_of(article: Article, block_id: str, current: Scope) -> Scope:
     """The scope a click on `block_id` reads in: the current one if it holds the block,
-    else the block's section when a section was being read, else the whole article."""
+    else the block's part when a part was being read, else the block's section when a
+    section was being read, else the whole article."""
     if block_id in scope_blocks(article, current):
         return current
+    if isinstance(current, tuple):
+        return part_of(article, block_id) or ALL
     if current != ALL:
         section = article.section_of(block_id)
         if section is None and block_id.startswith("h") and block_id[1:].isdigit():
@@ -69,7 +92,7 @@ def first_index(sentences: list[Planned], block_ids: list[str], block_id: str) -
 
 @dataclass
 class Reading:
-    scope: int
+    scope: Scope
     sentences: list[Planned]
     start: int  # index the voice started from
     number: int  # tells this reading's events from an earlier one's

@@ -36,6 +36,16 @@ from reader.ui.widgets.text_block import TextBlock
 Place = tuple[str, float]
 
 
+def article_when(article: Article) -> str:
+    """2025年3月1日 from the date the source states, else 2025年 from the newest year
+    the text names, else ""."""
+    from reader.core.date_line import article_date_words
+
+    if article.date:
+        return article_date_words(article.date) or article.date
+    return f"{article.year_hint}年" if article.year_hint else ""
+
+
 class ButtonRow(QWidget):
     """A wrapping row of big buttons inside the article; hidden while it is empty."""
 
@@ -101,9 +111,18 @@ class ArticleView(QScrollArea):
         self._highlight: tuple[str, int, int] | None = None
         self._held_back: list[QWidget] = []  # see hold_back_offscreen
         self._first_block = ""
+        self._date = TextBlock("date", "date")
         self.end_mark = TextBlock("end", "end")
         self.back_button = BigButton()
         self.back_button.setObjectName("backHome")
+        # 下一篇 first: at the end of an article the next one is what a reader wants
+        self.next_button = BigButton()
+        self.next_button.setObjectName("nextArticle")
+        self.next_button.hide()
+        self._next_title = ""
+        self.end_row = ButtonRow()
+        self.end_row.add_button(self.next_button)
+        self.end_row.add_button(self.back_button)
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
         self._place_timer.setInterval(400)
@@ -119,6 +138,9 @@ class ArticleView(QScrollArea):
         for key in ("title", "deck", "byline"):
             if key in texts:
                 self._add_block(key, key)
+        # the article's date, shown but not read aloud (it is not part of the text)
+        self._date = TextBlock("date", "date")
+        self._column.addWidget(self._date)
         for index, section in enumerate(article.sections):
             if section.heading:
                 self._add_block(f"h{index}", "heading")
@@ -129,7 +151,7 @@ class ArticleView(QScrollArea):
         if "column" in texts:
             self._add_block("column", "column")
         self._column.addWidget(self.end_mark)
-        self._column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._column.addWidget(self.end_row)
         self._column.addStretch(1)
         self._apply(article, look)
         self.verticalScrollBar().setValue(0)
@@ -140,7 +162,7 @@ class ArticleView(QScrollArea):
         while self._column.count():
             item = self._column.takeAt(0)
             widget = item.widget() if item else None
-            if widget is not None and widget not in (self.end_mark, self.back_button):
+            if widget is not None and widget not in (self.end_mark, self.end_row):
                 widget.hide()
                 widget.deleteLater()
         self._blocks.clear()
@@ -210,7 +232,12 @@ class ArticleView(QScrollArea):
             elif block.kind == "caption":
                 block.setAccessibleDescription(look.t("article.caption_desc"))
         self.end_mark.set_content(look.t("article.end"), self._style_for("end", look))
+        when = article_when(article)
+        self._date.set_content(look.t("article.date", when=when) if when else "",
+                               self._style_for("byline", look))
+        self._date.setVisible(bool(when))
         self.back_button.set_texts(look.t("article.back_home"), look.t("article.back_home_desc"))
+        self._label_next(look)
         self.setAccessibleName(look.t("article.view_name", title=article.title))
         self.setAccessibleDescription(look.t("article.view_desc"))
         self.verticalScrollBar().setSingleStep(look.body_line_px)
@@ -218,6 +245,19 @@ class ArticleView(QScrollArea):
         self.verticalScrollBar().setAccessibleDescription(look.t("scrollbar.desc"))
         self._update_margins()
         self._settle()
+
+    def set_next(self, title: str) -> None:
+        """The title of the article 下一篇 opens (in the displayed script); "" hides it
+        (the last article)."""
+        self._next_title = title
+        self.next_button.setVisible(bool(title))
+        if self.look is not None:
+            self._label_next(self.look)
+
+    def _label_next(self, look: Look) -> None:
+        title = self._next_title
+        self.next_button.set_texts(look.t("article.next"), look.t("article.next_desc", title=title),
+                                   name=look.t("article.next_name", title=title))
 
     def _update_margins(self) -> None:
         if self.look is None:

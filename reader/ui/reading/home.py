@@ -1,11 +1,15 @@
 """The home page (首页): every article as a big tile, newest first, one click to open.
 
+At the top: today's date as a resident says it (公历, 星期 and 农历), the community
+centre's name and phone from the local information, and 接着读 for the article last read.
+
 Above the tiles there is a row for topic buttons by category (`topic_row`), filled by the
 topic-card feature through `add_topic_button`; it stays hidden while empty.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -20,6 +24,7 @@ from reader.ui.widgets.basics import BigButton
 from reader.ui.widgets.pages import ColumnPage
 from reader.ui.widgets.text_block import TextBlock
 
+RESUME_TITLE_CHARS = 14  # 接着读：… stays one button wide at 1024 px
 TILE_PREVIEW_CHARS = 48  # the first sentence on a tile: enough to recognise, not a page
 
 
@@ -99,10 +104,20 @@ class HomePage(ColumnPage):
     name = "home"
     column_bottom = 48
     article_chosen = Signal(str)  # article id
+    resume_chosen = Signal()  # 接着读
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("homeContent", parent)
-
+        self.today: Callable[[], dt.date] = dt.date.today  # tests fix the day
+        self.date_line = TextBlock("date", "date_line")
+        self.centre_line = TextBlock("centre", "hint")
+        self.centre_line.hide()
+        self._centre = ("", "")
+        self.resume_button = BigButton()
+        self.resume_button.setObjectName("resumeReading")
+        self.resume_button.clicked.connect(self.resume_chosen)
+        self.resume_button.hide()
+        self._resume_title = ""
         self.heading = TextBlock("heading", "page_heading")
         self.hint = TextBlock("hint", "hint")
         # --- topic buttons by category: filled later by the topic-card feature -----------
@@ -116,6 +131,10 @@ class HomePage(ColumnPage):
         self._tiles_box.setSpacing(24)
         # The articles come first: at 1024 × 600 the topic row (two rows of big buttons)
         # above them pushed the first tile below the fold.
+        self._column.addWidget(self.date_line)
+        self._column.addWidget(self.centre_line)
+        self._column.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._column.addSpacing(16)
         self._column.addWidget(self.heading)
         self._column.addWidget(self.hint)
         self._column.addSpacing(24)
@@ -173,7 +192,44 @@ class HomePage(ColumnPage):
 
     def showEvent(self, event: QShowEvent) -> None:
         self.ensure_tiles()
+        if self.look is not None:
+            self._show_date(self.look)  # the program may run for days
         super().showEvent(event)
+
+    def set_centre(self, name: str, phone: str) -> None:
+        """The centre's name and phone (simplified or as staff wrote them; "" = not
+        filled in, then the line is not shown)."""
+        self._centre = (name, phone)
+        if self.look is not None:
+            self._show_centre(self.look)
+
+    def set_resume(self, title: str) -> None:
+        """The title (in the displayed script) 接着读 goes back to; "" hides it."""
+        self._resume_title = title
+        self.resume_button.setVisible(bool(title))
+        if self.look is not None:
+            self._label_resume(self.look)
+
+    def _show_date(self, look: Look) -> None:
+        from reader.core.date_line import date_line  # lunar_python: not for the first paint
+
+        self.date_line.set_content(look.convert(date_line(self.today())),
+                                   look.style(look.sizes.tile_title, gap_px=4, bold=True))
+
+    def _show_centre(self, look: Look) -> None:
+        name, phone = self._centre
+        text = look.t("home.centre_phone", name=name, phone=phone) if phone else name
+        self.centre_line.set_content(look.convert(text), look.style(look.sizes.tile_detail,
+                                                                    gap_px=4))
+        self.centre_line.setVisible(bool(text))
+
+    def _label_resume(self, look: Look) -> None:
+        title = self._resume_title
+        shown = title if len(title) <= RESUME_TITLE_CHARS else \
+            title[:RESUME_TITLE_CHARS] + "……"
+        self.resume_button.set_texts(look.t("home.resume_name", title=shown),
+                                     look.t("home.resume_desc", title=title),
+                                     name=look.t("home.resume_name", title=title))
 
     def add_topic_button(self, button: QWidget) -> None:
         """For the topic-card feature: one button per category, in the row below the
@@ -188,6 +244,10 @@ class HomePage(ColumnPage):
                                  look.style(sizes.page_heading, gap_px=0, bold=True,
                                             heading=True))
         self.hint.set_content(look.t("home.hint"), look.style(sizes.tile_detail, gap_px=4))
+        if self.isVisible():
+            self._show_date(look)
+        self._show_centre(look)
+        self._label_resume(look)
         self.topics_heading.set_content(look.t("home.topics_heading"),
                                         look.style(sizes.heading, bold=True, heading=True))
         self.empty_note.set_content(look.t("home.no_articles"), look.style(sizes.body))
@@ -199,4 +259,5 @@ class HomePage(ColumnPage):
 
     def focus_chain(self) -> list[QWidget]:
         self.ensure_tiles()
-        return [*self.tiles, *self.topic_row.buttons()]
+        resume = [self.resume_button] if not self.resume_button.isHidden() else []
+        return [*resume, *self.tiles, *self.topic_row.buttons()]

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.article import Article, Script
+from reader.core.article_cache import in_script
 from reader.core.click_gate import STEADY_SECONDS, ClickGate
 from reader.core.look import Look
 from reader.core.screen_fit import Rect, fit_inside
@@ -144,6 +145,10 @@ class MainWindow(QMainWindow):
         self.register_page(self.home)
         self.register_page(self.article_page)
         self.home.article_chosen.connect(lambda article_id: self.open_article(article_id))
+        self.home.resume_chosen.connect(self.resume_reading)
+        self.home.when_first_shown(self._show_centre)
+        self.article_page.view.next_button.clicked.connect(self.open_next)
+        self.places: dict[str, str] = {}  # article id -> block at the top when last left
         self.home.set_articles(self.articles)
         self.article_page.view.back_button.clicked.connect(self.go_home)
         self.article_page.view.place_changed.connect(self._remember_block)
@@ -243,9 +248,63 @@ class MainWindow(QMainWindow):
             self.page_changed.emit(name)
 
     def go_home(self) -> None:
+        """Home; the place in the article is kept (the tile and 接着读 come back to it),
+        only the next start no longer opens the article by itself."""
+        self._keep_place()
         self.settings.set("last_article", "")
         self.settings.set("last_block", "")
+        self._offer_resume()
+        self._show_centre()  # staff may have filled it in meanwhile
         self.show_page("home")
+
+    def _keep_place(self) -> None:
+        article = self.article_page.article if self.current_page() is self.article_page \
+            else None
+        block = self.article_page.view.top_block_id() if article is not None else ""
+        if article is not None and block:
+            self.places[article.id] = block
+            self.settings.set("resume_block", block)
+
+    def _show_centre(self) -> None:
+        """Home's line with the community centre's name and phone (local information)."""
+        from reader.core.local_info import load_local_info
+
+        centre = load_local_info().centre
+        self.home.set_centre(centre.name, centre.phone)
+
+    def _offer_resume(self) -> None:
+        article = self.find_article(self.settings.get("resume_article") or "\0")
+        self.home.set_resume(in_script(article, self.look.script).title if article else "")
+
+    def resume_reading(self) -> None:
+        """接着读: the last article read, where the reader left it."""
+        article_id = self.settings.get("resume_article")
+        if not article_id or not self.open_article(article_id):
+            self.home.set_resume("")
+
+    def open_next(self) -> None:
+        """下一篇: the article after this one in home's order."""
+        following = self._next_article()
+        if following is not None:
+            self.open_article(following.id)
+
+    def _next_article(self) -> Article | None:
+        current = self.article_page.article
+        return self._next_article_after(current.id) if current is not None else None
+
+    def _next_article_after(self, article_id: str) -> Article | None:
+        ids = [a.id for a in self.articles]
+        if article_id not in ids:
+            return None
+        index = ids.index(article_id) + 1
+        return self.articles[index] if index < len(ids) else None
+
+    def forget_places(self) -> None:
+        """For the next resident (community reset): no 接着读, every article from its top."""
+        self.places.clear()
+        self.settings.set("resume_article", "")
+        self.settings.set("resume_block", "")
+        self.home.set_resume("")
 
     def find_article(self, key: str) -> Article | None:
         """By id, or by 1-based position on the home page ("1" is the newest)."""
@@ -260,7 +319,14 @@ class MainWindow(QMainWindow):
         article = self.find_article(key)
         if article is None:
             return False
+        if block_id is None:  # back to where this reader left it, this session or last
+            block_id = self.places.get(article.id) or (
+                self.settings.get("resume_block")
+                if self.settings.get("resume_article") == article.id else None) or None
         self.article_page.show_article(article, self.look)
+        following = self._next_article_after(article.id)
+        self.article_page.view.set_next(
+            in_script(following, self.look.script).title if following else "")
         if not self.isVisible():  # before the first picture: lay out only what it shows
             self.article_page.view.hold_back_offscreen(block_id or "")
         self._stale.discard(self.article_page.name)
@@ -271,6 +337,8 @@ class MainWindow(QMainWindow):
             self.article_page.view.scroll_to_block(block_id, "top")
         self.settings.set("last_article", article.id)
         self.settings.set("last_block", block_id or "")
+        self.settings.set("resume_article", article.id)
+        self.settings.set("resume_block", block_id or "")
         self.article_opened.emit(self.article_page.article)
         return True
 
@@ -293,6 +361,10 @@ class MainWindow(QMainWindow):
     def _remember_block(self, block_id: str) -> None:
         if self.current_page() is self.article_page:
             self.settings.set("last_block", block_id)
+            self.settings.set("resume_block", block_id)
+            article = self.article_page.article
+            if article is not None:
+                self.places[article.id] = block_id
 
     # --- look ------------------------------------------------------------------------------
     def _make_look(self) -> Look:
@@ -338,6 +410,10 @@ class MainWindow(QMainWindow):
                 page.apply_look(look)
             else:
                 self._stale.add(name)  # redrawn when next shown
+        self._offer_resume()
+        following = self._next_article()
+        self.article_page.view.set_next(in_script(following, look.script).title
+                                        if following else "")
         self._update_title()
         self.look_changed.emit(look)
 

@@ -94,6 +94,9 @@ FIELDS: dict[str, Field] = {
     # where the reader stopped: article id and the block id at the top of the view
     "last_article": Field("reading/article", "", _matching(r"[\w.\-]{0,200}")),
     "last_block": Field("reading/block", "", _matching(r"[\w\-]{0,40}")),
+    # the article home offers 接着读 for, and where in it (kept when going home)
+    "resume_article": Field("reading/resume_article", "", _matching(r"[\w.\-]{0,200}")),
+    "resume_block": Field("reading/resume_block", "", _matching(r"[\w\-]{0,40}")),
     # community-centre mode (issue 9): set by staff in the staff area
     "community_mode": Field("community/enabled", False, _flag),
     "idle_minutes": Field("community/idle_minutes", 5, _whole(1, 60)),

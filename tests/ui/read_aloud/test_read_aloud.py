@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.contrast import contrast_ratio
+from reader.core.read_parts import PART_CHARS
 from reader.core.script import convert
 from reader.core.speech_text import prepare
 from reader.core.theme import THEMES
 from reader.speech import engine
 from reader.speech.service import READING_ERROR, SpeechService
-from reader.ui.read_aloud.plan import ALL, Planned, plan
+from reader.ui.read_aloud.plan import ALL, Planned, Scope, part_of, plan
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
 from reader.ui.widgets.basics import BigButton
@@ -42,7 +43,7 @@ def reading_window(qtbot: QtBot, article: str = SHORTER, **values: object
     return window, fake
 
 
-def sentences(window: MainWindow, scope: int = ALL) -> list[Planned]:
+def sentences(window: MainWindow, scope: Scope = ALL) -> list[Planned]:
     article = window.article_page.article
     assert article is not None
     return plan(article, scope, window.look.script)
@@ -84,12 +85,18 @@ def test_controls_are_big_named_and_only_on_the_article_page(qtbot: QtBot) -> No
     toolbar = [controls.read_all_button, controls.pause_button, controls.stop_button,
                controls.speed_button]
     assert not any(b.isVisible() for b in toolbar)  # home has nothing to read
-    window.open_article(SHORTER)
+    window.open_article(LONGEST)
     settle()
     # 1024 px: short labels keep the toolbar in one row; screen readers hear full names
     assert [b.text() for b in toolbar] == ["朗读", "暂停", "停止", "慢速"]
     assert [b.accessibleName() for b in toolbar] == ["朗读全文", "暂停", "停止", "朗读速度：慢"]
-    sections = [row_button(window, i) for i in range(len(window.article_page.article.sections))]  # type: ignore[union-attr]
+    article = window.article_page.article
+    assert article is not None
+    # 朗读这一段 under each heading; a section with no heading gets none (its parts are
+    # read from beside a chosen paragraph)
+    headed = [i for i, s in enumerate(article.sections) if s.heading]
+    assert not window.article_page.view.section_top_row(0).buttons()
+    sections = [row_button(window, i) for i in headed]
     for button in toolbar + sections:
         assert button.isVisible()
         assert button.width() >= 64 and button.height() >= 64
@@ -254,7 +261,17 @@ def test_read_from_here_by_mouse_and_by_keyboard(qtbot: QtBot) -> None:
     here = window.findChild(BigButton, "readAloud.fromHere")
     assert here is not None and here.isVisible() and here.text() == "从这里读"
     assert here.height() >= 64 and here.accessibleDescription()
-    assert here.y() >= block(window, target).geometry().bottom()  # right under it
+    chosen = block(window, target)
+    row = here.parentWidget()
+    assert row is not None
+    # right beside it: just under it or just above it, and on screen
+    assert row.y() >= chosen.geometry().bottom() or row.geometry().bottom() <= chosen.y() + 1
+    assert abs(row.y() - (chosen.geometry().bottom() + 1)) <= 1 or \
+        abs(row.geometry().bottom() + 1 - chosen.y()) <= 1
+    assert not here.visibleRegion().isEmpty()
+    assert chosen.property("chosen") is True  # the chosen paragraph is marked
+    part = window.findChild(BigButton, "readAloud.readPart")
+    assert part is not None and part.isVisible() and part.text() == "朗读这一段"
     assert here in view.focus_chain()
     click(qtbot, here)
     planned = sentences(window)
@@ -325,10 +342,47 @@ def test_pause_and_continue_resume_at_the_same_sentence(qtbot: QtBot) -> None:
 
 def test_pause_and_stop_when_nothing_is_read_say_so(qtbot: QtBot) -> None:
     window, fake = reading_window(qtbot)
-    click(qtbot, window.read_aloud.pause_button)
-    assert window.notice.isVisible() and "现在没有在朗读" in window.notice.text()
-    click(qtbot, window.read_aloud.stop_button)
+    controls = window.read_aloud
+    for button in (controls.pause_button, controls.stop_button):
+        assert not button.isEnabled()
+        assert button.accessibleDescription() == "现在没有在朗读，所以按不了"
+    click(qtbot, controls.pause_button)
+    click(qtbot, controls.stop_button)
     assert fake.count("speak") == 0 and fake.count("stop") == 0
+    open_gates(window)
+    click(qtbot, controls.read_all_button)
+    assert controls.pause_button.isEnabled() and controls.stop_button.isEnabled()
+    assert controls.stop_button.accessibleDescription() == "不读了"
+    open_gates(window)
+    click(qtbot, controls.stop_button)
+    assert not controls.pause_button.isEnabled()
+
+
+def test_read_this_part_beside_a_paragraph_reads_only_its_part(qtbot: QtBot) -> None:
+    window, fake = reading_window(qtbot, SHORTER)  # no headings: one long section
+    article = window.article_page.article
+    assert article is not None
+    paragraphs = [b for b in article.blocks() if b.kind == "paragraph"]
+    target = paragraphs[2].id
+    qtbot.mouseClick(block(window, target), Qt.MouseButton.LeftButton)
+    part = window.findChild(BigButton, "readAloud.readPart")
+    assert part is not None
+    click(qtbot, part)
+    chosen_part = part_of(article, target)
+    assert chosen_part is not None and target in chosen_part
+    assert fake.sentence_texts() == spoken(sentences(window, chosen_part))
+    assert set(chosen_part) <= {b.id for b in paragraphs}
+    assert len(chosen_part) == 1 or sum(len(b.text) for b in paragraphs
+                                        if b.id in chosen_part) <= PART_CHARS
+
+
+def test_captions_are_not_read(qtbot: QtBot) -> None:
+    window, _fake = reading_window(qtbot, SHORTER)
+    article = window.article_page.article
+    assert article is not None
+    captions = {b.id for b in article.blocks() if b.kind == "caption"}
+    assert captions  # the seed has photo captions
+    assert not captions & {s.block_id for s in sentences(window)}
 
 
 # --- stopping -----------------------------------------------------------------------------
