@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--font-size", type=int)
     p.add_argument("--theme")
     p.add_argument("--size", default="1280x800", help="窗口大小，如 1024x600")
+    p.add_argument("--choose", metavar="BLOCK",
+                   help="和 --article 一起用：点选这一段（如 p3），显示“从这里读”")
+    p.add_argument("--help-banner", action="store_true", help="显示按了“请工作人员帮忙”后的样子")
 
     p = sub.add_parser("speak", help="朗读：合成语音或只显示要读的句子")
     p.add_argument("text", nargs="?")

@@ -121,6 +121,7 @@ def colour_pairs(theme: Theme) -> list[tuple[str, str, str]]:
         ("朗读高亮", t.highlight_text, t.highlight),
         ("链接", t.link, t.background),
         ("滚动条", t.scroll_handle, t.scroll_track),
+        ("点选的一段", t.text, t.hover),
     ]
 
 
@@ -154,7 +155,7 @@ QPushButton:pressed, QPushButton:checked {{ background-color: {t.pressed};
   color: {t.pressed_text}; }}
 QPushButton:focus {{ border: {FOCUS_PX}px solid {t.focus}; padding: 8px {BUTTON_PAD_X}px; }}
 QPushButton[compact="true"]:focus {{ padding: 8px {COMPACT_PAD_X}px; }}
-TextBlock[chosen="true"] {{ background-color: {t.tile}; border-left: 8px solid {t.focus}; }}
+TextBlock[chosen="true"] {{ background-color: {t.hover}; }}
 QPushButton:disabled {{ background-color: {t.background}; border-style: dashed; }}
 ArticleTile {{ background-color: {t.tile}; color: {t.tile_text};
   border: {BORDER_PX}px solid {t.rule}; border-radius: 12px; padding: {pad}px; }}

@@ -143,6 +143,12 @@ class ReadAloud(QObject):
     def read_section(self, index: int) -> None:
         self._read(index, None)
 
+    def choose_block(self, block_id: str) -> None:
+        """As a click on the paragraph `block_id` does, scrolled into view first (for the
+        screenshot command)."""
+        self._view.scroll_to_block(block_id, "top")
+        self._on_block_clicked(block_id)
+
     def read_part(self, block_id: str) -> None:
         """朗读这一段 beside a chosen paragraph: its part (the paragraph, or it and the
         short ones around it: reader.core.read_parts), from the part's start."""

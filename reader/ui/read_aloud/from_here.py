@@ -71,7 +71,7 @@ class FromHere(QObject):
         room_below = block.y() + block.height() + row_height <= bar.value() + \
             self._view.viewport().height()
         place = column.indexOf(block) + (1 if room_below else 0)
-        column.insertWidget(place, row, 0, Qt.AlignmentFlag.AlignLeft)
+        column.insertWidget(place, row)  # full width: the row's buttons wrap, not clip
         self._block = block_id
         block.setProperty("chosen", True)
         block.style().unpolish(block)

@@ -70,6 +70,12 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             print(f"错误：找不到文章 {args.article}（用序号 1、2… 或文章编号）", file=sys.stderr)
             window.close()
             return 1
+        if getattr(args, "choose", None):
+            app.processEvents()
+            window.read_aloud.choose_block(args.choose)
+        if getattr(args, "help_banner", False):
+            window.chime = lambda: True  # a picture makes no sound
+            window.call_for_help()
         if args.card:
             opener = getattr(window, "open_card", None)
             if opener is None:
