@@ -27,7 +27,7 @@ def _screen_config(width: int, height: int) -> str:
 def main(argv: list[str]) -> int:
     width, height, mode = int(argv[0]), int(argv[1]), argv[2]
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_config(width, height)}"
-    from PySide6.QtCore import QEvent, QRect
+    from PySide6.QtCore import QEvent, QPoint, QRect
     from PySide6.QtWidgets import QAbstractButton, QApplication
 
     from reader.ui.app import build_window
@@ -69,20 +69,47 @@ def main(argv: list[str]) -> int:
                 outside.append([button.text(), box.x(), box.y(), box.width(), box.height()])
         view = window.article_page.view
         body_seen = False
-        if window.current_page() is window.article_page:
-            first = next((b.id for b in view.article.blocks() if b.kind == "paragraph"), None)
-            widget = view.block_widget(first) if first else None
-            body_seen = bool(widget is not None and widget.isVisible()
-                             and not widget.visibleRegion().isEmpty())
+        if window.current_page() is window.article_page and view.article is not None:
+            # the first line of the article's own text (a paragraph, or the caption of
+            # its photo when the article starts with one) wholly on screen
+            first = next(iter(view.article.blocks()), None)
+            widget = view.block_widget(first.id) if first else None
+            style = widget.style_() if widget is not None else None
+            if widget is not None and style is not None:
+                line_bottom = widget.mapTo(view.viewport(), QPoint(0, 0)).y() \
+                    + style.gap_px + style.line_px
+                body_seen = widget.isVisible() and line_bottom <= view.viewport().height()
         report["screens"][name] = {
             "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
             "outside": outside, "body_seen": body_seen,
             "toolbar_height": window.toolbar.height()}
 
+    community = window.community  # type: ignore[attr-defined]
     record("home")
     for key in ("1", "2"):
         window.open_article(key)
         record(f"article{key}")
+    window.chime = lambda: True  # type: ignore[attr-defined]
+    window.call_for_help()  # type: ignore[attr-defined]
+    record("help banner")
+    window.help_banner.hide()  # type: ignore[attr-defined]
+    window.read_aloud.choose_block("p3")  # type: ignore[attr-defined]
+    record("chosen paragraph")
+    community.idle.say = lambda _text: None  # no speech worker for a picture
+    community.idle._warn()
+    record("idle notice")
+    community.idle.hide_notice()
+    community.crash.show_plain_message("出了点问题")
+    record("crash cover")
+    community.crash.back_home()
+    community.staff.open()
+    record("staff pin page")
+    community.staff.unlocked = True
+    from reader.ui.staff.staff_page import SECTIONS
+
+    for section in SECTIONS:
+        community.staff.show_section(section)
+        record(f"staff {section}")
     window.go_home()
     record("home again")
     print(json.dumps(report, ensure_ascii=False))

@@ -138,7 +138,7 @@ class ArticleView(QScrollArea):
         for key in ("title", "deck", "byline"):
             if key in texts:
                 self._add_block(key, key)
-        # the article's date, shown but not read aloud (it is not part of the text)
+        # the article's date when there is no byline to show it after (see _apply)
         self._date = TextBlock("date", "date")
         self._column.addWidget(self._date)
         for index, section in enumerate(article.sections):
@@ -224,18 +224,24 @@ class ArticleView(QScrollArea):
         self.article, self.look = article, look
         texts = block_texts(article)
         colours = look.span_colours
+        when = article_when(article)
         for block_id, block in self._blocks.items():
             block.set_span_colours(colours)
-            block.set_content(texts.get(block_id, ""), self._style_for(block.kind, look))
+            text = texts.get(block_id, "")
+            if block_id == "byline" and when:
+                # the date on the byline's line (after it: offsets into the byline stay
+                # valid); shown, not read aloud: reading follows block_texts
+                text += "　　" + when
+            block.set_content(text, self._style_for(block.kind, look))
             if block.kind == "heading":
                 block.setAccessibleDescription(look.t("article.heading_desc"))
             elif block.kind == "caption":
                 block.setAccessibleDescription(look.t("article.caption_desc"))
         self.end_mark.set_content(look.t("article.end"), self._style_for("end", look))
-        when = article_when(article)
-        self._date.set_content(look.t("article.date", when=when) if when else "",
+        alone = bool(when) and "byline" not in self._blocks
+        self._date.set_content(look.t("article.date", when=when) if alone else "",
                                self._style_for("byline", look))
-        self._date.setVisible(bool(when))
+        self._date.setVisible(alone)
         self.back_button.set_texts(look.t("article.back_home"), look.t("article.back_home_desc"))
         self._label_next(look)
         self.setAccessibleName(look.t("article.view_name", title=article.title))
