@@ -1,15 +1,20 @@
 """状况: is everything all right? Community mode, broken files, where the error log is
-and its last entries (the same facts `python -m reader doctor` prints)."""
+and its last entries (the same facts `python -m reader doctor` prints), the last presses
+of 请工作人员帮忙, and 试一下声音 (one sentence through the reading path)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
+
 from reader import crash, paths
+from reader.core.help_calls import SCREEN_WORDS, read_help_calls
 from reader.ui.staff.file_health import file_problems
 from reader.ui.staff.parts import Panel, button, heading, label
 
 if TYPE_CHECKING:
+    from reader.speech.sound_check import SoundCheck
     from reader.ui.staff.feature import StaffArea
 
 
@@ -25,14 +30,54 @@ class StatusPanel(Panel):
         self.errors = label(name="statusErrors")
         self.check = button("statusCheck")
         self.check.clicked.connect(self.refresh)
-        self.add(self.title, self.mode, self.files, self.log, self.errors, self.check)
+        self.help_calls = label(name="statusHelpCalls")
+        self.sound_button = button("statusSoundTest")
+        self.sound_button.clicked.connect(self.test_sound)
+        self.sound_result = label(name="statusSound")
+        self.add(self.title, self.mode, self.files, self.log, self.errors, self.check,
+                 self.help_calls, self.sound_button, self.sound_result)
         self.column.addStretch(1)
         self._problems: list[str] = []
         self._errors: list[str] = []
+        self._calls: list[str] = []
+        self._call_count = 0
+        self._sound: tuple[str, bool] | None = None  # (message key or text, is a key)
+        self._sound_check: SoundCheck | None = None
+        self._sound_timer = QTimer(self)
+        self._sound_timer.setInterval(100)
+        self._sound_timer.timeout.connect(self._poll_sound)
 
     def refresh(self) -> None:
         self._problems = file_problems(self.area)
         self._errors = crash.last_errors(5)
+        calls = read_help_calls(self.area.window.settings.path.parent, newest=1000)
+        self._call_count = len(calls)
+        self._calls = [f"{c.when:%Y-%m-%d %H:%M}  {SCREEN_WORDS.get(c.screen, c.screen)}"
+                       for c in calls[:5]]
+        self.retranslate()
+
+    # --- 试一下声音 ------------------------------------------------------------------------------
+    def test_sound(self) -> None:
+        """Play the test sentence (its own speech worker, so a reading is not disturbed)."""
+        from reader.speech.sound_check import SoundCheck
+
+        if self._sound_check is not None:
+            return  # still playing: the rest of a burst of presses
+        self._sound_check = SoundCheck()
+        self._sound_check.start()
+        self._sound = ("staff.status.sound_playing", True)
+        self._sound_timer.start()
+        self.retranslate()
+
+    def _poll_sound(self) -> None:
+        check = self._sound_check
+        result = check.poll() if check is not None else None
+        if check is None or result is None:
+            return
+        self._sound_timer.stop()
+        check.close()
+        self._sound_check = None
+        self._sound = (result[1], False)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -55,3 +100,15 @@ class StatusPanel(Panel):
         else:
             self.errors.setText(self.t("staff.status.no_errors"))
         self.check.set_texts(self.t("staff.status.check"), self.t("staff.status.check_desc"))
+        if self._calls:
+            self.help_calls.setText("\n".join([
+                self.t("staff.status.help_calls", n=self._call_count),
+                *(f"• {look.convert(line)}" for line in self._calls)]))
+        else:
+            self.help_calls.setText(self.t("staff.status.no_help_calls"))
+        self.sound_button.set_texts(self.t("staff.status.sound_test"),
+                                    self.t("staff.status.sound_test_desc"))
+        if self._sound is not None:
+            text, is_key = self._sound
+            self.sound_result.setText(self.t(text) if is_key else look.convert(text))
+        self.sound_result.setVisible(self._sound is not None)
