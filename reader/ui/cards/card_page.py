@@ -108,15 +108,20 @@ class CardPage(ColumnPage):
         header.addWidget(self.title, 1, Qt.AlignmentFlag.AlignVCenter)
         self._column.addLayout(header)
 
+        # 朗读这张卡 (停止朗读 while reading), 打印 and 返回 stay above the scrolling card:
+        # a resident listening to a long card can always stop it
         actions = QWidget()
+        actions.setObjectName("cardActions")
         self._actions = FlowLayout(actions, spacing=16)
-        self._actions.setContentsMargins(0, 16, 0, 8)
+        self._actions.setContentsMargins(24, 12, 24, 8)
         self.read_button = self._button("cardRead", self.read_requested)
         self.print_button = self._button("cardPrint", self.print_requested)
         self.back_button = self._button("cardBack", self.back_requested)
         for button in (self.read_button, self.print_button, self.back_button):
             self._actions.addWidget(button)
-        self._column.addWidget(actions)
+        outer = self.layout()
+        if isinstance(outer, QVBoxLayout):
+            outer.insertWidget(0, actions)
 
         self._body = QVBoxLayout()
         self._body.setSpacing(0)

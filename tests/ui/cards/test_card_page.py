@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
@@ -384,3 +384,18 @@ def test_screenshot_command_shows_the_card(qtbot: QtBot, tmp_path: Path) -> None
     args = argparse.Namespace(out=str(tmp_path / "x.png"), article=None, card="no-such",
                               script=None, font_size=None, theme=None, size="1024x600")
     assert cmd_screenshot(args) == 1
+
+
+def test_stop_stays_in_view_while_a_card_is_read(qtbot: QtBot) -> None:
+    window = card_window(qtbot)
+    fake = FakeSpeechService()
+    window.read_aloud.start_service(fake)
+    page = open_card(window, "dibao")
+    qtbot.mouseClick(page.read_button, Qt.MouseButton.LeftButton)
+    bar = page.scroll_area().verticalScrollBar()
+    bar.setValue(bar.maximum())  # the reading follows the text to the card's end
+    settle()
+    assert bar.value() > 0 and page.read_button.text() == "停止朗读"
+    assert not page.read_button.visibleRegion().isEmpty()
+    where = page.read_button.mapTo(window, QPoint(0, 0))
+    assert window.rect().contains(QRect(where, page.read_button.size()))
