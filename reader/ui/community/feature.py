@@ -99,12 +99,16 @@ class Community(QObject):
             self.settings.set("community_mode", True)
         self.kiosk.enter()
         self.idle.start(self._idle_seconds())
+        self.window.pointer_forced = True  # 特大鼠标 for every resident
+        self.window.update_pointer()
 
     def leave(self) -> None:
         self.settings.set("community_mode", False)
         if self._idle is not None:
             self._idle.stop()
         self.kiosk.leave()
+        self.window.pointer_forced = False
+        self.window.update_pointer()
 
     def quit_program(self) -> None:
         from PySide6.QtWidgets import QApplication

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import (
     QByteArray,
@@ -60,6 +60,9 @@ from reader.ui.shell.toolbar import ToolBar
 from reader.ui.widgets.after_paint import AfterPaint
 from reader.ui.widgets.pages import Page
 from reader.ui.widgets.text_block import TextBlock
+
+if TYPE_CHECKING:
+    from reader.ui.widgets.big_pointer import BigPointer
 
 # After a page change, clicks are ignored this long: the rest of a double click on a
 # home tile must not land on whatever is under the pointer on the article page. No longer
@@ -161,6 +164,8 @@ class MainWindow(QMainWindow):
         self.toolbar.theme.clicked.connect(self.cycle_theme)
         self.toolbar.help.clicked.connect(self.call_for_help)
         self.chime: Callable[[], bool] = play_chime  # tests put a silent one here
+        self.big_pointer: BigPointer | None = None  # made when first turned on
+        self.pointer_forced = False  # community mode: the big pointer whatever the setting
         self._add_speech_controls()
         self._add_topic_cards()
         self._painted = False
@@ -169,6 +174,7 @@ class MainWindow(QMainWindow):
         # Ctrl+= / Ctrl+-: made right after the first paint (building key sequences
         # loads a large part of Qt's key tables, which the first picture doesn't need)
         self.after_first_paint(self._add_shortcuts)
+        self.after_first_paint(self.update_pointer)
         settings.changed.connect(self._on_setting_changed)
         self._apply_look()
         self._quiet_timer = QTimer(self)
@@ -396,6 +402,19 @@ class MainWindow(QMainWindow):
     def _on_setting_changed(self, name: str, _value: object) -> None:
         if name in ("font_size", "script", "theme"):
             self._apply_look()
+        elif name == "big_pointer":
+            self.update_pointer()
+
+    def update_pointer(self) -> None:
+        """特大鼠标 when staff turned it on, and always in community mode."""
+        from reader.ui.widgets.big_pointer import BigPointer
+
+        want = bool(self.settings.get("big_pointer")) or self.pointer_forced
+        if want and self.big_pointer is None:
+            self.big_pointer = BigPointer(self)
+        if self.big_pointer is not None:
+            self.setCursor(Qt.CursorShape.ArrowCursor)
+            self.big_pointer.set_on(want, [self])
 
     def _apply_look(self) -> None:
         look = self._make_look()

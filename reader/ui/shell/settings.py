@@ -99,6 +99,8 @@ FIELDS: dict[str, Field] = {
     "resume_block": Field("reading/resume_block", "", _matching(r"[\w\-]{0,40}")),
     # community-centre mode (issue 9): set by staff in the staff area
     "community_mode": Field("community/enabled", False, _flag),
+    # 特大鼠标 outside community mode (in community mode it is always on)
+    "big_pointer": Field("display/big_pointer", False, _flag),
     "idle_minutes": Field("community/idle_minutes", 5, _whole(1, 60)),
     "default_font_size": Field("community/default_font_size", DEFAULT_BODY_PT, _font_size),
     "default_script": Field("community/default_script", "simplified", _one_of(SCRIPTS)),

@@ -35,6 +35,7 @@ class SettingsPanel(Panel):
         self.size_box = combo("settingsSize")
         self.script_box = combo("settingsScript")
         self.theme_box = combo("settingsTheme")
+        self.pointer_box = combo("settingsPointer")
         self.pin_title = heading()
         self.pin_button = button("settingsPin")
         self.pin_button.clicked.connect(area.change_pin)
@@ -44,6 +45,7 @@ class SettingsPanel(Panel):
 
         self.idle_label, self.size_label = QLabel(), QLabel()
         self.script_label, self.theme_label = QLabel(), QLabel()
+        self.pointer_label = QLabel()
         self.idle_hint = label()
         self.add(self.mode_title, self.mode_hint, self.mode_state, self.mode_button)
         form = QFormLayout()
@@ -56,10 +58,12 @@ class SettingsPanel(Panel):
         defaults.addRow(self.size_label, self.size_box)
         defaults.addRow(self.script_label, self.script_box)
         defaults.addRow(self.theme_label, self.theme_box)
+        defaults.addRow(self.pointer_label, self.pointer_box)
         self.column.addLayout(defaults)
         self.add(self.message, self.pin_title, self.pin_button, self.quit_button)
         self.column.addStretch(1)
-        for box in (self.idle_box, self.size_box, self.script_box, self.theme_box):
+        for box in (self.idle_box, self.size_box, self.script_box, self.theme_box,
+                    self.pointer_box):
             box.activated.connect(lambda _index, b=box: self._chosen(b))
 
     # --- actions ----------------------------------------------------------------------------
@@ -75,7 +79,8 @@ class SettingsPanel(Panel):
 
     def _chosen(self, box: QComboBox) -> None:
         field = {self.idle_box: "idle_minutes", self.size_box: "default_font_size",
-                 self.script_box: "default_script", self.theme_box: "default_theme"}[box]
+                 self.script_box: "default_script", self.theme_box: "default_theme",
+                 self.pointer_box: "big_pointer"}[box]
         self.settings.set(field, box.currentData())
         self.say(self.t("staff.settings.saved"))
 
@@ -121,13 +126,17 @@ class SettingsPanel(Panel):
         self.theme_label.setText(t("staff.settings.theme"))
         self._fill(self.theme_box, [(t(theme.name_key), theme.id) for theme in THEMES.values()],
                    "default_theme")
+        self.pointer_label.setText(t("staff.settings.pointer"))
+        self._fill(self.pointer_box, [(t("staff.settings.pointer_on"), True),
+                                      (t("staff.settings.pointer_off"), False)], "big_pointer")
         self.pin_title.setText(t("staff.settings.pin_heading"))
         self.pin_button.set_texts(t("staff.settings.change_pin"),
                                   t("staff.settings.change_pin_desc"))
         for box, name in ((self.idle_box, "staff.settings.idle"),
                           (self.size_box, "staff.settings.size"),
                           (self.script_box, "staff.settings.script"),
-                          (self.theme_box, "staff.settings.theme")):
+                          (self.theme_box, "staff.settings.theme"),
+                          (self.pointer_box, "staff.settings.pointer")):
             box.setAccessibleName(t(name))
         quit_key = "staff.settings.quit_confirm" if self._quit_armed else "staff.settings.quit"
         self.quit_button.set_texts(t(quit_key), t("staff.settings.quit_desc"))

@@ -71,6 +71,7 @@ class BigButton(QPushButton):
         self.setMinimumSize(MIN_TARGET_PX, MIN_TARGET_PX)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoDefault(False)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)  # the big hand with 特大鼠标
 
     def set_texts(self, label: str, description: str, name: str = "", short: str = "") -> None:
         """`label` shows on the button; `name` (default: the label) is what a screen
