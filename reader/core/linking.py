@@ -182,17 +182,46 @@ def paragraphs_mentioning(
     return mentions
 
 
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "（": "）"}
+_CLOSERS = "".join(_QUOTE_PAIRS.values())
+
+
+def _balanced(text: str) -> str:
+    """`text` without the quotation marks and brackets whose partner was cut off."""
+    keep = [True] * len(text)
+    open_at: dict[str, list[int]] = {opener: [] for opener in _QUOTE_PAIRS}
+    opener_of = {closer: opener for opener, closer in _QUOTE_PAIRS.items()}
+    for i, ch in enumerate(text):
+        if ch in open_at:
+            open_at[ch].append(i)
+        elif ch in opener_of:
+            if open_at[opener_of[ch]]:
+                open_at[opener_of[ch]].pop()
+            else:
+                keep[i] = False  # its opening mark is in the sentence before
+    for positions in open_at.values():
+        for i in positions:
+            keep[i] = False  # its closing mark was cut off
+    return "".join(ch for ch, kept in zip(text, keep, strict=True) if kept)
+
+
 def snippet(text: str, start: int, end: int, limit: int = SNIPPET_MAX) -> str:
-    """The sentence holding text[start:end], cut to about `limit` characters around it."""
+    """The sentence holding text[start:end], cut to about `limit` characters around it.
+    A closing quotation mark after a sentence's full stop belongs to that sentence;
+    marks whose partner is cut off are left out (no stray ” at the start)."""
     ends = "。！？"
     left = max((text.rfind(ch, 0, start) for ch in ends), default=-1) + 1
+    while left < start and text[left] in _CLOSERS:
+        left += 1
     rights = [i for i in (text.find(ch, end) for ch in ends) if i != -1]
     right = min(rights) + 1 if rights else len(text)
+    while right < len(text) and text[right] in _CLOSERS:
+        right += 1
     if right - left <= limit:
-        return text[left:right].strip()
+        return _balanced(text[left:right].strip())
     before = min(start - left, max(limit // 3, limit - (end - start) - (right - end)))
     cut_left = start - before
     cut_right = min(right, cut_left + limit)
     prefix = "…" if cut_left > left else ""
     suffix = "…" if cut_right < right else ""
-    return prefix + text[cut_left:cut_right].strip() + suffix
+    return prefix + _balanced(text[cut_left:cut_right].strip()) + suffix

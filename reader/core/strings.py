@@ -143,6 +143,7 @@ STRINGS: dict[str, str] = {
     "card.mention_desc": "打开这篇文章，跳到说到它的那一段：{snippet}",
     "card.reading_failed": "这张卡片现在读不出来：{reason}",
     "card.links_row": "本段说到的帮助：",
+    "card.opened_for_word": "您点的“{word}”，说明写在“{title}”这张卡片里。",
     "card.link_button_desc": "打开帮助卡片“{title}”：{what}",
     "card.links_in_block": "这一段有帮助卡片：{titles}。按回车键打开“{current}”；"
     "有几张时，用左右方向键换一张",

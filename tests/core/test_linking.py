@@ -208,3 +208,17 @@ def test_links_command_on_a_missing_file_is_a_plain_error(
 ) -> None:
     assert cmd_links(argparse.Namespace(file=str(tmp_path / "nope.txt"))) == 1
     assert capsys.readouterr().err.startswith("错误：")
+
+
+def test_snippets_have_no_stray_quotation_marks() -> None:
+    text = "“财政再紧，一分不少。”今年的报告指出，“着力增进群众福祉，办好民生实事。”还要做好低保。"
+    # the closing ” after 。 belongs to the sentence before, not to this one
+    start = text.index("今年")
+    assert snippet(text, start, start + 2) == "今年的报告指出，“着力增进群众福祉，办好民生实事。”"
+    start = text.index("一分")
+    assert snippet(text, start, start + 2) == "“财政再紧，一分不少。”"
+    start = text.index("低保")
+    assert snippet(text, start, start + 2) == "还要做好低保。"
+    long = "他说：“" + "这是很长的一段话" * 10 + "，低保要按时发放。”"
+    cut = snippet(long, long.index("低保"), long.index("低保") + 2)
+    assert cut.count("“") == cut.count("”")

@@ -56,7 +56,8 @@ class CardButton(BigButton):
 
 
 class ArticleLinks(QObject):
-    card_chosen = Signal(str)  # card id, from an inline link or a section button
+    card_chosen = Signal(str)  # card id, from a section button
+    word_chosen = Signal(str, str)  # card id and the word (simplified), from an inline link
 
     def __init__(self, view: ArticleView, cards: Callable[[Script], CardSet]) -> None:
         """`cards(script)`: the loaded cards in that script (loaded on the first call)."""
@@ -74,7 +75,8 @@ class ArticleLinks(QObject):
     def _on_link(self, target: str) -> None:
         card_id = card_of_target(target)
         if card_id is not None:
-            self.card_chosen.emit(card_id)
+            term = next((link.term for link in self.links if link.card_id == card_id), "")
+            self.word_chosen.emit(card_id, term)
 
     def forget(self) -> None:
         """The view was rebuilt (a new or re-opened article): its rows and spans are

@@ -169,6 +169,7 @@ class TopicCards(QObject):
 
             self._links = ArticleLinks(self.window.article_page.view, self.cards_in)
             self._links.card_chosen.connect(self.open_card)
+            self._links.word_chosen.connect(self.open_card_for_word)
         return self._links
 
     def _load(self) -> CardSet:
@@ -238,6 +239,15 @@ class TopicCards(QObject):
             self._link_current()
 
     # --- pages ----------------------------------------------------------------------------
+    def open_card_for_word(self, card_id: str, word: str) -> None:
+        """A link word in an article: its card, and when the card has another name, a
+        line that says why this card opened (居家养老 → 养老服务补贴)."""
+        card = self.cards_in().get(card_id)
+        if not self.open_card(card_id) or card is None:
+            return
+        if word and word not in card.title:
+            self.window.show_notice("card.opened_for_word", word=word, title=card.title)
+
     def open_card(self, card_id: str) -> bool:
         """Show card `card_id`; 返回 then leads back to the page it was opened from."""
         card = self.cards_in().get(card_id)

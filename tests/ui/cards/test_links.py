@@ -17,7 +17,7 @@ from reader.core.linking import cards_for_section, find_links
 from reader.core.script import convert
 from reader.core.theme import THEMES
 from reader.core.typography import MIN_TARGET_PX
-from reader.ui.cards.article_links import CardButton, card_of_target
+from reader.ui.cards.article_links import CardButton, card_of_target, link_target
 from reader.ui.cards.link_marks import span_pieces
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.widgets.text_block import LINK_MARK_EM, TextBlock
@@ -353,3 +353,17 @@ def test_links_and_card_buttons_come_back_when_an_article_is_opened_again(
     window.toggle_script()  # updates the (new) buttons' texts: must not raise
     settle()
     assert shown_links(window) == expected_links(window)
+
+
+def test_a_link_word_that_opens_a_card_of_another_name_says_why(qtbot: QtBot) -> None:
+    window = card_window(qtbot, LONGEST)
+    links = window.topic_cards.links
+    titles = {card.id: card.title for card in CARDS.cards}
+    other = next(link for link in links.links if link.term not in titles[link.card_id])
+    card = CARDS.get(other.card_id)
+    assert card is not None
+    window.article_page.view.link_activated.emit(link_target(other.card_id))
+    assert window.current_page() is window.topic_cards.card_page
+    assert window.notice.isVisible()
+    assert window.notice.text() == window.look.convert(
+        f"您点的“{other.term}”，说明写在“{card.title}”这张卡片里。")
