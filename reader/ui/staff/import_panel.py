@@ -22,7 +22,7 @@ from reader.ui.staff.file_health import current_cards
 from reader.ui.staff.import_preview import ImportPreviewView
 from reader.ui.staff.import_worker import PreviewWorker, Request, Result
 from reader.ui.staff.parts import Panel, button, heading, label
-from reader.ui.widgets.basics import file_dialog_folder
+from reader.ui.widgets.basics import file_dialog_folder, fit_to_screen
 
 if TYPE_CHECKING:
     from reader.ui.staff.feature import StaffArea
@@ -61,10 +61,13 @@ class ImportPanel(Panel):
     # --- files in ---------------------------------------------------------------------------
     def choose_files(self) -> list[str]:
         """The file dialog (a method, so tests can answer it)."""
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, self.t("staff.import.dialog_title"), file_dialog_folder(),
-            self.t("staff.import.filter"))
-        return list(names)
+        dialog = QFileDialog(self, self.t("staff.import.dialog_title"), file_dialog_folder(),
+                             self.t("staff.import.filter"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        fit_to_screen(dialog)
+        if not dialog.exec():
+            return []
+        return list(dialog.selectedFiles())
 
     def pick_files(self) -> None:
         self.add_files([Path(name) for name in self.choose_files()])

@@ -47,6 +47,20 @@ def file_dialog_folder() -> str:
     return str(Path.home())
 
 
+def fit_to_screen(dialog: QWidget) -> None:
+    """Size a dialog to its wish but no larger than the screen less its taskbar, and
+    centre it there, so its buttons are never off screen (1024 × 600 PCs)."""
+    screen = dialog.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    margin = 40  # the dialog's own title bar and borders
+    wanted = dialog.sizeHint()
+    dialog.resize(min(wanted.width(), area.width() - margin),
+                  min(wanted.height(), area.height() - margin))
+    dialog.move(area.center() - dialog.rect().center())
+
+
 def system_fold() -> float:
     """How close two presses must be to count as one, from the system's double-click
     interval (reader.core.click_gate)."""

@@ -327,3 +327,18 @@ def test_file_choosers_open_in_documents_or_desktop(tmp_path: Path,
     assert file_dialog_folder() == str(tmp_path / "Desktop")
     (tmp_path / "Documents").mkdir()
     assert file_dialog_folder() == str(tmp_path / "Documents")
+
+
+def test_a_dialog_is_fitted_inside_a_small_screen(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from reader.ui.widgets.basics import fit_to_screen
+
+    dialog = QFileDialog(None, "选择文件")
+    qtbot.addWidget(dialog)
+    dialog.setMinimumSize(0, 0)
+    dialog.resize(3000, 2000)
+    fit_to_screen(dialog)
+    area = dialog.screen().availableGeometry()
+    assert dialog.width() <= area.width() and dialog.height() <= area.height()
+    assert area.contains(dialog.geometry().center())
