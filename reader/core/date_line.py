@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from lunar_python import Solar
-
 _WEEKDAYS = "一二三四五六日"
 
 
@@ -20,6 +18,8 @@ def solar_words(day: dt.date) -> str:
 
 def lunar_words(day: dt.date) -> str:
     """农历十月廿八; 农历正月初一; a leap month reads 农历闰六月初三."""
+    from lunar_python import Solar  # ~0.1 s to import: not before the first picture
+
     lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
     return f"农历{lunar.getMonthInChinese()}月{lunar.getDayInChinese()}"
 

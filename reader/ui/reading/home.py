@@ -20,6 +20,7 @@ from reader.core.article import Article
 from reader.core.article_cache import in_script
 from reader.core.look import Look
 from reader.ui.reading.article_view import ButtonRow
+from reader.ui.widgets.after_paint import AfterPaint
 from reader.ui.widgets.basics import BigButton
 from reader.ui.widgets.pages import ColumnPage
 from reader.ui.widgets.text_block import TextBlock
@@ -110,6 +111,8 @@ class HomePage(ColumnPage):
         super().__init__("homeContent", parent)
         self.today: Callable[[], dt.date] = dt.date.today  # tests fix the day
         self.date_line = TextBlock("date", "date_line")
+        self._lunar_ready = False  # see _show_date
+        self._lunar_waiting = False
         self.centre_line = TextBlock("centre", "hint")
         self.centre_line.hide()
         self._centre = ("", "")
@@ -211,10 +214,24 @@ class HomePage(ColumnPage):
             self._label_resume(self.look)
 
     def _show_date(self, look: Look) -> None:
-        from reader.core.date_line import date_line  # lunar_python: not for the first paint
+        """The 公历 date at once; the 农历 date needs lunar_python (~0.1 s to load), so on
+        the first showing it follows right after the first picture."""
+        from reader.core.date_line import date_line, solar_words
 
-        self.date_line.set_content(look.convert(date_line(self.today())),
+        if self._lunar_ready:
+            text = date_line(self.today())
+        else:
+            text = solar_words(self.today())
+            if not self._lunar_waiting:
+                self._lunar_waiting = True
+                AfterPaint(self.date_line, self._lunar_loaded)
+        self.date_line.set_content(look.convert(text),
                                    look.style(look.sizes.tile_title, gap_px=4, bold=True))
+
+    def _lunar_loaded(self) -> None:
+        self._lunar_ready = True
+        if self.look is not None:
+            self._show_date(self.look)
 
     def _show_centre(self, look: Look) -> None:
         name, phone = self._centre
