@@ -16,11 +16,9 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
-    QLibraryInfo,
     QObject,
     Qt,
     QTimer,
-    QTranslator,
     Signal,
 )
 from PySide6.QtGui import (
@@ -46,7 +44,6 @@ from reader.core.article import Article, Script
 from reader.core.article_cache import in_script
 from reader.core.click_gate import STEADY_SECONDS, ClickGate
 from reader.core.look import Look
-from reader.core.screen_fit import Rect, fit_inside
 from reader.core.strings import STRINGS, size_fields
 from reader.core.theme import THEMES, next_theme, stylesheet
 from reader.core.typography import step_down, step_up
@@ -55,8 +52,10 @@ from reader.ui.reading.article_page import ArticlePage
 from reader.ui.reading.home import HomePage
 from reader.ui.shell import fonts
 from reader.ui.shell.notice_bar import HelpBanner, NoticeBar
+from reader.ui.shell.reading_places import ReadingPlaces
 from reader.ui.shell.settings import Settings
 from reader.ui.shell.toolbar import ToolBar
+from reader.ui.shell.window_frame import fit_frame, maximise_on_screen, use_qt_translations
 from reader.ui.widgets.after_paint import AfterPaint
 from reader.ui.widgets.pages import Page
 from reader.ui.widgets.text_block import TextBlock
@@ -69,10 +68,6 @@ if TYPE_CHECKING:
 # than the gap at which steady presses count, so a deliberate next press is not lost.
 PAGE_CHANGE_QUIET_SECONDS = STEADY_SECONDS
 
-# Width and height a window manager adds around the window (borders, title bar) before
-# the window has been shown and the real ones are known.
-FRAME_GUESS = (2, 32)
-
 _SCROLL_KEYS = {
     Qt.Key.Key_PageDown: QAbstractSlider.SliderAction.SliderPageStepAdd,
     Qt.Key.Key_PageUp: QAbstractSlider.SliderAction.SliderPageStepSub,
@@ -84,30 +79,6 @@ _SCROLL_KEYS = {
 
 
 log = logging.getLogger(__name__)
-_qt_translator: QTranslator | None = None
-
-
-def use_qt_translations(script: Script) -> None:
-    """Qt's own texts (file chooser, print dialog, the buttons of a message box) in the
-    reader's script, from the translations PySide6 ships; English if they are missing."""
-    global _qt_translator
-    name = "qtbase_zh_TW" if script == "traditional" else "qtbase_zh_CN"
-    if _qt_translator is not None and _qt_translator.objectName() == name:
-        return
-    app = QApplication.instance()
-    if app is None:
-        return
-    translator = QTranslator(app)
-    translator.setObjectName(name)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not translator.load(name, folder):
-        return
-    if _qt_translator is not None:
-        app.removeTranslator(_qt_translator)
-    app.installTranslator(translator)
-    _qt_translator = translator
-
-
 class MainWindow(QMainWindow):
     page_changed = Signal(str)  # name of the page now shown
     look_changed = Signal(object)  # the new Look
@@ -152,7 +123,7 @@ class MainWindow(QMainWindow):
         # reading the local information takes ~0.2 s cold: after home's first picture
         self.home.when_first_shown(lambda: AfterPaint(self.home, self._show_centre))
         self.article_page.view.next_button.clicked.connect(self.open_next)
-        self.places: dict[str, str] = {}  # article id -> block at the top when last left
+        self.places = ReadingPlaces(settings, lambda: self.articles)
         self.home.set_articles(self.articles)
         self.article_page.view.back_button.clicked.connect(self.go_home)
         self.article_page.view.place_changed.connect(self._remember_block)
@@ -257,20 +228,14 @@ class MainWindow(QMainWindow):
     def go_home(self) -> None:
         """Home; the place in the article is kept (the tile and 接着读 come back to it),
         only the next start no longer opens the article by itself."""
-        self._keep_place()
+        if self.current_page() is self.article_page and self.article_page.article is not None:
+            self.places.left_at(self.article_page.article.id,
+                                self.article_page.view.top_block_id() or "")
         self.settings.set("last_article", "")
         self.settings.set("last_block", "")
         self._offer_resume()
         self._show_centre()  # staff may have filled it in meanwhile
         self.show_page("home")
-
-    def _keep_place(self) -> None:
-        article = self.article_page.article if self.current_page() is self.article_page \
-            else None
-        block = self.article_page.view.top_block_id() if article is not None else ""
-        if article is not None and block:
-            self.places[article.id] = block
-            self.settings.set("resume_block", block)
 
     def _show_centre(self) -> None:
         """Home's line with the community centre's name and phone (local information)."""
@@ -280,37 +245,31 @@ class MainWindow(QMainWindow):
         self.home.set_centre(centre.name, centre.phone)
 
     def _offer_resume(self) -> None:
-        article = self.find_article(self.settings.get("resume_article") or "\0")
+        article = self.places.resume_article()
         self.home.set_resume(in_script(article, self.look.script).title if article else "")
 
     def resume_reading(self) -> None:
         """接着读: the last article read, where the reader left it."""
-        article_id = self.settings.get("resume_article")
-        if not article_id or not self.open_article(article_id):
+        article = self.places.resume_article()
+        if article is None or not self.open_article(article.id):
             self.home.set_resume("")
 
     def open_next(self) -> None:
         """下一篇: the article after this one in home's order."""
-        following = self._next_article()
+        current = self.article_page.article
+        following = self.places.after(current.id) if current is not None else None
         if following is not None:
             self.open_article(following.id)
 
-    def _next_article(self) -> Article | None:
+    def _label_next(self) -> None:
         current = self.article_page.article
-        return self._next_article_after(current.id) if current is not None else None
-
-    def _next_article_after(self, article_id: str) -> Article | None:
-        ids = [a.id for a in self.articles]
-        if article_id not in ids:
-            return None
-        index = ids.index(article_id) + 1
-        return self.articles[index] if index < len(ids) else None
+        following = self.places.after(current.id) if current is not None else None
+        self.article_page.view.set_next(in_script(following, self.look.script).title
+                                        if following else "")
 
     def forget_places(self) -> None:
         """For the next resident (community reset): no 接着读, every article from its top."""
-        self.places.clear()
-        self.settings.set("resume_article", "")
-        self.settings.set("resume_block", "")
+        self.places.forget()
         self.home.set_resume("")
 
     def find_article(self, key: str) -> Article | None:
@@ -326,14 +285,10 @@ class MainWindow(QMainWindow):
         article = self.find_article(key)
         if article is None:
             return False
-        if block_id is None:  # back to where this reader left it, this session or last
-            block_id = self.places.get(article.id) or (
-                self.settings.get("resume_block")
-                if self.settings.get("resume_article") == article.id else None) or None
+        if block_id is None:  # back to where this reader left it
+            block_id = self.places.place_in(article.id)
         self.article_page.show_article(article, self.look)
-        following = self._next_article_after(article.id)
-        self.article_page.view.set_next(
-            in_script(following, self.look.script).title if following else "")
+        self._label_next()
         if not self.isVisible():  # before the first picture: lay out only what it shows
             self.article_page.view.hold_back_offscreen(block_id or "")
         self._stale.discard(self.article_page.name)
@@ -344,8 +299,7 @@ class MainWindow(QMainWindow):
             self.article_page.view.scroll_to_block(block_id, "top")
         self.settings.set("last_article", article.id)
         self.settings.set("last_block", block_id or "")
-        self.settings.set("resume_article", article.id)
-        self.settings.set("resume_block", block_id or "")
+        self.places.opened(article.id, block_id or "")
         self.article_opened.emit(self.article_page.article)
         return True
 
@@ -368,10 +322,9 @@ class MainWindow(QMainWindow):
     def _remember_block(self, block_id: str) -> None:
         if self.current_page() is self.article_page:
             self.settings.set("last_block", block_id)
-            self.settings.set("resume_block", block_id)
             article = self.article_page.article
             if article is not None:
-                self.places[article.id] = block_id
+                self.places.left_at(article.id, block_id)
 
     # --- look ------------------------------------------------------------------------------
     def _make_look(self) -> Look:
@@ -431,9 +384,7 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(name)  # redrawn when next shown
         self._offer_resume()
-        following = self._next_article()
-        self.article_page.view.set_next(in_script(following, look.script).title
-                                        if following else "")
+        self._label_next()
         self._update_title()
         self.look_changed.emit(look)
 
@@ -595,7 +546,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if self._refit_when_shown:
             self._refit_when_shown = False
-            QTimer.singleShot(0, self._fit_frame)
+            QTimer.singleShot(0, lambda: fit_frame(self))
         block_id, self._scroll_when_shown = self._scroll_when_shown, None
         if block_id is not None and self.current_page() is self.article_page:
             view = self.article_page.view
@@ -623,36 +574,13 @@ class MainWindow(QMainWindow):
         return bool(saved) and self.restoreGeometry(QByteArray.fromHex(saved.encode()))
 
     def place_on_screen(self) -> None:
-        """Before show(). First start: maximised to the screen less its taskbar. A saved
-        size and place: kept, but brought inside that area (a PC whose screen got smaller,
-        a window saved on a second screen that is gone)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        area = screen.availableGeometry()
+        """Before show(): maximised at the first start, else the saved size and place
+        brought inside the screen (see window_frame)."""
         if not self.restore_geometry():
-            self.setGeometry(area)
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            maximise_on_screen(self)
             return
-        self._fit_frame()
+        fit_frame(self)
         self._refit_when_shown = True  # the real border sizes are known then
-
-    def _fit_frame(self) -> None:
-        """Bring the whole window, borders and title bar included, inside the screen."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None or self.windowState() & (Qt.WindowState.WindowMaximized
-                                                   | Qt.WindowState.WindowFullScreen):
-            return
-        area = screen.availableGeometry()
-        frame = self.frameGeometry()
-        margins = (frame.width() - self.width(), frame.height() - self.height())
-        if margins == (0, 0):  # not shown yet: leave room for a usual title bar and border
-            margins = FRAME_GUESS
-        outer = Rect(self.x(), self.y(), self.width() + margins[0], self.height() + margins[1])
-        fitted = fit_inside(outer, Rect(area.x(), area.y(), area.width(), area.height()))
-        if fitted != outer:
-            self.resize(fitted.width - margins[0], fitted.height - margins[1])
-            self.move(fitted.x, fitted.y)  # move() places the frame, resize() the inside
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.read_aloud.close()  # silence now, and no speech worker left behind

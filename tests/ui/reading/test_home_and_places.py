@@ -85,7 +85,7 @@ def test_the_community_reset_forgets_the_place(qtbot: QtBot) -> None:
     window.open_article(LONGEST, "p8")
     settle()
     community.reset_for_next_resident()
-    assert not window.home.resume_button.isVisible() and window.places == {}
+    assert not window.home.resume_button.isVisible() and window.places.places == {}
     window.open_article(LONGEST)
     settle()
     assert window.article_page.view.top_block_id() != "p8"
