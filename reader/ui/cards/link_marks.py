@@ -225,9 +225,12 @@ class LinkMarks(QObject):
                 pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                pad = FOCUS_PX / 2 + 1
+                # Above and below the word the frame sits in the space between lines;
+                # at its sides it stays on the word's own edge: Chinese has no spaces, so
+                # a frame outside the word would cross the next character.
+                side, gap = FOCUS_PX / 2, FOCUS_PX
                 for piece in pieces:
-                    painter.drawRect(piece.rect.adjusted(-pad, 0, pad, 0))
+                    painter.drawRect(piece.rect.adjusted(side, -gap, -side, gap))
         painter.end()
 
 

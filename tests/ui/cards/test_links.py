@@ -15,7 +15,7 @@ from reader.core.cards import load_cards
 from reader.core.contrast import contrast_ratio
 from reader.core.linking import cards_for_section, find_links
 from reader.core.script import convert
-from reader.core.theme import THEMES
+from reader.core.theme import FOCUS_PX, THEMES
 from reader.core.typography import MIN_TARGET_PX
 from reader.ui.cards.article_links import CardButton, card_of_target, link_target
 from reader.ui.cards.link_marks import span_pieces
@@ -164,19 +164,23 @@ def test_focus_frame_shows_which_link_enter_opens(qtbot: QtBot) -> None:
     focus = QColor(window.look.theme.focus).rgb()
     span = link_spans(paragraph)[0]
     box = span_pieces(paragraph, span.start, span.end)[0].rect.toAlignedRect()
-    # the frame's top edge runs along the top of the line, above the characters (in the
-    # standard theme the focus colour is the link colour, so the text itself can't count)
-    edge = QRect(box.left(), box.top() - 4, box.width(), 8)
+    # the frame's top edge runs above the characters, in the space between the lines (in
+    # the standard theme the focus colour is the link colour, so the text itself can't
+    # count); at its sides it stays on the link's own edge: the character before it is
+    # never crossed (Chinese has no spaces between words)
+    edge = QRect(box.left(), box.top() - FOCUS_PX - 4, box.width(), 8)
+    before = QRect(box.left() - 8, box.top(), 6, box.height())
 
-    def focus_pixels() -> int:
-        image = paragraph.grab().toImage().copy(edge)
+    def focus_pixels(area: QRect) -> int:
+        image = paragraph.grab().toImage().copy(area)
         return sum(1 for x in range(image.width()) for y in range(image.height())
                    if image.pixel(x, y) == focus)
 
-    assert focus_pixels() == 0
+    assert focus_pixels(edge) == 0
     paragraph.setFocus(Qt.FocusReason.TabFocusReason)
     settle()
-    assert focus_pixels() >= 3 * box.width()  # a thick line the whole width of the link
+    assert focus_pixels(edge) >= 3 * box.width()  # a thick line the whole width of the link
+    assert focus_pixels(before) == 0
 
 
 @pytest.mark.parametrize("theme", list(THEMES))
