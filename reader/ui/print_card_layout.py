@@ -59,9 +59,14 @@ def card_pieces(sections: Sequence[CardSection], qr: ContactCode | None = None,
     phones = by_key.get("phones")
     box_lines = office_lines + (phones.lines if phones else ())
     rows = tuple(_box_row(line.text, line.number, line.field) for line in box_lines)
-    centre_phone = [ln for ln in centre_lines if ln.field in _CENTRE_PHONE]
-    if centre_phone:  # where to ask nearby; its address and hours are on the screen card
-        rows += (Row("　".join(line.text for line in centre_phone)),)
+    # where to ask nearby, on one line; its address and hours are on the screen card
+    name = next((ln.text for ln in centre_lines if ln.field == "centre"), "")
+    phone = next((ln for ln in centre_lines if ln.field == "centre_phone"), None)
+    if phone is not None:
+        row = _box_row(phone.text, phone.number, phone.field)
+        rows += (replace(row, text=f"{name}　{row.text}" if name else row.text),)
+    elif name:
+        rows += (Row(name),)
     if rows:
         pieces.append(_with_code(Piece("box", rows, "", 0), qr, script))
     for index, section in enumerate(sections, start=1):
@@ -86,7 +91,6 @@ def card_pieces(sections: Sequence[CardSection], qr: ContactCode | None = None,
 
 
 _OFFICE = ("office", "office_phone")
-_CENTRE_PHONE = ("centre", "centre_phone")
 LEAVE_OFF = ("notes",)  # what a card too long for one sheet leaves off, last first
 SHORT_ITEM = 16  # characters: "社会保障卡，也就是社保卡。" is 13
 

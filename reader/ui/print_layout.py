@@ -56,8 +56,8 @@ class Paper:
 
 
 PAPERS: dict[str, Paper] = {
-    "A4": Paper("A4", 595.276, 841.89, 10 * MM, 32, (24, 22, 20, MIN_BODY_PT), 28, 12, 1),
-    "A5": Paper("A5", 419.528, 595.276, 8 * MM, 32, (22, 20, MIN_BODY_PT), 26, 11, 2),
+    "A4": Paper("A4", 595.276, 841.89, 10 * MM, 32, (24, 22, 20, MIN_BODY_PT), 26, 12, 1),
+    "A5": Paper("A5", 419.528, 595.276, 8 * MM, 32, (22, 20, MIN_BODY_PT), 24, 11, 2),
 }
 
 
@@ -385,5 +385,6 @@ def paint_page(painter: QPainter, page: Page, paper: Paper, scale_x: float,
 def page_text(page: Page, paper: Paper) -> str:
     """The page's text as laid out (what the PDF's text layer should say)."""
     width = paper.content_width_px
-    return (make_document(page.body_html, width).toPlainText() + "\n"
+    body = make_document(page.body_html, width).toPlainText().replace("\ufffc", "")  # a picture
+    return (body + "\n"
             + make_document(page.footer_html, width).toPlainText())  # fmt: skip
