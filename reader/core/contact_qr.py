@@ -5,8 +5,8 @@ camera (or WeChat) and the phone offers to save the contact. What goes in:
 
 - the local office staff filled in for this card (name, phone, address, hours in the
   note), with the national hotline as a second number;
-- otherwise the national hotline alone (12333 for the cards whose numbers are 人社's,
-  12345 for every other card), and the note says that no local office was filled in.
+- otherwise the national hotline alone (the first one the card lists: 12333 on 人社's
+  cards, 12345 on the others), and the note says that no local office was filled in.
   Nothing local is ever made up.
 
 vCard 3.0 rather than MECARD: iOS and Android (ZXing, Google Lens) both document vCard
@@ -48,18 +48,18 @@ class Contact:
 
 
 def hotline_for(card: Card) -> str:
-    """12333 for a card whose numbers include 人社's hotline, else 12345."""
-    numbers = {phone.number for phone in card.phones}
-    return "12333" if "12333" in numbers else "12345"
+    """The first national hotline the card lists (12333 on 人社's cards), else 12345."""
+    listed = [phone.number for phone in card.phones if phone.number in HOTLINES]
+    return listed[0] if listed else "12345"
 
 
-def card_contact(card: Card, local_info: LocalInfo | None, script: Script = "simplified") -> Contact:
+def card_contact(card: Card, local_info: LocalInfo | None,
+                 script: Script = "simplified") -> Contact:  # fmt: skip
     """The contact for `card` in `script`: the local office when filled in, else the hotline."""
 
     def c(text: str) -> str:
         return convert(text, script) if script != "simplified" else text
 
-    title = card.converted(script).title
     hotline = hotline_for(card)
     office = local_info.office_for(card.id) if local_info is not None else None
     if office is not None and office.phone:
@@ -110,5 +110,5 @@ def card_code(card: Card, local_info: LocalInfo | None, script: Script = "simpli
     qr = contact_qr(contact)
     out = io.BytesIO()
     qr.save(out, kind="png", scale=scale, border=QUIET_ZONE)
-    modules = qr.symbol_size(scale=1, border=QUIET_ZONE)[0]
+    modules = int(qr.symbol_size(scale=1, border=QUIET_ZONE)[0])
     return ContactCode(contact, out.getvalue(), modules, qr.designator)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from reader.core.contact_qr import (
     vcard_text,
 )
 from reader.core.local_info import Centre, LocalInfo, LocalOffice
+from tests.support.qr_tools import decode_image, vcard_fields
 
 CARDS = {card.id: card for card in load_cards()}
 OFFICE = LocalOffice("城关街道便民服务中心 2 号窗口", "0354-1234567")
@@ -28,35 +27,25 @@ def local(card_id: str, office: LocalOffice = OFFICE) -> LocalInfo:
 
 
 def decode_png(data: bytes, tmp_path: Path) -> str:
-    assert shutil.which("zbarimg"), "zbarimg missing: dev.sh installs zbar-tools"
     image = tmp_path / "code.png"
     image.write_bytes(data)
-    out = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)],
-                         capture_output=True, check=True)  # fmt: skip
-    return out.stdout.decode("utf-8")
+    return decode_image(image)
 
 
-def fields(vcard: str) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for line in vcard.replace("\r\n", "\n").splitlines():
-        key, _, value = line.partition(":")
-        found.setdefault(key, []).append(value)
-    return found
-
-
-def test_hotline_is_12333_for_the_cards_that_list_it_and_12345_for_the_rest() -> None:
+def test_hotline_is_the_first_the_card_lists() -> None:
     for card in CARDS.values():
-        numbers = [phone.number for phone in card.phones]
-        assert hotline_for(card) == ("12333" if "12333" in numbers else "12345")
+        listed = [p.number for p in card.phones if p.number in ("12345", "12333")]
+        assert hotline_for(card) == listed[0]
     assert hotline_for(CARDS["yanglaojin"]) == "12333"
     assert hotline_for(CARDS["dibao"]) == "12345"
+    assert hotline_for(CARDS["nongmingong"]) == "12333"  # unpaid wages: 人社 first
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 def test_local_office_decoded_from_the_code(script: str, tmp_path: Path) -> None:
     card = CARDS["dibao"]
     code = card_code(card, local("dibao"), script)  # type: ignore[arg-type]
-    got = fields(decode_png(code.png, tmp_path))
+    got = vcard_fields(decode_png(code.png, tmp_path))
     expected_name = "城关街道便民服务中心 2 号窗口"
     if script == "traditional":
         expected_name = "城關街道便民服務中心 2 號窗口"
@@ -74,7 +63,7 @@ def test_without_local_information_the_code_carries_the_hotline_and_says_so(
     script: str, tmp_path: Path
 ) -> None:
     card = CARDS["yanglaojin"]
-    got = fields(decode_png(card_code(card, None, script).png, tmp_path))  # type: ignore[arg-type]
+    got = vcard_fields(decode_png(card_code(card, None, script).png, tmp_path))  # type: ignore[arg-type]
     assert got["TEL"] == ["12333"]
     name = "12333人社服务热线" if script == "simplified" else "12333人社服務熱線"
     assert got["FN"] == [name]
@@ -101,7 +90,7 @@ def test_vcard_special_characters_are_escaped(tmp_path: Path) -> None:
     text = vcard_text(card_contact(CARDS["dibao"], info))
     assert "FN:民政\\;社会救助\\,窗口\r\n" in text
     assert "N:民政\\;社会救助\\,窗口\r\n" in text
-    assert fields(decode_png(card_code(CARDS["dibao"], info).png, tmp_path))["TEL"][0] == (
+    assert vcard_fields(decode_png(card_code(CARDS["dibao"], info).png, tmp_path))["TEL"][0] == (
         "0354-1234567"
     )
 

@@ -2,7 +2,7 @@
 
 output.py       PDF files, booklets, printers (CUPS on Linux); doctor's printing rows.
 layout.py       large-print pages: HTML pieces with explicit sizes, split and painted.
-card_layout.py  a card (or a booklet's contents) as those pieces (Qt-free).
+card_layout.py  a card (or a booklet's contents) as those pieces, its phone box with the QR code.
 font.py         the print font, built so text copied out of the PDF is the card's text.
 preview.py      the print preview with 打印 / 保存为PDF / 返回.
 """

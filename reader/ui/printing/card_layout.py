@@ -98,7 +98,7 @@ SHORT_ITEM = 16  # characters: "社会保障卡，也就是社保卡。" is 13
 def _with_code(box: Piece, qr: ContactCode | None, script: Script) -> Piece:
     if qr is None:
         return box
-    image = QImage.fromData(qr.png, "PNG")
+    image = QImage.fromData(qr.png)
     url = register_image(hashlib.sha1(qr.png).hexdigest()[:16], image)
     caption = convert(CAPTION, script) if script != "simplified" else CAPTION
     side = qr.modules * QR_MODULE_MM * MM

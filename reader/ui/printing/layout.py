@@ -176,7 +176,8 @@ def _row_table(row: Row, s: Sizes) -> str:
     return (
         f'<table border="0" width="100%" cellspacing="0" cellpadding="0" '
         f'style="margin-bottom:{s.body * 0.05 * TPX:.0f}px">'
-        f'<tr><td width="{s.marker * 1.2 * TPX:.0f}">{paragraph(marker, s.css(marker_pt, True))}</td>'
+        f'<tr><td width="{s.marker * 1.2 * TPX:.0f}">'
+        f"{paragraph(marker, s.css(marker_pt, True))}</td>"
         f"<td>{paragraph(row.text, s.css(s.body))}</td></tr></table>"
     )
 
@@ -195,7 +196,8 @@ def _side_rows(piece: Piece, s: Sizes) -> str:
         cells = f'<td width="{label_width:.0f}">{paragraph(label, s.css(s.heading, True))}</td>'
         if piece.kind == "list":
             marker_pt = s.marker if row.marker.isdigit() else s.body
-            cells += f'<td width="{marker_width:.0f}">{paragraph(row.marker, s.css(marker_pt, True))}</td>'
+            marker = paragraph(row.marker, s.css(marker_pt, True))
+            cells += f'<td width="{marker_width:.0f}">{marker}</td>'
         cells += f"<td>{paragraph(row.text, s.css(s.body))}</td>"
         out.append(f'<table border="0" width="100%" cellspacing="0" cellpadding="0" '
                    f'style="margin-top:{top:.0f}px;margin-bottom:{s.body * 0.05 * TPX:.0f}px">'

@@ -11,6 +11,7 @@ import pytest
 
 from reader.core.article import Script
 from reader.core.cards import Card, load_cards
+from reader.core.contact_qr import CAPTION
 from reader.core.errors import ReaderError
 from reader.core.local_info import LocalInfo
 from reader.core.script import convert
@@ -31,11 +32,12 @@ from tests.support.pdf_tools import (
 from tests.support.print_fixtures import (
     card_strings,
     long_card,
-    too_long_card,
     sample_card,
     sample_local_info,
+    too_long_card,
     use_persistent_font_cache,
 )
+from tests.support.qr_tools import decode_pdf_page, vcard_fields
 
 # poppler-utils (pdftotext, pdffonts, pdfinfo) is a test dependency: ./dev.sh test installs
 # it. Missing tools make these tests fail rather than skip, so CI can't pass without them.
@@ -332,3 +334,29 @@ def test_print_date_in_footer(tmp_path: Path) -> None:
     today = date.today()
     out = printing.write_card_pdf(sample_card(), tmp_path / "d.pdf")
     assert f"打印日期：{today.year}年{today.month}月{today.day}日" in squeeze(pdf_text(out))
+
+
+# ---- the contact QR code, read back from the printed page ----------------------------------
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_printed_qr_code_carries_the_local_office(script: Script, tmp_path: Path) -> None:
+    card = sample_card()
+    out = printing.write_card_pdf(card, tmp_path / "card.pdf", script=script,
+                                  local_info=sample_local_info())  # fmt: skip
+    got = vcard_fields(decode_pdf_page(out, tmp_path))
+    assert got["FN"] == [convert("幸福街道便民服务中心 2 号窗口", script)]
+    assert got["TEL"] == ["0354-1234567", "12345"]
+    # the caption is printed beside the code, in the card's script
+    assert squeeze(convert(CAPTION, script)) in squeeze(pdf_text(out))
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_printed_qr_code_without_local_information_is_the_hotline(
+    script: Script, tmp_path: Path
+) -> None:
+    shipped = {card.id: card for card in load_cards().cards}
+    out = printing.write_card_pdf(shipped["yanglaojin"], tmp_path / "card.pdf", script=script)
+    got = vcard_fields(decode_pdf_page(out, tmp_path))
+    assert got["TEL"] == ["12333"]
+    assert got["FN"] == [convert("12333人社服务热线", script)]
