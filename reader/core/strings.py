@@ -115,6 +115,8 @@ STRINGS: dict[str, str] = {
     "card.back_home_desc": "回到首页",
     "card.phone_name": "电话 {number}：{purpose}",
     "card.step_name": "第 {n} 步：{text}",
+    "card.qr_caption": "用手机扫一扫，把办事电话存到手机里",
+    "card.qr_name": "二维码：{name}，电话 {phones}",
     "card.mentions_heading": "文章里说到它的地方",
     "card.mention_desc": "打开这篇文章，跳到说到它的那一段：{snippet}",
     "card.reading_failed": "这张卡片现在读不出来：{reason}",
