@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.add_argument("--script", choices=["simplified", "traditional"])
+    p.add_argument("--pdf", help="印成大字 PDF（带页码和相关卡片的办事电话）")
+    p.add_argument("--paper", choices=["A4", "A5"], default="A4")
 
     p = sub.add_parser("convert", help="简繁转换：从标准输入读，写到标准输出")
     p.add_argument("--to", required=True, choices=["simplified", "traditional"])

@@ -184,7 +184,7 @@ def layout_card(card: Card, *, script: Script, paper: Paper, family: str,
     label = label_for or (lambda index, count: page_label(index, count, script))
 
     def footer_height(pages: int) -> float:
-        return _footer_space(footer_lines(card, script, printed_on, label(0, pages)), small, paper)
+        return footer_space(footer_lines(card, script, printed_on, label(0, pages)), small, paper)
 
     def laid_out(parts: list[CardSection]) -> list[tuple[str, int]]:
         pieces = card_pieces(parts, code, script)
@@ -223,7 +223,7 @@ def layout_contents(heading: str, entries: list[tuple[str, str, int]], *, script
     small = sizes_for(paper, MIN_BODY_PT, family)
 
     def footer_height(pages: int) -> float:
-        return _footer_space(footer_lines(None, script, printed_on, label_for(0, pages)), small,
+        return footer_space(footer_lines(None, script, printed_on, label_for(0, pages)), small,
                              paper)  # fmt: skip
 
     bodies = paginate(heading, pieces, paper, family, script, footer_height)
@@ -235,7 +235,7 @@ def layout_contents(heading: str, entries: list[tuple[str, str, int]], *, script
     ]
 
 
-def _footer_space(lines: list[str], s: Sizes, paper: Paper) -> float:
+def footer_space(lines: list[str], s: Sizes, paper: Paper) -> float:
     gap = s.footer * 0.8 * PX  # room for the rule above the footer
     return height_of(footer_html(lines, s), paper.content_width_px) + gap
 

@@ -31,13 +31,14 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QApplication
 
-from reader.core.article import Script
+from reader.core.article import Article, Script
 from reader.core.cards import Card, category_label
 from reader.core.errors import ReaderError
 from reader.core.local_info import LocalInfo
 from reader.core.script import convert
 from reader.doctor import Check
 from reader.ui.printing import font as print_font
+from reader.ui.printing.article_layout import layout_article
 from reader.ui.printing.card_layout import layout_card, layout_contents
 from reader.ui.printing.layout import LAYOUT_DPI, PX, Page, Paper, paint_page, paper_for
 
@@ -175,6 +176,25 @@ def write_booklet_pdf(cards: Iterable[Card], path: str | os.PathLike[str], *,
     sheet, pages = booklet_pages(list(cards), script=script, paper=paper, category=category,
                                  local_info=local_info)  # fmt: skip
     title = convert("帮助卡片", script) if script != "simplified" else "帮助卡片"
+    return _write_pdf(pages, sheet, path, title)
+
+
+def article_pages(article: Article, cards: Sequence[Card], *, script: Script = "simplified",
+                  paper: str = "A4", local_info: LocalInfo | None = None,
+                  printed_on: date | None = None) -> tuple[Paper, list[Page]]:  # fmt: skip
+    """The article in large print, pages numbered 第 x 页，共 y 页, its cards' phones last."""
+    sheet = paper_for(paper)
+    pages = layout_article(article, cards, script=script, paper=sheet, family=_family(script),
+                           local_info=local_info, printed_on=printed_on or date.today())  # fmt: skip
+    return sheet, pages
+
+
+def write_article_pdf(article: Article, cards: Sequence[Card], path: str | os.PathLike[str], *,
+                      script: Script = "simplified", paper: str = "A4",
+                      local_info: LocalInfo | None = None) -> Path:  # fmt: skip
+    sheet, pages = article_pages(article, cards, script=script, paper=paper,
+                                 local_info=local_info)  # fmt: skip
+    title = convert(article.title, script) if script != article.script else article.title
     return _write_pdf(pages, sheet, path, title)
 
 
