@@ -9,6 +9,7 @@ page; paragraphs are never shrunk to fit.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -42,8 +43,8 @@ def article_pieces(article: Article, cards: Sequence[Card], script: Script,
     source = article.source_name
     if Path(source).suffix:  # a file's name says nothing to a reader
         source = ""
-    about = "　".join(part for part in (_date_words(article.date), shown.byline,
-                                        c(f"来源：{source}") if source else "") if part)  # fmt: skip
+    parts = (_date_words(article.date), shown.byline, c(f"来源：{source}") if source else "")
+    about = "　".join(part for part in parts if part)
     if about:
         pieces.append(Piece("para", (Row(about),), "", 0))
     if shown.deck:
@@ -52,13 +53,13 @@ def article_pieces(article: Article, cards: Sequence[Card], script: Script,
         rows = [Row(block.text) for block in section.blocks if block.kind in SHOWN_KINDS]
         for n, row in enumerate(rows):
             # each paragraph its own "section": pages fill up, none is left a third empty
-            pieces.append(Piece("para", (row,), section.heading if n == 0 else "", len(pieces)))
+            heading = section.heading or "" if n == 0 else ""
+            pieces.append(Piece("para", (row,), heading, len(pieces)))
     boxes = []
     for card in linked_cards(article, cards):
         sections = card_sections(card, local_info, script)
         box = card_pieces(sections, card_code(card, local_info, script), script)[0]
-        boxes.append(Piece("box", box.rows, card.converted(script).title, len(pieces),
-                           image=box.image, image_pt=box.image_pt, caption=box.caption))  # fmt: skip
+        boxes.append(replace(box, heading=card.converted(script).title, section=len(pieces)))
     if boxes:
         pieces.append(Piece("para", (), c("办事电话"), len(pieces)))
         pieces += boxes

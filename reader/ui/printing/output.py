@@ -184,8 +184,9 @@ def article_pages(article: Article, cards: Sequence[Card], *, script: Script = "
                   printed_on: date | None = None) -> tuple[Paper, list[Page]]:  # fmt: skip
     """The article in large print, pages numbered 第 x 页，共 y 页, its cards' phones last."""
     sheet = paper_for(paper)
-    pages = layout_article(article, cards, script=script, paper=sheet, family=_family(script),
-                           local_info=local_info, printed_on=printed_on or date.today())  # fmt: skip
+    pages = layout_article(article, cards, script=script, paper=sheet,
+                           family=_family(script), local_info=local_info,
+                           printed_on=printed_on or date.today())  # fmt: skip
     return sheet, pages
 
 
