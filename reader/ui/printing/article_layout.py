@@ -38,7 +38,8 @@ def article_pieces(article: Article, cards: Sequence[Card], script: Script,
     def c(text: str) -> str:
         return convert(text, script) if script != "simplified" else text
 
-    shown = article.map_text(c, script) if script != article.script else article
+    # always through the converter: a source may mix scripts (筑牢民生根基 增進民生福祉)
+    shown = article.map_text(lambda text: convert(text, script), script)
     pieces: list[Piece] = []
     source = article.source_name
     if Path(source).suffix:  # a file's name says nothing to a reader
@@ -93,7 +94,7 @@ def layout_article(article: Article, cards: Sequence[Card], *, script: Script, p
     def footer_height(pages: int) -> float:
         return footer_space(lines(pages - 1, pages), small, paper)
 
-    title = article.map_text(c, script).title if script != article.script else article.title
+    title = convert(article.title, script)
     pieces = article_pieces(article, cards, script, local_info)
     bodies = paginate(title, pieces, paper, family, script, footer_height)
     count = len(bodies)

@@ -195,8 +195,7 @@ def write_article_pdf(article: Article, cards: Sequence[Card], path: str | os.Pa
                       local_info: LocalInfo | None = None) -> Path:  # fmt: skip
     sheet, pages = article_pages(article, cards, script=script, paper=paper,
                                  local_info=local_info)  # fmt: skip
-    title = convert(article.title, script) if script != article.script else article.title
-    return _write_pdf(pages, sheet, path, title)
+    return _write_pdf(pages, sheet, path, convert(article.title, script))
 
 
 def page_images(pages: Sequence[Page], paper: Paper, width_px: int) -> list[QImage]:

@@ -31,7 +31,10 @@ def test_article_pdf_text_in_order_with_page_numbers(script: str, tmp_path: Path
     out = output.write_article_pdf(article, cards, tmp_path / "a.pdf", script=script)  # type: ignore[arg-type]
     pages = page_count(out)
     assert pages >= 2
-    c = (lambda t: convert(t, script)) if script == "traditional" else (lambda t: t)
+
+    def c(text: str) -> str:
+        return convert(text, script)  # type: ignore[arg-type]
+
     for n in range(1, pages + 1):  # every page: 第 n 页，共 pages 页
         assert squeeze(c(f"第 {n} 页，共 {pages} 页")) in squeeze(pdf_text(out, n))
     flat = squeeze(pdf_text(out))
