@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--font-size", type=int)
     p.add_argument("--theme")
     p.add_argument("--size", default="1280x800", help="窗口大小，如 1024x600")
+    p.add_argument("--print-preview", action="store_true",
+                   help="截取卡片的打印预览（和 --card 一起用）")
 
     p = sub.add_parser("speak", help="朗读：合成语音或只显示要读的句子")
     p.add_argument("text", nargs="?")

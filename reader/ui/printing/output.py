@@ -303,6 +303,8 @@ def print_pages(pages: Sequence[Page], paper: Paper, *, printer_name: str | None
     printer.setFullPage(True)  # the painter's origin is the paper's corner, as in the PDF
     printer.setPageSize(QPageSize(_PAGE_IDS[paper.name]))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    if paper.sheet_pages == 2:  # A5: a card's two pages are the front and back of one sheet
+        printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
     printer.setDocName(title)
     printer.setCreator(CREATOR)
     painter = QPainter()
