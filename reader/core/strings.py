@@ -68,6 +68,8 @@ STRINGS: dict[str, str] = {
     "article.view_desc": "文章正文。用上下方向键或翻页键滚动，按 Esc 回到首页",
     "article.back_home": "返回首页",
     "article.back_home_desc": "读完了，回到文章列表",
+    "article.print": "打印这篇文章",
+    "article.print_desc": "先看打印预览：大字，带页码和办事电话，再送到打印机",
     "article.end": "—— 全文完 ——",
     "article.heading_desc": "小标题",
     "article.caption_desc": "图片说明",

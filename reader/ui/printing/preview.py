@@ -104,6 +104,7 @@ class PrintPreview(QDialog):
                 raise ValueError("PrintPreview needs a card or a job")
             job = card_job(card, script, local_info)
         self.job, self.script, self.card = job, script, card  # card: None for an article
+        self.local_info = local_info
         self.only_printer: str | None = None  # community mode: staff's printer or nothing
         self.paper = paper if paper in PAPERS else "A4"
         self.setObjectName("printPreview")
