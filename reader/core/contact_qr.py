@@ -106,7 +106,10 @@ class ContactCode:
 def card_code(card: Card, local_info: LocalInfo | None, script: Script = "simplified",
               scale: int = 8) -> ContactCode:  # fmt: skip
     """The card's contact QR code as a PNG picture."""
-    contact = card_contact(card, local_info, script)
+    return contact_code(card_contact(card, local_info, script), scale)
+
+
+def contact_code(contact: Contact, scale: int = 8) -> ContactCode:
     qr = contact_qr(contact)
     out = io.BytesIO()
     qr.save(out, kind="png", scale=scale, border=QUIET_ZONE)

@@ -226,14 +226,19 @@ STRINGS: dict[str, str] = {
     "staff.printer.hint": "居民在帮助卡片上按“打印”，看过预览后，直接用这台打印机打印，"
     "不弹出系统的打印窗口。",
     "staff.printer.choice": "打印机",
-    "staff.printer.default_item": "系统默认的打印机（{name}）",
-    "staff.printer.default_none": "系统默认的打印机",
+    "staff.printer.default_item": "还没有选（社区模式下居民不能打印；系统默认的是 {name}）",
+    "staff.printer.default_none": "还没有选（社区模式下居民不能打印）",
     "staff.printer.none": "这台电脑还没有接打印机。接好后按“重新查找”。",
     "staff.printer.refresh": "重新查找",
     "staff.printer.refresh_desc": "再找一遍这台电脑上的打印机",
     "staff.printer.saved": "以后用“{name}”打印。",
-    "staff.printer.saved_default": "以后用系统默认的打印机打印。",
-    "staff.printer.missing": "选过的打印机“{name}”现在找不到了，打印时会用系统默认的打印机。",
+    "staff.printer.saved_default": "没有选打印机：社区模式下居民按“打印”，会请他们找工作人员。",
+    "staff.printer.missing": "选过的打印机“{name}”现在找不到了。社区模式下居民不能打印，"
+    "请重新选一台。",
+    "staff.printer.test": "打印测试页",
+    "staff.printer.test_desc": "在上面选的打印机上印一页，看字清不清楚、扫码能不能存电话",
+    "staff.printer.test_sent": "测试页已送到“{name}”。请看印出来的字是否清楚，用手机扫一扫二维码。",
+    "staff.printer.test_pick": "请先在上面选一台打印机，再打印测试页。",
     "staff.booklet.tab": "小册子",
     "staff.booklet.hint": "把帮助卡片做成一本小册子，贴在公告栏或放在服务台：先是目录，"
     "每张卡片从新的一页开始，填了的本地办事信息也印上。用现在看的简体或繁體。",

@@ -95,6 +95,11 @@ LEAVE_OFF = ("notes",)  # what a card too long for one sheet leaves off, last fi
 SHORT_ITEM = 16  # characters: "社会保障卡，也就是社保卡。" is 13
 
 
+def phone_box(rows: tuple[Row, ...], qr: ContactCode | None, script: Script) -> Piece:
+    """A box of phone numbers with the contact QR code beside them."""
+    return _with_code(Piece("box", rows, "", 0), qr, script)
+
+
 def _with_code(box: Piece, qr: ContactCode | None, script: Script) -> Piece:
     if qr is None:
         return box

@@ -1,4 +1,4 @@
-"""What the print preview prints: a card or an article, laid out for a paper size.
+"""What the print preview prints: a card, an article or a booklet, for a paper size.
 
 A job knows its title, how to lay itself out for A4 or A5, and how to write its PDF;
 the preview does the rest the same way for both.
@@ -24,7 +24,7 @@ MANY_PAGES = 10  # more than this: ask before printing
 @dataclass(frozen=True)
 class PrintJob:
     title: str  # in the reader's script
-    kind: str  # "card" or "article": which words the preview uses
+    kind: str  # "card", "article" or "booklet"
     lay_out: Callable[[str], tuple[Paper, list[Page]]]  # paper name -> its pages
     write_pdf: Callable[[str, str], Path]  # (path, paper name) -> the file written
 
@@ -51,6 +51,19 @@ def article_job(article: Article, cards: Sequence[Card], script: Script,
                                         local_info=local_info)  # fmt: skip
 
     return PrintJob(convert(article.title, script), "article", lay_out, write_pdf)
+
+
+def booklet_job(cards: Sequence[Card], script: Script, category: str | None,
+                local_info: LocalInfo | None, title: str) -> PrintJob:  # fmt: skip
+    def lay_out(paper: str) -> tuple[Paper, list[Page]]:
+        return output.booklet_pages(list(cards), script=script, paper=paper, category=category,
+                                    local_info=local_info)  # fmt: skip
+
+    def write_pdf(path: str, paper: str) -> Path:
+        return output.write_booklet_pdf(cards, path, script=script, paper=paper,
+                                        category=category, local_info=local_info)  # fmt: skip
+
+    return PrintJob(title, "booklet", lay_out, write_pdf)
 
 
 def sheets_for(pages: int, paper: Paper) -> int:

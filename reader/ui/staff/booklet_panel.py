@@ -12,7 +12,6 @@ from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
     from reader.core.cards import Card
-    from reader.ui.printing.layout import Page, Paper
     from reader.ui.staff.feature import StaffArea
 
 
@@ -43,14 +42,6 @@ class BookletPanel(Panel):
         every = self.area.window.topic_cards.cards_in().cards
         return [card for card in every if chosen is None or card.category == chosen]
 
-    def _pages(self) -> tuple[Paper, list[Page]]:
-        from reader.ui.printing import output as printing
-
-        window = self.area.window
-        return printing.booklet_pages(self.cards(), script=window.look.script,
-                                      category=self.category(),
-                                      local_info=window.topic_cards.local_info())
-
     # ---- actions -----------------------------------------------------------------------
     def choose_pdf_path(self) -> str:
         """Where to save (a method, so tests can replace the dialog)."""
@@ -76,18 +67,26 @@ class BookletPanel(Panel):
         self.say(self.t("staff.booklet.saved", path=path, n=len(self.cards())))
 
     def print_booklet(self) -> None:
-        from reader.ui.printing import output as printing
+        """Through the print preview: it says how many pages and sheets, and asks
+        before printing more than ten pages."""
+        from reader.ui.printing.jobs import booklet_job
+        from reader.ui.printing.preview import PrintPreview
 
+        window = self.area.window
+        script = window.look.script
+        job = booklet_job(self.cards(), script, self.category(),
+                          window.topic_cards.local_info(), self.t("staff.booklet.tab"))  # fmt: skip
+        printer = str(window.settings.get("printer") or "")
         try:
-            sheet, pages = self._pages()
-            name = printing.print_pages(
-                pages, sheet,
-                printer_name=str(self.area.window.settings.get("printer") or "") or None,
-                title=self.t("staff.booklet.tab"))
+            preview = PrintPreview(job=job, script=script, printer_name=printer or None,
+                                   parent=window)  # fmt: skip
         except ReaderError as exc:
             self.say(exc.message)
             return
-        self.say(self.t("staff.booklet.printed", name=name, n=len(self.cards())))
+        preview.printed.connect(lambda name: self.say(
+            self.t("staff.booklet.printed", name=name, n=len(self.cards()))))
+        preview.exec()
+        preview.deleteLater()
 
     # ---- texts -------------------------------------------------------------------------
     def retranslate(self) -> None:

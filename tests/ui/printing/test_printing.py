@@ -37,7 +37,7 @@ from tests.support.print_fixtures import (
     too_long_card,
     use_persistent_font_cache,
 )
-from tests.support.qr_tools import decode_pdf_page, vcard_fields
+from tests.support.qr_tools import decode_image, decode_pdf_page, vcard_fields
 
 # poppler-utils (pdftotext, pdffonts, pdfinfo) is a test dependency: ./dev.sh test installs
 # it. Missing tools make these tests fail rather than skip, so CI can't pass without them.
@@ -360,3 +360,18 @@ def test_printed_qr_code_without_local_information_is_the_hotline(
     got = vcard_fields(decode_pdf_page(out, tmp_path))
     assert got["TEL"] == ["12333"]
     assert got["FN"] == [convert("12333人社服务热线", script)]
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_the_printer_check_page(script: Script, tmp_path: Path) -> None:
+    from reader.ui.printing.check_page import check_page
+
+    sheet, pages = check_page("Hall", script)
+    assert len(pages) == 1
+    text = squeeze(page_text(pages[0], sheet))
+    assert "Hall" in text and squeeze(convert("打印测试页", script)) in text
+    assert "简体：用手机扫一扫" in text and "繁體：用手機掃一掃" in text
+    image = printing.page_images(pages, sheet, 1240)[0]  # 150 dpi across A4
+    assert image.save(str(tmp_path / "check.png"))
+    got = vcard_fields(decode_image(tmp_path / "check.png"))
+    assert got["TEL"] == ["12345"]
