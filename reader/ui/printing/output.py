@@ -243,25 +243,30 @@ _REASONS = {
 }
 
 
-def _state_reasons(name: str) -> list[str]:
-    """CUPS printer-state-reasons of a queue (Linux/macOS; empty where there is no CUPS)."""
+def _queue_options(name: str) -> dict[str, str]:
+    """A CUPS queue's attributes as `lpoptions -p` lists them (empty without CUPS)."""
     lpoptions = shutil.which("lpoptions")
     if not lpoptions:
-        return []
+        return {}
     try:
         out = subprocess.run([lpoptions, "-p", name], capture_output=True, text=True,
                              timeout=5, check=False).stdout  # fmt: skip
     except (OSError, subprocess.SubprocessError):
-        return []
-    for item in out.split():
-        if item.startswith("printer-state-reasons="):
-            return [r for r in item.split("=", 1)[1].split(",") if r and r != "none"]
-    return []
+        return {}
+    return dict(item.split("=", 1) for item in out.split() if "=" in item)
+
+
+def _state_reasons(options: dict[str, str]) -> list[str]:
+    reasons = options.get("printer-state-reasons", "")
+    return [r for r in reasons.split(",") if r and r != "none"]
 
 
 def printer_problem(name: str) -> str | None:
     """A plain message when the system reports the printer cannot print now, else None."""
-    for reason in _state_reasons(name):
+    options = _queue_options(name)
+    if options.get("printer-is-accepting-jobs") == "false":
+        return "打印机现在不接收打印任务（在系统的打印机设置里被停用了）。"
+    for reason in _state_reasons(options):
         if reason.endswith(("-warning", "-report")) and not reason.startswith("offline"):
             continue  # "paper is low" and the like: it still prints
         for key, message in _REASONS.items():

@@ -312,10 +312,16 @@ def test_unknown_printer_is_not_silently_replaced(monkeypatch: pytest.MonkeyPatc
 
 def test_printer_reporting_no_paper_gives_a_plain_message(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(printing, "available_printers", lambda: ["Office"])
-    monkeypatch.setattr(printing, "_state_reasons", lambda name: ["media-empty-error"])
+    monkeypatch.setattr(printing, "_queue_options", lambda name: {
+        "printer-is-accepting-jobs": "true", "printer-state-reasons": "media-empty-error"})
     with pytest.raises(ReaderError) as caught:
         printing.print_card(sample_card(), printer_name="Office")
     assert "没纸" in caught.value.message and "PDF" in caught.value.message
+    monkeypatch.setattr(printing, "_queue_options", lambda name: {
+        "printer-is-accepting-jobs": "false", "printer-state-reasons": "none"})
+    with pytest.raises(ReaderError) as caught:
+        printing.print_card(sample_card(), printer_name="Office")
+    assert "不接收" in caught.value.message
 
 
 def test_doctor_rows(monkeypatch: pytest.MonkeyPatch) -> None:
