@@ -252,6 +252,11 @@ STRINGS: dict[str, str] = {
     "staff.booklet.file_name": "帮助卡片小册子（{what}）",
     "staff.booklet.saved": "已保存：{path}（{n} 张卡片）",
     "staff.booklet.printed": "已送到打印机“{name}”（{n} 张卡片）。",
+    "staff.booklet.card_pages": "{title}（{n} 页）",
+    "staff.booklet.fit_ok": "每张卡片都能印在一张 A4 纸上。",
+    "staff.booklet.too_long": "这些卡片一张 A4 纸印不下，会印成两页以上：{cards}。"
+    "请把卡片文件里的句子删短一些。",
+    "staff.booklet.notes_off": "这些卡片为了印在一张纸上，不印“注意”一段：{cards}。",
     "staff.local.tab": "本地信息",
     "staff.local.file": "文件位置：{path}",
     "staff.local.howto": "这里的内容会印在帮助卡片上。用记事本改好、保存以后，按“重新读取”。"

@@ -66,6 +66,8 @@ TEXT = {
     "many_yes": "确定打印",
     "many_no": "先不打印",
     "not_printed": "没有打印。",
+    "too_long": "这张卡片一张纸印不下，会印成 {n} 页。",
+    "notes_off": "为了印在一张纸上，没有印“{what}”一段。",
     "ask_staff": "工作人员还没有选好打印机，现在不能打印。请找工作人员帮忙。",
     "page_name": "第 {n} 页预览",
     "printing": "正在打印……",
@@ -245,6 +247,11 @@ class PrintPreview(QDialog):
         names = [self.t("page_name", n=n) for n in range(1, len(self.pages) + 1)]
         self.strip.show_pages(self.pages, self.sheet, names)
         self._rendered_width = self.strip.rendered_width
+        self.show_message("")
+        if self.job.kind == "card" and len(self.pages) > self.sheet.sheet_pages:
+            self.show_message(self.t("too_long", n=len(self.pages)))
+        elif self.job.kind == "card" and self.pages and self.pages[0].left_out:
+            self.show_message(self.t("notes_off", what=self.pages[0].left_out))
 
     def sheets(self) -> int:
         return sheets_for(len(self.pages), self.sheet)

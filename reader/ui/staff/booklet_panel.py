@@ -28,7 +28,8 @@ class BookletPanel(Panel):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.print_button = button("bookletPrint")
         self.print_button.clicked.connect(self.print_booklet)
-        self.add(self.title, self.hint, self.choice_label, self.box, self.pdf_button,
+        self.fit = label(name="staff.booklet.fit")  # cards that do not fit one sheet
+        self.add(self.title, self.hint, self.fit, self.choice_label, self.box, self.pdf_button,
                  self.print_button, self.message)
         self.column.addStretch(1)
 
@@ -41,6 +42,28 @@ class BookletPanel(Panel):
         chosen = self.category()
         every = self.area.window.topic_cards.cards_in().cards
         return [card for card in every if chosen is None or card.category == chosen]
+
+    def refresh(self) -> None:
+        """Say which cards do not fit one A4 sheet (staff edit card files by hand)."""
+        from reader.ui.printing import output as printing
+
+        window = self.area.window
+        script = window.look.script
+        local = window.topic_cards.local_info()
+        too_long, notes_off = [], []
+        for card in window.topic_cards.cards_in().cards:
+            _sheet, pages = printing.card_pages(card, script=script, local_info=local)
+            title = card.converted(script).title
+            if len(pages) > 1:
+                too_long.append(self.t("staff.booklet.card_pages", title=title, n=len(pages)))
+            elif pages[0].left_out:
+                notes_off.append(title)
+        lines = []
+        if too_long:
+            lines.append(self.t("staff.booklet.too_long", cards="、".join(too_long)))
+        if notes_off:
+            lines.append(self.t("staff.booklet.notes_off", cards="、".join(notes_off)))
+        self.fit.setText("\n".join(lines) or self.t("staff.booklet.fit_ok"))
 
     # ---- actions -----------------------------------------------------------------------
     def choose_pdf_path(self) -> str:

@@ -23,7 +23,13 @@ from reader.ui.printing import output as printing
 from reader.ui.printing.jobs import article_job
 from reader.ui.printing.layout import PAPERS, Page, Paper
 from reader.ui.printing.preview import PrintPreview
-from tests.support.print_fixtures import sample_card, sample_local_info, use_persistent_font_cache
+from tests.support.print_fixtures import (
+    long_card,
+    sample_card,
+    sample_local_info,
+    too_long_card,
+    use_persistent_font_cache,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -296,3 +302,20 @@ def test_screenshot_command_renders_the_preview(tmp_path: Path) -> None:
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1000, 560)
     assert main(["screenshot", str(tmp_path / "x.png"), "--print-preview"]) == 2
+
+
+def test_staff_see_when_a_card_does_not_fit_one_sheet(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(printing, "available_printers", lambda: ["Office"])
+    monkeypatch.setattr(printing, "default_printer", lambda: "Office")
+    preview = PrintPreview(too_long_card())
+    qtbot.addWidget(preview)
+    assert len(preview.pages) >= 2
+    assert preview.message.text() == f"这张卡片一张纸印不下，会印成 {len(preview.pages)} 页。"
+    preview = PrintPreview(long_card())
+    qtbot.addWidget(preview)
+    assert preview.message.text() == "为了印在一张纸上，没有印“注意”一段。"
+    preview = PrintPreview(sample_card())
+    qtbot.addWidget(preview)
+    assert preview.message.text() == ""

@@ -438,3 +438,33 @@ def test_a_booklet_of_one_category_for_the_noticeboard(
     # pages and sheets said before printing (a booklet this size needs no question)
     assert shown == [f"第 1 頁，共 {sent[0][1]} 頁，用 {sent[0][1]} 張紙"]
     assert "Hall" in panel.message.text()
+
+
+def test_cards_that_do_not_fit_one_sheet_are_named_before_printing(
+        qtbot: QtBot, pytestconfig: pytest.Config, tmp_path: Path) -> None:
+    import shutil
+
+    from reader.resources import asset_path
+    from tests.support.print_fixtures import use_persistent_font_cache
+
+    use_persistent_font_cache(pytestconfig)
+    folder = tmp_path / "cards"
+    shutil.copytree(asset_path("cards"), folder)
+    dibao = folder / "dibao.toml"
+    long_who = ", ".join(f'"第{n}种：家里有人长期生病、没有劳动能力，全家收入低于当地标准的。"'
+                         for n in range(1, 13))
+    text = dibao.read_text(encoding="utf-8")
+    start = text.index("who = [")
+    end = text.index("]", start) + 1
+    dibao.write_text(text[:start] + f"who = [{long_who}]" + text[end:], encoding="utf-8")
+    window, community = make_community_window(qtbot)
+    window.topic_cards.reload_cards(folder)  # a staff member wrote too much in one card
+    staff = unlock(qtbot, window, community)
+    staff.show_section("booklet")
+    panel = staff.panel("booklet")
+    shown = panel.fit.text()
+    assert "一张 A4 纸印不下" in shown and "城乡低保（2 页）" in shown
+    assert "急救和胸痛中心" in shown.split("\n")[1]  # notes left off, named too
+    window.topic_cards.reload_cards(None)  # the shipped cards: every one fits
+    staff.show_section("booklet")
+    assert "印不下" not in panel.fit.text()
