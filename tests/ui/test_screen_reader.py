@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,6 +77,7 @@ def test_article(tmp_path: Path) -> None:
     title = frame["name"].split(" — ", 1)[1]
     labels = showing(data, "label")
     assert labels[0]["name"] == title  # the title is the first thing read
+    assert re.fullmatch(r"\d{4}年(\d{1,2}月\d{1,2}日)?", labels[1]["name"])  # then its date
     texts = [text_of(label) for label in labels]
     assert any(len(text) > 30 for text in texts)  # paragraphs are readable, not unnamed
     names = {b["name"] for b in showing(data, "push button")}

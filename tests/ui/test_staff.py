@@ -302,6 +302,26 @@ def test_staff_area_in_traditional_script(qtbot: QtBot) -> None:
     assert window.mapFromGlobal(staff.lock_button.mapToGlobal(QPoint(0, 0))).x() < 1024
 
 
+def test_the_article_list_is_in_the_interfaces_script(qtbot: QtBot) -> None:
+    window, community = make_community_window(qtbot)
+    staff = unlock(qtbot, window, community)
+    staff.show_section("manage")
+    panel = staff.panel("manage")
+    assert isinstance(panel, ManagePanel)
+
+    def titles() -> list[str]:
+        return [row.findChild(QLabel, "manageTitle").text()  # type: ignore[union-attr]
+                for row in panel.rows.values()]
+
+    # one seed is written in 繁體 ("增進"): the 简体 list shows it in 简体
+    assert any("筑牢民生根基 增进民生福祉" in title for title in titles())
+    assert not any("增進" in title for title in titles())
+    window.settings.set("script", "traditional")
+    settle()
+    assert any("築牢民生根基 增進民生福祉" in title for title in titles())
+    assert any("織牢民生底線" in title for title in titles())  # a 简体 seed, converted
+
+
 # --- 设置, 打印机, 本地信息 ---------------------------------------------------------------
 
 

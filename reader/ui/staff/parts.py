@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.article import Script
 from reader.core.typography import MIN_TARGET_PX, MIN_TEXT_PT
 from reader.ui.look import Look
 from reader.ui.text_block import TextBlock
@@ -62,6 +63,12 @@ QComboBox QAbstractItemView {{ background-color: {t.tile}; color: {t.tile_text};
   selection-background-color: {t.pressed}; selection-color: {t.pressed_text}; }}
 QFrame#staffRow {{ border: 2px solid {t.rule}; border-radius: 8px; }}
 """
+
+
+def data_in_script(text: str, script: Script) -> str:
+    from reader.core.script import convert  # OpenCC, loaded when first needed
+
+    return convert(text, script)
 
 
 def label(text: str = "", name: str = "") -> QLabel:
@@ -143,6 +150,11 @@ class Panel(QWidget):
         self.look = look
         self.retranslate()
         set_fonts(self, look)
+
+    def in_script(self, text: str) -> str:
+        """Text from the data (an article title, written in either script) in the
+        interface's script, so a list never mixes 简体 and 繁體."""
+        return data_in_script(text, (self.look or self.area.window.look).script)
 
     def retranslate(self) -> None:
         """Put every text in the current script."""
