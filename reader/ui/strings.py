@@ -169,6 +169,14 @@ STRINGS: dict[str, str] = {
     "staff.pin.digit_desc": "输入数字 {digit}",
     "staff.pin.back": "返回首页",
     "staff.pin.back_desc": "不进入工作人员区，回到文章列表",
+    "staff.pin.first_title": "社区模式第一次打开：请工作人员先设员工密码",
+    "staff.pin.first_hint": "这一步只给工作人员。设好密码以后才进入社区模式，居民才能用；"
+    "以后要进工作人员区（按 Ctrl+Alt+S）都要输这个密码。用 4 到 8 位数字，只告诉工作人员。"
+    "居民请找工作人员。",
+    "staff.pin.first_quit": "退出程序",
+    "staff.pin.first_quit_desc": "先不设密码，关掉大字读报（社区模式不会打开）",
+    "staff.pin.first_window": "大字读报：设员工密码",
+    "staff.settings.need_pin": "还没有员工密码，社区模式不能打开。请先按“改员工密码”设一个。",
     # staff area
     "staff.page_name": "工作人员区",
     "staff.hint": "用完请按“锁上，回首页”。",
