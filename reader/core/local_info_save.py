@@ -93,6 +93,25 @@ def _shape_hint(digits: str) -> str:
     return "座机如 0354-1234567，手机如 13912345678，热线如 12345。"
 
 
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def parse_checked_date(text: str) -> date | None:
+    """The 号码核实日期 as staff type it: 2026-12-06, 2026/12/6, 2026.12.6 or 2026年12月6日
+    (full-width digits too); None when empty. ValueError with a plain message otherwise."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text:
+        return None
+    found = _DATE.match(text)
+    try:
+        if found is None:
+            raise ValueError(text)
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        raise ValueError(f"号码核实日期“{text}”不是一个日子：请写成 2026-12-06，"
+                         "或按“今天核实过”。") from None
+
+
 def check_local_info(info: LocalInfo, today: date,
                      card_titles: dict[str, str] | None = None) -> list[FieldProblem]:
     """Everything wrong with `info`, in the order the form shows its fields."""
@@ -133,6 +152,26 @@ def _field_problems(field: str, name: str, value: str, key: str) -> list[FieldPr
         if problem:
             return [FieldProblem(field, f"{name}：{problem}")]
     return []
+
+
+# --- the form's values: one text per field, keyed as FieldProblem.field -----------------------
+def form_values(info: LocalInfo) -> dict[str, str]:
+    """Every field of `info` as the text a form shows."""
+    values = {f"centre.{key}": getattr(info.centre, key) for key in CENTRE_FIELDS}
+    for card_id, office in info.offices.items():
+        values.update({f"cards.{card_id}.{key}": getattr(office, key) for key in OFFICE_FIELDS})
+    values[CHECKED_KEY] = info.checked.isoformat() if info.checked else ""
+    return values
+
+
+def info_from_values(values: dict[str, str], checked: date | None) -> LocalInfo:
+    """A LocalInfo from form texts (`checked` already parsed by parse_checked_date)."""
+    centre = Centre(**{key: values.get(f"centre.{key}", "").strip() for key in CENTRE_FIELDS})
+    card_ids = {name.split(".")[1] for name in values if name.startswith("cards.")}
+    offices = {card_id: LocalOffice(**{key: values.get(f"cards.{card_id}.{key}", "").strip()
+                                       for key in OFFICE_FIELDS})
+               for card_id in sorted(card_ids)}
+    return LocalInfo(centre, offices, checked)
 
 
 # --- saving ---------------------------------------------------------------------------------

@@ -16,6 +16,9 @@ from reader.core.local_info import Centre, LocalInfo, LocalOffice, load_local_in
 from reader.core.local_info_save import (
     LocalInfoSaveError,
     check_local_info,
+    form_values,
+    info_from_values,
+    parse_checked_date,
     phone_problem,
     save_local_info,
 )
@@ -54,6 +57,33 @@ def test_phone_numbers_that_can_be(number: str) -> None:
 def test_phone_numbers_that_cannot_be(number: str, words: str) -> None:
     problem = phone_problem(number)
     assert problem is not None and words in problem
+
+
+@pytest.mark.parametrize(("typed", "day"), [
+    ("2026-12-06", date(2026, 12, 6)), ("2026/12/6", date(2026, 12, 6)),
+    ("2026.1.31", date(2026, 1, 31)), ("2026年12月6日", date(2026, 12, 6)),
+    ("２０２６－１２－０６", date(2026, 12, 6)), ("  ", None),
+])
+def test_checked_dates_as_staff_type_them(typed: str, day: date | None) -> None:
+    assert parse_checked_date(typed) == day
+
+
+@pytest.mark.parametrize("typed", ["2026-02-30", "上个月", "12-06", "2026-13-01"])
+def test_checked_dates_that_are_not_days(typed: str) -> None:
+    with pytest.raises(ValueError, match="不是一个日子"):
+        parse_checked_date(typed)
+
+
+def test_form_values_go_there_and_back() -> None:
+    values = form_values(filled())
+    assert values["centre.phone"] == "0354-1234567"
+    assert values["cards.dibao.note"] == "先打电话预约"
+    assert values["checked"] == "2026-12-01"
+    values["cards.tuoyu.office"] = "  托育中心 "  # a card filled in the form for the first time
+    info = info_from_values(values, date(2026, 12, 1))
+    assert info.centre == filled().centre and info.checked == date(2026, 12, 1)
+    assert info.offices["dibao"] == filled().offices["dibao"]
+    assert info.offices["tuoyu"] == LocalOffice("托育中心")
 
 
 def test_a_good_form_has_no_problems() -> None:

@@ -22,7 +22,6 @@ from reader.core.pin import pin_file
 from reader.ui.main_window import MainWindow
 from reader.ui.settings import Settings
 from reader.ui.staff.import_panel import ImportPanel
-from reader.ui.staff.local_info_panel import LocalInfoPanel
 from reader.ui.staff.manage_panel import ManagePanel
 from reader.ui.staff.printer_panel import PrinterPanel
 from reader.ui.staff.settings_panel import SettingsPanel
@@ -366,32 +365,6 @@ def test_printer_choice_is_saved_for_residents_printing(
     monkeypatch.setattr(printing, "available_printers", lambda: ["Office"])
     click(qtbot, window, panel.refresh_button)  # the printer was taken away
     assert "“Hall”现在找不到了" in panel.message.text()
-
-
-def test_local_information_opens_in_an_editor_only_outside_community_mode(
-        qtbot: QtBot) -> None:
-    window, community = make_community_window(qtbot)
-    staff = unlock(qtbot, window, community)
-    staff.show_section("local")
-    panel = staff.panel("local")
-    assert isinstance(panel, LocalInfoPanel)
-    opened: list[Path] = []
-    panel.opener = lambda path: opened.append(path) or True  # type: ignore[assignment]
-    assert "名称：（没填）" in panel.values.text() and panel.problems.text() == "文件没有问题。"
-    click(qtbot, window, panel.open_button)
-    assert opened == [paths.local_info_file()]
-    community.enter()
-    staff.show_section("local")
-    assert not panel.open_button.isEnabled() and panel.kiosk_note.isVisible()
-    panel.open_file()
-    assert len(opened) == 1
-    # staff edited the file meanwhile: 重新读取 shows it
-    text = paths.local_info_file().read_text(encoding="utf-8")
-    paths.local_info_file().write_text(text.replace('name = ""', 'name = "东关社区服务中心"', 1),
-                                       encoding="utf-8")
-    click(qtbot, window, panel.reload_button)
-    assert "名称：东关社区服务中心" in panel.values.text()
-    assert panel.message.text() == "已经重新读取。"
 
 
 def test_a_booklet_of_one_category_for_the_noticeboard(
