@@ -133,7 +133,7 @@ def check_local_info(info: LocalInfo, today: date,
     phones = [info.centre.phone, *(office.phone for office in info.offices.values())]
     if info.checked is None and any(phone.strip() for phone in phones):
         problems.append(FieldProblem(CHECKED_KEY, "填了电话号码，请也填上号码核实日期"
-                                     "（今天打电话核对过，就按“今天”）。"))
+                                     "（今天打电话核对过，就按“今天核实过”）。"))
     return problems
 
 

@@ -255,6 +255,7 @@ STRINGS: dict[str, str] = {
     "staff.local.file": "保存在：{path}（也可以用记事本改，改完按“重新读取”）",
     "staff.local.centre": "本社区服务中心",
     "staff.local.required": "{label} *",
+    "staff.local.fix": "请改：{problem}",
     "staff.local.checked_heading": "号码核实日期",
     "staff.local.checked_hint": "最近一次打电话核对这些号码的日子，会印在卡片上，"
     "居民就知道号码新不新。",

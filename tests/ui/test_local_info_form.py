@@ -101,7 +101,7 @@ def test_problems_are_said_next_to_the_field_and_nothing_is_saved(qtbot: QtBot) 
     choose_card(panel, "dibao")
     click(qtbot, window, panel.save_button)
     assert path.read_bytes() == before
-    assert panel.rows["centre.name"].problem.text() == "社区服务中心的名称不能空着。"
+    assert panel.rows["centre.name"].problem.text() == "请改：社区服务中心的名称不能空着。"
     assert panel.rows["centre.name"].problem.isVisible()
     assert "“0354-123”不像电话号码" in panel.rows["centre.phone"].problem.text()
     assert not panel.rows["centre.address"].problem.isVisible()

@@ -262,9 +262,12 @@ class LocalInfoPanel(Panel):
             self._fill_card_box()
             self._show_card_fields()
         for name, field_row in self.rows.items():
-            field_row.set_problem(self.look_convert(found.get(name, "")))
+            field_row.set_problem(self._fix(found.get(name, "")))
         for key, field_row in self.card_rows.items():
-            field_row.set_problem(self.look_convert(found.get(f"cards.{self.card_id}.{key}", "")))
+            field_row.set_problem(self._fix(found.get(f"cards.{self.card_id}.{key}", "")))
+
+    def _fix(self, problem: str) -> str:
+        return self.t("staff.local.fix", problem=self.look_convert(problem)) if problem else ""
 
     def open_file(self) -> None:
         if self.area.community.active or self.info is None or self.info.path is None:
