@@ -44,7 +44,7 @@ from reader.ui.staff.file_health import current_cards
 from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.area import StaffArea
+    from reader.ui.staff.feature import StaffArea
 
 # Text editors tried on Linux when xdg-open has no program for a .toml file.
 LINUX_EDITORS = ("gnome-text-editor", "gedit", "kate", "kwrite", "mousepad", "xed", "pluma",
