@@ -37,7 +37,7 @@ def test_every_piece_is_addressable_by_id(qtbot: QtBot) -> None:
     window.open_article(LONGEST)
     view = window.article_page.view
     ids = [b.block_id for b in view.text_blocks()]
-    assert ids[:4] == ["title", "date", "deck", "byline"]
+    assert ids[:4] == ["title", "deck", "date", "byline"]
     assert "h1" in ids and "p1" in ids and "p17" in ids
     assert block(window, "h1").plain_text() == "卫生健康事业提质增效"
     assert block(window, "p1").kind == "caption"
