@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -12,6 +14,7 @@ from reader.core.pin import PinStore, pin_file
 from reader.ui.community.feature import Community
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
+from reader.ui.staff.parts import Panel
 from reader.ui.staff.pin_page import PinPage
 from reader.ui.staff.staff_page import StaffPage
 from tests.support.window_helpers import open_gates, settle
@@ -97,3 +100,17 @@ def unlock(qtbot: QtBot, window: MainWindow, community: Community,
     staff = community.staff.staff_page()
     assert window.current_page() is staff
     return staff
+
+
+PanelKind = TypeVar("PanelKind", bound=Panel)
+
+
+def open_panel(qtbot: QtBot, key: str, kind: type[PanelKind], **window_options: Any
+               ) -> tuple[MainWindow, StaffPage, PanelKind]:
+    """A community window, the staff area unlocked, and its section `key` shown."""
+    window, community = make_community_window(qtbot, **window_options)
+    staff = unlock(qtbot, window, community)
+    staff.show_section(key)
+    panel = staff.panel(key)
+    assert isinstance(panel, kind)
+    return window, staff, panel

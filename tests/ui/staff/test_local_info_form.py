@@ -19,16 +19,12 @@ from reader.core.local_info import load_local_info
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.staff.local_info_panel import LocalInfoPanel, open_in_text_editor
 from reader.ui.widgets.text_block import TextBlock
-from tests.support.community_helpers import click, make_community_window, unlock
+from tests.support.community_helpers import click, open_panel
 from tests.support.window_helpers import settle
 
 
 def open_form(qtbot: QtBot) -> tuple[MainWindow, LocalInfoPanel]:
-    window, community = make_community_window(qtbot)
-    staff = unlock(qtbot, window, community)
-    staff.show_section("local")
-    panel = staff.panel("local")
-    assert isinstance(panel, LocalInfoPanel)
+    window, _staff, panel = open_panel(qtbot, "local", LocalInfoPanel)
     return window, panel
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from reader.ui.staff.settings_panel import SettingsPanel
-from tests.support.community_helpers import make_community_window, unlock
+from tests.support.community_helpers import open_panel
 from tests.support.window_helpers import settle
 
 
@@ -23,11 +23,7 @@ def roll_wheel(widget: QComboBox, notches: int) -> None:
 
 
 def test_the_wheel_scrolls_past_the_settings_without_changing_them(qtbot: QtBot) -> None:
-    window, community = make_community_window(qtbot, size=(1024, 600))
-    staff = unlock(qtbot, window, community)
-    staff.show_section("settings")
-    panel = staff.panel("settings")
-    assert isinstance(panel, SettingsPanel)
+    window, staff, panel = open_panel(qtbot, "settings", SettingsPanel, size=(1024, 600))
     settings = window.settings
     before = {name: settings.get(name) for name in
               ("idle_minutes", "default_font_size", "default_script", "default_theme")}
@@ -48,11 +44,7 @@ def test_the_wheel_scrolls_past_the_settings_without_changing_them(qtbot: QtBot)
 
 
 def test_a_focused_list_still_changes_from_the_keyboard(qtbot: QtBot) -> None:
-    window, community = make_community_window(qtbot)
-    staff = unlock(qtbot, window, community)
-    staff.show_section("settings")
-    panel = staff.panel("settings")
-    assert isinstance(panel, SettingsPanel)
+    window, _staff, panel = open_panel(qtbot, "settings", SettingsPanel)
     box = panel.size_box
     box.setFocus()
     settle()

@@ -32,6 +32,7 @@ from tests.support.community_helpers import (
     FakeClock,
     click,
     make_community_window,
+    open_panel,
     press_staff_keys,
     type_pin,
     unlock,
@@ -302,11 +303,7 @@ def test_staff_area_in_traditional_script(qtbot: QtBot) -> None:
 
 
 def test_the_article_list_is_in_the_interfaces_script(qtbot: QtBot) -> None:
-    window, community = make_community_window(qtbot)
-    staff = unlock(qtbot, window, community)
-    staff.show_section("manage")
-    panel = staff.panel("manage")
-    assert isinstance(panel, ManagePanel)
+    window, _staff, panel = open_panel(qtbot, "manage", ManagePanel)
 
     def titles() -> list[str]:
         return [row.findChild(QLabel, "manageTitle").text()  # type: ignore[union-attr]
