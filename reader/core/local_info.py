@@ -40,8 +40,8 @@ class Centre:
 @dataclass(frozen=True)
 class LocalOffice:
     office: str = ""  # where to go for this programme, e.g. "某某街道便民服务中心 2 号窗口"
-    address: str = ""
     phone: str = ""
+    address: str = ""
     hours: str = ""
     note: str = ""  # e.g. "先打电话预约"
 

@@ -31,8 +31,9 @@ TODAY = date(2026, 12, 6)
 def filled() -> LocalInfo:
     return LocalInfo(
         Centre("幸福社区服务中心", "幸福路 8 号", "0354-1234567", "周一到周五 9:00-17:00"),
-        {"dibao": LocalOffice("街道便民服务中心 2 号窗口", "幸福路 10 号", "0354-7654321",
-                              "周一到周五上午", "先打电话预约")},
+        {"dibao": LocalOffice("街道便民服务中心 2 号窗口", address="幸福路 10 号",
+                              phone="0354-7654321", hours="周一到周五上午",
+                              note="先打电话预约")},
         checked=date(2026, 12, 1))
 
 
@@ -93,7 +94,7 @@ def test_a_good_form_has_no_problems() -> None:
 def test_problems_name_the_field_in_plain_words() -> None:
     info = LocalInfo(
         Centre("", "", "0354-123", ""),
-        {"dibao": LocalOffice("", "", "13912345678"), "tuoyu": LocalOffice("x" * 51)},
+        {"dibao": LocalOffice(phone="13912345678"), "tuoyu": LocalOffice("x" * 51)},
         checked=date(2027, 1, 1))
     problems = {p.field: p.message for p in check_local_info(info, TODAY, dict(CARDS))}
     assert problems["centre.name"] == "社区服务中心的名称不能空着。"
