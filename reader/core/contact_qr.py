@@ -3,8 +3,8 @@
 A resident takes the printed card home; a son or daughter scans the code with the phone
 camera (or WeChat) and the phone offers to save the contact. What goes in:
 
-- the local office staff filled in for this card (name, phone, address, hours in the
-  note), with the national hotline as a second number;
+- the local office staff filled in for this card (name, phone, address; its hours and
+  note in the contact's note), with the national hotline as a second number;
 - otherwise the national hotline alone (the first one the card lists: 12333 on 人社's
   cards, 12345 on the others), and the note says that no local office was filled in.
   Nothing local is ever made up.
@@ -64,8 +64,9 @@ def card_contact(card: Card, local_info: LocalInfo | None,
     office = local_info.office_for(card.id) if local_info is not None else None
     if office is not None and office.phone:
         name = c(office.office) if office.office else c(f"{card.title}办理电话")
-        note = c(f"办{card.title}。不清楚打{hotline}。")
-        return Contact(name, (office.phone, hotline), "", note, True)
+        more = "".join(f"{text}。" for text in (office.hours, office.note) if text)
+        note = c(f"办{card.title}。{more}不清楚打{hotline}。")
+        return Contact(name, (office.phone, hotline), c(office.address), note, True)
     where = f"办理地点：{office.office}。" if office is not None else ""
     note = c(f"没有填当地电话。{where}问{card.title}，打这个号码。")
     return Contact(c(HOTLINES[hotline]), (hotline,), "", note, False)

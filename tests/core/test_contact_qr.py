@@ -102,3 +102,11 @@ def test_every_shipped_card_has_a_code_of_modest_size() -> None:
             version = int(code.designator.split("-")[0])
             assert version <= 13, (card.id, code.designator)  # 69 modules at most
             assert code.modules == 17 + 4 * version + 8
+
+
+def test_the_offices_address_hours_and_note_go_in_as_well(tmp_path: Path) -> None:
+    office = LocalOffice("城关街道便民服务中心", "0354-1234567", "城关路8号", "周一到周五",
+                         "先打电话预约")
+    got = vcard_fields(decode_png(card_code(CARDS["dibao"], local("dibao", office)).png, tmp_path))
+    assert got["ADR"] == [";;城关路8号;;;;"]
+    assert "周一到周五" in got["NOTE"][0] and "先打电话预约" in got["NOTE"][0]

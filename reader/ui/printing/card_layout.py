@@ -53,12 +53,16 @@ def card_pieces(sections: Sequence[CardSection], qr: ContactCode | None = None,
     community centre's lines at the end."""
     by_key = {section.key: section for section in sections}
     local = by_key.get("local")
-    office_lines = tuple(ln for ln in local.lines if ln.field in _OFFICE) if local else ()
-    centre_lines = tuple(ln for ln in local.lines if ln.field not in _OFFICE) if local else ()
+    local_lines = local.lines if local else ()
+    office_lines = tuple(ln for ln in local_lines if ln.field in _OFFICE)
+    office_more = [ln.text for ln in local_lines if ln.field in _OFFICE_MORE]
+    centre_lines = tuple(ln for ln in local_lines if ln.field in _CENTRE)
     pieces: list[Piece] = []
     phones = by_key.get("phones")
-    box_lines = office_lines + (phones.lines if phones else ())
-    rows = tuple(_box_row(line.text, line.number, line.field) for line in box_lines)
+    rows = tuple(_box_row(line.text, line.number, line.field) for line in office_lines)
+    if office_more:  # the office's address, hours and note: one paragraph under its phone
+        rows += (Row("　".join(office_more)),)
+    rows += tuple(_box_row(ln.text, ln.number, ln.field) for ln in (phones.lines if phones else ()))
     # where to ask nearby, on one line; its address and hours are on the screen card
     name = next((ln.text for ln in centre_lines if ln.field == "centre"), "")
     phone = next((ln for ln in centre_lines if ln.field == "centre_phone"), None)
@@ -91,6 +95,8 @@ def card_pieces(sections: Sequence[CardSection], qr: ContactCode | None = None,
 
 
 _OFFICE = ("office", "office_phone")
+_OFFICE_MORE = ("office_address", "office_hours", "office_note")
+_CENTRE = ("centre", "centre_phone")  # (the centre's address and hours: on the screen card)
 LEAVE_OFF = ("notes",)  # what a card too long for one sheet leaves off, last first
 SHORT_ITEM = 16  # characters: "社会保障卡，也就是社保卡。" is 13
 
@@ -137,8 +143,9 @@ def article_title(article_id: str) -> str:
 
 
 def footer_lines(card: Card | None, script: Script, printed_on: date,
-                 label: str = "") -> list[str]:  # fmt: skip
-    """Disclaimer and page number; then print date, review date and the source articles."""
+                 label: str = "", checked: str = "") -> list[str]:  # fmt: skip
+    """Disclaimer and page number; then print date, review date, 号码核实日期 (`checked`,
+    already "号码核实日期：…" in the script) and the source articles."""
     def c(text: str) -> str:
         return convert(text, script) if script != "simplified" else text
 
@@ -147,6 +154,8 @@ def footer_lines(card: Card | None, script: Script, printed_on: date,
     dates = f"{c('打印日期')}：{day}"
     if card is not None:
         dates += "　" + reviewed_line(card, script)
+    if checked:
+        dates += "　" + checked
     if card is not None:
         titles = [t for t in dict.fromkeys(article_title(s.article) for s in card.sources) if t]
         if titles:
@@ -185,11 +194,14 @@ def layout_card(card: Card, *, script: Script, paper: Paper, family: str,
     shown = card.converted(script)
     code = card_code(card, local_info, script)
     sections = card_sections(card, local_info, script)
+    checked = next((line.text for section in sections for line in section.lines
+                    if line.field == "checked"), "")  # fmt: skip
     small = sizes_for(paper, MIN_BODY_PT, family)
     label = label_for or (lambda index, count: page_label(index, count, script))
 
     def footer_height(pages: int) -> float:
-        return footer_space(footer_lines(card, script, printed_on, label(0, pages)), small, paper)
+        lines = footer_lines(card, script, printed_on, label(0, pages), checked)
+        return footer_space(lines, small, paper)
 
     def laid_out(parts: list[CardSection]) -> list[tuple[str, int]]:
         pieces = card_pieces(parts, code, script)
@@ -203,7 +215,8 @@ def layout_card(card: Card, *, script: Script, paper: Paper, family: str,
             bodies = shorter
             left_out = "、".join(section_label(key, script) for key in LEAVE_OFF)
     count = len(bodies)
-    footers = [footer_lines(card, script, printed_on, label(n, count)) for n in range(count)]
+    footers = [footer_lines(card, script, printed_on, label(n, count), checked)
+               for n in range(count)]
     return [
         Page(html, footer_html(lines, small), body, left_out)
         for (html, body), lines in zip(bodies, footers, strict=True)

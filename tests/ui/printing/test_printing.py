@@ -381,3 +381,23 @@ def test_the_printer_check_page(script: Script, tmp_path: Path) -> None:
     assert image.save(str(tmp_path / "check.png"))
     got = vcard_fields(decode_image(tmp_path / "check.png"))
     assert got["TEL"] == ["12345"]
+
+
+def test_the_checked_date_and_the_offices_details_are_printed(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from reader.core.local_info import LocalOffice
+
+    info = replace(sample_local_info(), checked=date(2026, 12, 1), offices={
+        "dibao": LocalOffice("幸福街道便民服务中心", "0354-1234567", "幸福路8号", "周一到周五",
+                             "先打电话预约")})
+    for script in SCRIPTS:
+        out = printing.write_card_pdf(sample_card(), tmp_path / f"{script}.pdf", script=script,
+                                      local_info=info)  # fmt: skip
+        text = squeeze(pdf_text(out))
+        assert page_count(out) == 1
+        assert squeeze(convert("号码核实日期：2026年12月1日", script)) in text
+        # the office's details right under its phone, before the card's hotlines
+        details = text.find(squeeze(convert("办理地址：幸福路8号", script)))
+        assert text.find("0354-1234567") < details < text.find(squeeze(convert("12345问当地", script)))
+        assert squeeze(convert("提醒：先打电话预约", script)) in text
