@@ -399,5 +399,6 @@ def test_the_checked_date_and_the_offices_details_are_printed(tmp_path: Path) ->
         assert squeeze(convert("号码核实日期：2026年12月1日", script)) in text
         # the office's details right under its phone, before the card's hotlines
         details = text.find(squeeze(convert("办理地址：幸福路8号", script)))
-        assert text.find("0354-1234567") < details < text.find(squeeze(convert("12345问当地", script)))
+        hotline = text.find(squeeze(convert("12345问当地", script)))
+        assert text.find("0354-1234567") < details < hotline
         assert squeeze(convert("提醒：先打电话预约", script)) in text
