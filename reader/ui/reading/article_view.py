@@ -105,7 +105,10 @@ class ArticleView(QScrollArea):
         self.end_mark = TextBlock("end", "end")
         self.back_button = BigButton()
         self.back_button.setObjectName("backHome")
-        self.end_buttons = ButtonRow()  # 返回首页, and what other features add (打印这篇文章)
+        # 返回首页, and what other features add (打印这篇文章); in the column from the start,
+        # so that showing it never makes a window of its own
+        self.end_buttons = ButtonRow(self._content)
+        self._column.addWidget(self.end_buttons)
         self.end_buttons.add_button(self.back_button)
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
