@@ -25,6 +25,7 @@ HANDLERS: dict[str, str] = {
     "links": "reader.cli_cards:cmd_links",
     "import": "reader.cli_library:cmd_import",
     "library": "reader.cli_library:cmd_library",
+    "pack": "reader.cli_pack:cmd_pack",
     "soak": "reader.ui.soak:cmd_soak",
     "build-print-font": "reader.ui.print_font:cmd_build",
 }
@@ -87,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
 
     sub.add_parser("library", help="列出文章库")
+
+    from reader.cli_pack import add_pack_parser
+
+    add_pack_parser(sub)
 
     # Started by the window in the background (reader.ui.print_font); not for people.
     p = sub.add_parser("build-print-font")

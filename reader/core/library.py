@@ -73,6 +73,7 @@ class LibraryItem:
     hidden: bool
     added: float  # 0 for seeds
     source_name: str
+    published: bool = False  # came in a content pack: hidden, never deleted, here
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class Library:
         self._read_seeds = seeds
         self.problems: list[str] = []  # plain Chinese, for the staff area and `doctor`
         self._seeds: dict[str, Article] | None = None
+        self._published: dict[str, Article] | None = None
         self._state = IndexState()
         self._articles: dict[str, Article] = {}
         self._load()
@@ -155,7 +157,9 @@ class Library:
     # ---- reading ----------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the library again (another window or the command line changed it)."""
+        """Read the library again (another window, the command line or a content pack
+        changed it)."""
+        self._published = None
         self._load()
 
     def items(self, include_hidden: bool = False) -> list[LibraryItem]:
@@ -164,6 +168,10 @@ class Library:
         items = [
             LibraryItem(a, True, a.id in self._state.hidden_seeds, 0.0, a.source_name)
             for a in self._seed_articles().values()
+        ]
+        items += [
+            LibraryItem(a, False, a.id in self._state.hidden_seeds, 0.0, a.source_name, True)
+            for a in self._published_articles().values()
         ]
         for entry in self._state.entries.values():
             article = self._articles.get(entry.id)
@@ -177,10 +185,14 @@ class Library:
         return [item.article for item in self.items(include_hidden)]
 
     def article(self, article_id: str) -> Article | None:
-        return self._seed_articles().get(article_id) or self._articles.get(article_id)
+        return (self._seed_articles().get(article_id) or self._articles.get(article_id)
+                or self._published_articles().get(article_id))
 
     def is_seed(self, article_id: str) -> bool:
         return article_id in self._seed_articles()
+
+    def is_published(self, article_id: str) -> bool:
+        return article_id in self._published_articles()
 
     def find_duplicate(self, article: Article) -> Article | None:
         digest = text_digest(article)
@@ -266,6 +278,8 @@ class Library:
     def _delete(self, article_id: str) -> None:
         if self.is_seed(article_id):
             raise ReaderError("程序自带的文章不能删除，可以把它隐藏起来。")
+        if self.is_published(article_id):
+            raise ReaderError("这篇文章来自内容包，不能在这里删除，可以把它隐藏起来。")
         if article_id not in self._state.entries:
             raise ReaderError("文章库里没有这篇文章，可能已经删除了。")
         state = IndexState(dict(self._state.entries), set(self._state.hidden_seeds))
@@ -312,7 +326,7 @@ class Library:
 
     def _set_hidden_now(self, article_id: str, hidden: bool) -> None:
         state = IndexState(dict(self._state.entries), set(self._state.hidden_seeds))
-        if self.is_seed(article_id):
+        if self.is_seed(article_id) or self.is_published(article_id):
             if hidden:
                 state.hidden_seeds.add(article_id)
             else:
@@ -358,6 +372,16 @@ class Library:
                     continue
                 self._seeds[article.id] = article
         return self._seeds
+
+    def _published_articles(self) -> dict[str, Article]:
+        """Articles of the last content pack applied (see content_store); they live in
+        their own folder, so nothing here ever writes over them or they over staff's."""
+        if self._published is None:
+            from reader.core.content_store import PUBLISHED, ContentStore
+
+            store = ContentStore(self.path / PUBLISHED)
+            self._published = {a.id: a for a in store.articles()}
+        return self._published
 
     def _problem(self, message: str) -> None:
         if message not in self.problems:
