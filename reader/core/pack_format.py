@@ -98,7 +98,8 @@ class Manifest:
             if not isinstance(data, dict) or data.get("kind") != KIND:
                 raise ValueError("not a content pack manifest")
             if data.get("format") != FORMAT:
-                raise PackError("这个内容包是新版程序做的，请先更新本程序。", "manifest format")
+                raise PackError("这个内容包是新版程序做的，没有使用。请先更新本程序。",
+                                "manifest format")
             version = data["version"]
             if not isinstance(version, int) or isinstance(version, bool) or version < 1:
                 raise ValueError("version")

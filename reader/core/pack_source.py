@@ -39,6 +39,7 @@ USER_AGENT = "dazi-reader (content packs)"
 RETRY_LATER = "下载没有完成，下次再试。"
 UNREACHABLE = "连不上内容包的来源，下次再试。"
 DISK_FULL = "电脑的磁盘满了，内容包没有下载。请清理磁盘后再试。"
+WEB_PAGE = "来源那里给的是一个网页，不是内容包（可能要先登录上网），下次再试。"
 NOT_A_FEED = "来源那里不是内容包目录（feed.json），请检查内容订阅的地址。"
 
 
@@ -169,6 +170,8 @@ def download_pack(source: str, entry: FeedEntry, target: Path, timeouts: Timeout
                 with _get(url, {}, timeouts) as response:
                     if response is None:  # 304 to an unconditional request: a broken server
                         raise SourceError(RETRY_LATER, "unexpected 304")
+                    if "html" in (response.headers.get("Content-Type") or "").lower():
+                        raise SourceError(WEB_PAGE, "the server answered with a web page")
                     _copy(response, out, digest, entry.size, timeouts)
             else:
                 try:

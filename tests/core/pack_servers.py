@@ -56,7 +56,7 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
     """Serves files from `folder`, but each path may be told to fail (see `faults`):
     "404", "500", "html", "stall" (headers, then nothing), "drip" (a byte at a time,
     slowly), "truncate" (half the body, then the connection closes), "junk" (other bytes
-    of the same length)."""
+    of the same length), "long" (more bytes than the feed says)."""
 
     folder: Path
     faults: dict[str, str]
@@ -81,6 +81,8 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
             return
         if fault == "junk":
             body = bytes(len(body))
+        if fault == "long":
+            body += bytes(1000)
         if fault == "stall":
             self._headers(len(body), "application/octet-stream")
             time.sleep(30)
@@ -126,7 +128,7 @@ def faulty_server(folder: Path, faults: dict[str, str]) -> Iterator[str]:
 
 
 NGINX_CONFIG = """\
-daemon off;
+{user}daemon off;
 worker_processes {workers};
 pid {run}/nginx.pid;
 error_log {run}/error.log warn;
@@ -166,8 +168,10 @@ def nginx_server(folder: Path, run: Path, *, access_log: bool = True,
     port = free_port()
     access = f"{run}/access.log" if access_log else "off"
     config = run / "nginx.conf"
+    # As root, nginx's workers would run as nobody, who cannot read a test's temp folder.
+    user = "user root;\n" if os.geteuid() == 0 else ""
     config.write_text(NGINX_CONFIG.format(run=run, port=port, root=folder.resolve(),
-                                          access=access, workers=workers))
+                                          access=access, workers=workers, user=user))
     process = subprocess.Popen([nginx_binary(), "-c", str(config), "-p", str(run), "-e",
                                 str(run / "error.log")],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

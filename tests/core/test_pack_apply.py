@@ -57,7 +57,7 @@ def test_build_refuses_unknown_retirements_and_broken_cards(tmp_path: Path) -> N
     broken = pub.work / "broken"
     broken.mkdir()
     (broken / "x.toml").write_text('id = "x"\ntitle = "没写完', encoding="utf-8")
-    with pytest.raises(ReaderError, match="x.toml"):
+    with pytest.raises(ReaderError, match=r"x\.toml"):
         pub.build(cards=broken)
     with pytest.raises(ReaderError, match="第 1 行"):
         bad = pub.work / "p.txt"
