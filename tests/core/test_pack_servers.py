@@ -109,11 +109,11 @@ from reader.core.content_store import ContentStore
 from reader.core.pack_pull import Subscription, pull
 slow = sys.argv[1] == "apply"
 if slow:
-    real = content_store.atomic_write_bytes
+    real = content_store.write_staged
     def slow_write(path, data):
         time.sleep(0.01)
         real(path, data)
-    content_store.atomic_write_bytes = slow_write
+    content_store.write_staged = slow_write
 print("ready", flush=True)
 key = Path(sys.argv[3]).read_text()
 pull(ContentStore(Path(sys.argv[4])), Subscription(sys.argv[2], key))
