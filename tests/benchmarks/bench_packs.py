@@ -96,9 +96,10 @@ def main() -> None:
         build_s = (time.perf_counter() - started) / WEEKS
         packs = sorted(pub.glob("pack-*.zip"))
         newest = packs[-1]
+        cards = len(list(asset_path("cards").glob("*.toml")))
         print(f"publishing folder: {WEEKS} weekly packs, newest {newest.stat().st_size // 1024} KB "
-              f"({WEEKS * ARTICLES_A_WEEK} articles, {len(list(asset_path('cards').glob('*.toml')))}"
-              f" cards); feed.json {(pub / 'feed.json').stat().st_size} bytes; "
+              f"({WEEKS * ARTICLES_A_WEEK} articles, {cards} cards); "
+              f"feed.json {(pub / 'feed.json').stat().st_size} bytes; "
               f"pack build {build_s:.2f} s a week")
         with nginx_server(pub, root / "nginx", access_log=False, workers=2) as url:
             port = int(re.findall(r":(\d+)/", url)[0])
