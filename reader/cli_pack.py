@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
-
-if TYPE_CHECKING:
-    from reader.core.pack_pull import Subscription
 
 
 def add_pack_parser(sub: argparse._SubParsersAction) -> None:
@@ -114,7 +109,11 @@ def _subscribe(args: argparse.Namespace) -> int:
         subscription = replace(subscription, public_key=_key_text(args.key))
     save_subscription(subscription)
     print(f"已保存到 {subscription_path()}")
-    _print_subscription(subscription)
+    from reader.core.content_store import ContentStore
+    from reader.core.pack_status import pack_status
+
+    for line in pack_status(ContentStore(), subscription).lines()[:2]:
+        print(line)
     return 0
 
 
@@ -141,23 +140,10 @@ def _pull(args: argparse.Namespace) -> int:
 def _status(args: argparse.Namespace) -> int:
     from reader.core.content_store import ContentStore
     from reader.core.pack_pull import load_subscription
+    from reader.core.pack_status import pack_status
 
-    _print_subscription(load_subscription())
-    store = ContentStore()
-    status = store.status()
-    installed = store.installed()
-    if installed is None:
-        print("这台电脑还没有用过内容包。")
-    else:
-        m = installed.manifest
-        publisher = m.publisher or "发布方未署名"
-        note = f"：{m.note}" if m.note else ""
-        print(f"正在用：第 {m.version} 版（{_local_time_iso(m.created)}，{publisher}）{note}")
-        print(f"  {len(m.articles)} 篇文章、{len(m.cards)} 张卡片；"
-              f"最近 7 天新到 {len(store.new_article_ids())} 篇")
-    check = status.get("last_check")
-    if isinstance(check, dict):
-        print(f"上次检查：{_local_time(check.get('time'))}，{check.get('message', '')}")
+    for line in pack_status(ContentStore(), load_subscription()).lines():
+        print(line)
     _print_conflicts()
     return 0
 
@@ -195,17 +181,6 @@ def _conflict(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_subscription(subscription: Subscription) -> None:
-    print(f"来源：{subscription.source or '（没有设置，只能用U盘导入）'}")
-    if subscription.public_key:
-        try:
-            print(f"公钥指纹：{subscription.key().fingerprint()}")
-        except ReaderError as exc:
-            print(f"公钥：{exc.message}")
-    else:
-        print("公钥：（没有设置）")
-
-
 def _print_conflicts() -> None:
     from reader.core.content_store import ContentStore
     from reader.paths import local_cards_dir
@@ -220,19 +195,3 @@ def _key_text(value: str) -> str:
     if path.is_file():
         return path.read_text(encoding="utf-8", errors="replace")
     return value
-
-
-def _local_time(value: object) -> str:
-    if not isinstance(value, int | float):
-        return "（不知道）"
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(value))
-
-
-def _local_time_iso(value: str) -> str:
-    try:
-        stamp = time.strptime(value, "%Y-%m-%dT%H:%M:%SZ")
-    except ValueError:
-        return value
-    import calendar
-
-    return _local_time(calendar.timegm(stamp))

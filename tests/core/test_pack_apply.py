@@ -3,6 +3,7 @@ on this PC, card conflicts, the 新 mark, USB import, and the status staff see."
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from pathlib import Path
@@ -196,3 +197,42 @@ def test_without_key_or_source_nothing_happens_and_it_says_why(tmp_path: Path) -
     assert result.message == "还没有设置发布方的公钥，不能使用内容包。"
     assert pull(store(), type(no_key)("", no_key.public_key)).message == "还没有设置内容包的来源。"
     assert ContentStore(store().root).installed() is None
+
+
+def test_the_status_staff_see(tmp_path: Path) -> None:
+    from reader.core.pack_status import pack_status
+
+    pub = publisher(tmp_path)
+    subscription = pub.subscription()
+    empty = pack_status(store(), subscription, tmp_path / "no-cards")
+    assert empty.installed == "这台电脑还没有用过内容包。" and empty.last_check == ""
+    assert empty.fingerprint == pub.key.public_key().fingerprint()
+    first_pack(pub)
+    pull(store(), subscription)
+    done = pack_status(store(), subscription, tmp_path / "no-cards")
+    assert done.installed.startswith("正在用：第 1 版") and "第一周" in done.installed
+    assert done.last_check.endswith("已经用上第 1 版内容包：第一周") and done.refusal == ""
+    (pub.folder / "pack-000002.zip").write_bytes(b"not a pack")
+    feed = json.loads((pub.folder / "feed.json").read_text())
+    feed["packs"].insert(0, {**feed["packs"][0], "version": 2, "file": "pack-000002.zip",
+                             "size": 10, "sha256": hashlib.sha256(b"not a pack").hexdigest()})
+    (pub.folder / "feed.json").write_text(json.dumps(feed, ensure_ascii=False))
+    pull(store(), subscription)
+    refused = pack_status(store(), subscription, tmp_path / "no-cards")
+    assert refused.refusal == "内容包不完整或者坏了，没有使用。"
+    assert refused.installed.startswith("正在用：第 1 版")
+    no_key = pack_status(store(), type(subscription)(subscription.source, "RWQ"))
+    assert "不是一个公钥" in no_key.fingerprint
+
+
+def test_background_checks_are_spread_out() -> None:
+    import random
+
+    from reader.core.pack_status import CHECK_EVERY_S, FIRST_CHECK_WITHIN_S, next_check_delay
+
+    rng = random.Random(4)
+    firsts = [next_check_delay(True, rng) for _ in range(200)]
+    later = [next_check_delay(False, rng) for _ in range(200)]
+    assert all(5 <= d <= FIRST_CHECK_WITHIN_S for d in firsts) and len(set(firsts)) == 200
+    assert all(abs(d - CHECK_EVERY_S) <= 15 * 60 for d in later)
+    assert max(later) - min(later) > 10 * 60
