@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
+
+if TYPE_CHECKING:
+    from reader.doctor import Check
 
 
 def add_pack_parser(sub: argparse._SubParsersAction) -> None:
@@ -195,3 +200,25 @@ def _key_text(value: str) -> str:
     if path.is_file():
         return path.read_text(encoding="utf-8", errors="replace")
     return value
+
+
+def doctor_checks() -> Iterable[Check]:
+    """The content-pack lines of `doctor`: a warning (not a stop) when the last check
+    was refused or failed, or a card has two versions."""
+    from reader.core.content_store import ContentStore
+    from reader.core.pack_pull import load_subscription
+    from reader.core.pack_status import pack_status
+    from reader.doctor import Check
+
+    subscription = load_subscription()
+    if not subscription.source and not subscription.public_key:
+        yield Check("内容包", True, "没有订阅（只用本机的文章）", required=False)
+        return
+    status = pack_status(ContentStore(), subscription)
+    yield Check("内容包", not status.refusal,
+                f"{status.installed} {status.refusal}".strip(), required=False)
+    yield Check("内容包公钥指纹", True, status.fingerprint, required=False)
+    if status.conflicts:
+        yield Check("本机改过的卡片", False,
+                    f"{'、'.join(status.conflicts)} 内容包也带来了新版本，"
+                    "用 python -m reader pack conflict 编号 处理", required=False)

@@ -55,6 +55,11 @@ def test_publish_subscribe_pull_status_and_a_conflict(tmp_path: Path) -> None:
     assert "正在用：第 1 版" in out.stdout and "某区民政局" in out.stdout
     assert fingerprint in out.stdout and "1 篇文章、1 张卡片" in out.stdout
 
+    doctor = subprocess.run([sys.executable, "-m", "reader", "doctor"], capture_output=True,
+                            text=True, cwd=ROOT, timeout=120).stdout
+    assert f"[OK  ] 内容包公钥指纹：{fingerprint}" in doctor
+    assert "[提醒] 本机改过的卡片：dibao 内容包也带来了新版本" in doctor
+
     out = run("conflict", "dibao")
     assert "本社区：" in out.stdout and "区里改过：" in out.stdout
     assert out.stdout.index("本社区：") < out.stdout.index("区里改过：")
