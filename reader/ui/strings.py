@@ -299,6 +299,7 @@ STRINGS: dict[str, str] = {
     "staff.manage.hint": "隐藏的文章居民看不到，可以随时取消隐藏。"
     "程序自带的文章只能隐藏，不能删除。",
     "staff.manage.seed": "程序自带",
+    "staff.manage.published": "来自内容包",
     "staff.manage.added": "{date} 添加",
     "staff.manage.hidden_mark": "已隐藏",
     "staff.manage.hide": "隐藏",
