@@ -27,12 +27,11 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING, Any
 
 from reader.core.article import Article
 from reader.core.errors import ReaderError
+from reader.core.library_files import PUBLISHED
 from reader.core.pack_format import (
     BROKEN,
     MANIFEST,
@@ -40,12 +39,15 @@ from reader.core.pack_format import (
     SIGNATURE,
     Manifest,
     PackError,
-    VerifiedPack,
 )
-from reader.core.pack_source import SourceError
 from reader.core.safe_files import atomic_write_bytes
 
-PUBLISHED = "published"
+if TYPE_CHECKING:
+    from reader.core.pack_format import VerifiedPack
+
+# The lock and the download code are imported where a pack is checked or applied: the
+# window reads what is installed at start-up and needs neither.
+
 CURRENT = "current.json"
 ARRIVED = "arrived.json"
 STATUS = "status.json"
@@ -157,6 +159,10 @@ class ContentStore:
     @contextlib.contextmanager
     def locked(self, wait: float = 1.0) -> Iterator[None]:
         """One check or apply at a time, across the window and the command line."""
+        from filelock import FileLock, Timeout
+
+        from reader.core.pack_source import SourceError
+
         self.root.mkdir(parents=True, exist_ok=True)
         lock = FileLock(self.root / ".lock", timeout=wait)
         try:
@@ -172,6 +178,8 @@ class ContentStore:
 
     def apply(self, pack: VerifiedPack) -> Installed:
         """Make `pack` the published content, atomically. Call inside `locked()`."""
+        from reader.core.pack_source import SourceError
+
         manifest = pack.manifest
         previous = self.installed()
         if manifest.version <= self.version():

@@ -37,6 +37,7 @@ from reader.core.library_files import (
     ARTICLES,
     BACKUP,
     INDEX,
+    PUBLISHED,
     Entry,
     IndexState,
     article_file_bytes,
@@ -377,10 +378,12 @@ class Library:
         """Articles of the last content pack applied (see content_store); they live in
         their own folder, so nothing here ever writes over them or they over staff's."""
         if self._published is None:
-            from reader.core.content_store import PUBLISHED, ContentStore
+            folder = self.path / PUBLISHED
+            self._published = {}
+            if folder.is_dir():  # (no import of the pack code on a PC without packs)
+                from reader.core.content_store import ContentStore
 
-            store = ContentStore(self.path / PUBLISHED)
-            self._published = {a.id: a for a in store.articles()}
+                self._published = {a.id: a for a in ContentStore(folder).articles()}
         return self._published
 
     def _problem(self, message: str) -> None:

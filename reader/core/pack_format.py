@@ -20,15 +20,20 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import stat
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import ReaderError
-from reader.core.signing import PublicKey, SigningError
+
+if TYPE_CHECKING:
+    import zipfile
+
+    from reader.core.signing import PublicKey
+
+# zipfile and the signature code (cryptography) are imported where a pack is read: the
+# window reads the installed manifest at start-up and needs neither.
 
 FORMAT = 1
 KIND = "大字读报内容包"
@@ -187,6 +192,8 @@ class VerifiedPack:
 
 def read_pack(path: Path, key: PublicKey) -> VerifiedPack:
     """Verify a pack file completely, or raise PackError with a plain message."""
+    from reader.core.signing import SigningError
+
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -217,6 +224,8 @@ def read_pack(path: Path, key: PublicKey) -> VerifiedPack:
 
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
+    import zipfile
+
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
@@ -224,6 +233,9 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
 
 
 def _checked_entries(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    import stat
+    import zipfile
+
     infos = archive.infolist()
     if len(infos) > MAX_FILES:
         raise PackError("内容包里的文件太多了，没有使用。", f"{len(infos)} files")
@@ -253,6 +265,8 @@ def _checked_entries(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
 
 
 def _read_limited(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    import zipfile
+
     if info.file_size > limit:
         raise PackError(BROKEN, f"{info.filename} over {limit} bytes")
     try:

@@ -6,7 +6,7 @@ topic-card feature through `add_topic_button`; it stays hidden while empty.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -18,6 +18,7 @@ from reader.ui.article_view import ButtonRow
 from reader.ui.look import Look
 from reader.ui.pages import ColumnPage
 from reader.ui.text_block import TextBlock
+from reader.ui.text_style import TextSpan
 from reader.ui.widgets import BigButton
 
 TILE_PREVIEW_CHARS = 48  # the first sentence on a tile: enough to recognise, not a page
@@ -65,16 +66,21 @@ class ArticleTile(BigButton):
             block.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(block)
 
-    def show_article(self, article: Article, look: Look) -> None:
+    def show_article(self, article: Article, look: Look, new: bool = False) -> None:
+        """`new`: it came in a content pack this week: the title starts with a 新 mark in
+        the read-aloud highlight's colours (a contrast the theme already checks)."""
         sizes = look.sizes
-        self.title.set_content(article.title, look.style(sizes.tile_title, gap_px=0, bold=True,
-                                                          heading=True))
+        mark = look.t("home.new_mark") if new else ""
+        self.title.set_content(mark + article.title, look.style(
+            sizes.tile_title, gap_px=0, bold=True, heading=True))
+        self.title.set_spans([TextSpan(0, len(mark.rstrip()), "highlight")] if new else [],
+                             look.span_colours)
         source = "　".join(part for part in (when_line(article, look), article.byline) if part)
         self.source_line.set_content(source, look.style(sizes.tile_detail, gap_px=8))
         self.source_line.setVisible(bool(source))
         first = preview(article.first_sentence())
         self.first_sentence.set_content(first, look.style(sizes.body, gap_px=12))
-        self.setAccessibleName(article.title)
+        self.setAccessibleName(mark + article.title)
         detail = "　".join(part for part in (source, first) if part)
         self.setAccessibleDescription(look.t("home.tile_desc", detail=detail))
         self.setToolTip("")
@@ -127,13 +133,16 @@ class HomePage(ColumnPage):
         self._column.addStretch(1)
         self.tiles: list[ArticleTile] = []
         self._articles: list[Article] = []
+        self._new_ids: frozenset[str] = frozenset()
         self._tiles_built = False
         self._first_show_hooks: list[Callable[[], object]] | None = []
 
-    def set_articles(self, articles: list[Article]) -> None:
-        """Show these articles (already sorted newest first). The tiles are built when
-        the page is first shown, so reopening straight into an article paints sooner."""
+    def set_articles(self, articles: list[Article], new_ids: Collection[str] = ()) -> None:
+        """Show these articles (already sorted newest first), those in `new_ids` with a
+        新 mark. The tiles are built when the page is first shown, so reopening straight
+        into an article paints sooner."""
         self._articles = list(articles)
+        self._new_ids = frozenset(new_ids)
         self._tiles_built = False
         if self.isVisible():
             self._build_tiles()
@@ -193,7 +202,8 @@ class HomePage(ColumnPage):
         self.empty_note.set_content(look.t("home.no_articles"), look.style(sizes.body))
         if self._tiles_built:
             for tile, article in zip(self.tiles, self._articles, strict=True):
-                tile.show_article(in_script(article, look.script), look)
+                tile.show_article(in_script(article, look.script), look,
+                                  article.id in self._new_ids)
         self._scroll.setAccessibleName(look.t("home.list_name"))
         self._scroll.setAccessibleDescription(look.t("home.list_desc"))
 

@@ -60,6 +60,7 @@ STRINGS: dict[str, str] = {
     "home.topics_heading": "按主题找帮助",
     "home.no_articles": "现在还没有文章。请工作人员添加文章。",
     "home.tile_desc": "打开这篇文章。{detail}",
+    "home.new_mark": "新 ",
     "home.year": "{year}年",
     "home.date": "{year}年{month}月{day}日",
     # article page
