@@ -25,7 +25,7 @@ from reader.core.pack_pull import Subscription, pull
 from reader.core.signing import SecretKey
 from reader.resources import asset_path
 from tests.conftest import SEEDS
-from tests.core.pack_servers import nginx_server
+from tests.support.pack_servers import nginx_server
 
 WEEKS = 12
 ARTICLES_A_WEEK = 8

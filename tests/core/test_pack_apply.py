@@ -19,7 +19,7 @@ from reader.core.pack_pull import import_pack_file, pull
 from reader.paths import local_cards_dir, local_info_file
 from reader.resources import asset_path
 from tests.conftest import SEEDS
-from tests.core.pack_samples import ARTICLE_TEXT, first_pack, publisher, store
+from tests.support.pack_samples import ARTICLE_TEXT, first_pack, publisher, store
 
 
 def test_build_writes_a_signed_pack_and_a_feed(tmp_path: Path) -> None:

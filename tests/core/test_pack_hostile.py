@@ -16,7 +16,7 @@ from reader.core import pack_format
 from reader.core.pack_format import NOT_SIGNED, PackError, read_pack
 from reader.core.pack_pull import import_pack_file, pull
 from reader.core.signing import SecretKey
-from tests.core.pack_samples import first_pack, publisher, signed_pack, store, zip_bytes
+from tests.support.pack_samples import first_pack, publisher, signed_pack, store, zip_bytes
 
 CARD = "cards/dibao.toml"
 

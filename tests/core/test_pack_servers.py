@@ -16,8 +16,8 @@ from reader.core.pack_format import read_pack
 from reader.core.pack_pull import pull
 from reader.core.pack_source import Timeouts
 from tests.conftest import ROOT
-from tests.core.pack_samples import first_pack, publisher, store
-from tests.core.pack_servers import (
+from tests.support.pack_samples import first_pack, publisher, store
+from tests.support.pack_servers import (
     faulty_server,
     free_port,
     nginx_server,
