@@ -59,6 +59,10 @@ def build_window(kiosk: bool = False, settings: Settings | None = None) -> MainW
     window.community = community  # type: ignore[attr-defined]
     community.install_crash_handler()
     community.start()
+    from reader.ui.content_packs.feature import ContentPacks
+
+    window.content_packs = ContentPacks(window)  # type: ignore[attr-defined]
+    window.after_first_paint(window.content_packs.start)  # type: ignore[attr-defined]
     return window
 
 

@@ -1,0 +1,131 @@
+"""Content packs in the window: the background check and 从U盘导入内容包.
+
+`ContentPacks(window)` checks the subscribed source soon after start and then every few
+hours (reader.core.pack_status.next_check_delay), always in a thread of its own: a slow
+or dead server must never hold up a resident's screen. What a check brings is shown
+without changing the screen under a resident's hands: when home is on screen, its
+tiles are rebuilt the next time the reader leaves it. The cards are read again at
+once (an open article keeps its place; its links follow the new cards).
+Staff see every outcome through `checked` (reader.ui.staff.packs_panel listens).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from reader import crash
+from reader.core.pack_pull import PullResult
+from reader.core.pack_status import next_check_delay
+
+if TYPE_CHECKING:
+    from reader.ui.shell.main_window import MainWindow
+
+FAILED = "检查内容包时出了问题，下次再试。"
+
+
+class ContentPacks(QObject):
+    checked = Signal(object)  # PullResult, on the UI thread
+    _finished = Signal(object)  # from the worker thread (queued to the UI thread)
+
+    def __init__(self, window: MainWindow,
+                 delay: Callable[[bool], float] = next_check_delay) -> None:
+        super().__init__(window)
+        self.window = window
+        self.delay = delay
+        self.busy = False
+        self.last: PullResult | None = None
+        self._thread: threading.Thread | None = None
+        self._refresh_home_later = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._scheduled)
+        self._finished.connect(self._done)
+        window.page_changed.connect(self._on_page_changed)
+
+    # --- when -------------------------------------------------------------------------------
+    def start(self) -> None:
+        """The first check soon after start, then one every few hours."""
+        self._timer.start(round(self.delay(True) * 1000))
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _scheduled(self) -> None:
+        self.check_now(background=True)
+        self._timer.start(round(self.delay(False) * 1000))
+
+    # --- what -------------------------------------------------------------------------------
+    def check_now(self, background: bool = False) -> bool:
+        """Check the subscribed source in a thread; False when a check is under way (or,
+        in the background, when this PC subscribes to nothing: then nothing is said)."""
+        from reader.core.content_store import ContentStore
+        from reader.core.pack_pull import load_subscription, pull
+
+        subscription = load_subscription()
+        if background and not subscription.source:
+            return False
+        return self._run(lambda: pull(ContentStore(), subscription))
+
+    def import_file(self, path: Path) -> bool:
+        """A pack file staff chose (from a USB stick), checked and applied in a thread."""
+        from reader.core.content_store import ContentStore
+        from reader.core.pack_pull import import_pack_file, load_subscription
+
+        subscription = load_subscription()
+        return self._run(lambda: import_pack_file(ContentStore(), subscription, path))
+
+    def wait(self, timeout: float = 60.0) -> None:
+        """For tests and closing: until the running check has ended."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _run(self, job: Callable[[], PullResult]) -> bool:
+        if self.busy:
+            return False
+        self.busy = True
+
+        def work() -> None:
+            try:
+                result = job()
+            except Exception:  # logged for us; staff read a plain sentence
+                crash.log_error(*sys.exc_info())
+                result = PullResult("retry", FAILED)
+            self._finished.emit(result)
+
+        self._thread = threading.Thread(target=work, daemon=True, name="content-pack")
+        self._thread.start()
+        return True
+
+    def _done(self, result: PullResult) -> None:
+        self.busy = False
+        self.last = result
+        if result.outcome == "applied":
+            self._show_new_content()
+        self.checked.emit(result)
+
+    # --- showing what came ----------------------------------------------------------------
+    def _show_new_content(self) -> None:
+        topic_cards = getattr(self.window, "topic_cards", None)
+        if topic_cards is not None:
+            topic_cards.reload_cards()
+        if self.window.current_page() is self.window.home and self.window.isVisible():
+            self._refresh_home_later = True
+        else:
+            self._refresh_home()
+
+    def _on_page_changed(self, name: str) -> None:
+        if self._refresh_home_later and name != self.window.home.name:
+            self._refresh_home()
+
+    def _refresh_home(self) -> None:
+        from reader.core.articles_source import load_articles, new_article_ids
+
+        self._refresh_home_later = False
+        self.window.articles = load_articles()
+        self.window.home.set_articles(self.window.articles, new_article_ids())
