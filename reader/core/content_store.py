@@ -106,7 +106,9 @@ class ContentStore:
                     if (p / MANIFEST).is_file() and p.name[1:].isdigit()]
         return max(versions, default=0)
 
-    def articles(self) -> list[Article]:
+    def articles(self) -> list[tuple[Article, str]]:
+        """The installed pack's articles, each with the digest of its text (to tell a
+        copy of an article staff already imported here)."""
         from reader.core.library_files import ARTICLE_FILE
 
         installed = self.installed()
@@ -116,8 +118,8 @@ class ContentStore:
         for article_id in installed.manifest.articles:
             path = installed.folder / "articles" / article_id / ARTICLE_FILE
             with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-                data = json.loads(path.read_bytes().decode("utf-8"))["article"]
-                articles.append(Article.from_json(data))
+                data = json.loads(path.read_bytes().decode("utf-8"))
+                articles.append((Article.from_json(data["article"]), str(data["entry"]["digest"])))
         return articles
 
     def cards_folder(self) -> Path | None:

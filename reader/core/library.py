@@ -351,6 +351,7 @@ class Library:
             if index.exists():
                 atomic_write_bytes(self.path / BACKUP, index.read_bytes())
             atomic_write_bytes(index, state.to_bytes())
+            self._published = None  # which pack articles staff's own now duplicate
         except OSError as exc:
             raise ReaderError(
                 "没能写进文章库，文章库没有改变。请检查磁盘是否已满。", exc.strerror or str(exc)
@@ -376,14 +377,17 @@ class Library:
 
     def _published_articles(self) -> dict[str, Article]:
         """Articles of the last content pack applied (see content_store); they live in
-        their own folder, so nothing here ever writes over them or they over staff's."""
+        their own folder, so nothing here ever writes over them or they over staff's.
+        One that staff already imported here is shown once, as staff's own."""
         if self._published is None:
             folder = self.path / PUBLISHED
             self._published = {}
             if folder.is_dir():  # (no import of the pack code on a PC without packs)
                 from reader.core.content_store import ContentStore
 
-                self._published = {a.id: a for a in ContentStore(folder).articles()}
+                local = {entry.digest for entry in self._state.entries.values()}
+                self._published = {a.id: a for a, digest in ContentStore(folder).articles()
+                                   if digest not in local}
         return self._published
 
     def _problem(self, message: str) -> None:

@@ -264,9 +264,10 @@ STRINGS: dict[str, str] = {
     "staff.packs.busy": "上一次检查还没有完成，请稍等再试。",
     "staff.packs.last_check": "上次检查：",
     "staff.packs.conflict": "卡片 {id}：这台电脑上改过，内容包也带来了新版本。"
-    "现在用的是本机改过的版本。",
-    "staff.packs.mine": "本机改过的版本：",
-    "staff.packs.theirs": "内容包带来的版本：",
+    "现在用的是本机改过的版本。两个版本不一样的地方：",
+    "staff.packs.mine": "本机的：",
+    "staff.packs.theirs": "内容包的：",
+    "staff.packs.none": "（没有这一项）",
     "staff.packs.use_pack": "用内容包的版本",
     "staff.packs.use_pack_desc": "本机的版本另存起来，改用内容包的版本",
     "staff.packs.keep_mine": "保留本机的版本",

@@ -236,3 +236,29 @@ def test_background_checks_are_spread_out() -> None:
     assert all(5 <= d <= FIRST_CHECK_WITHIN_S for d in firsts) and len(set(firsts)) == 200
     assert all(abs(d - CHECK_EVERY_S) <= 15 * 60 for d in later)
     assert max(later) - min(later) > 10 * 60
+
+
+def test_an_article_staff_already_imported_is_shown_once_as_theirs(tmp_path: Path) -> None:
+    pub = publisher(tmp_path)
+    meal = pub.article("meal.txt")
+    mine = Library().add(meal)
+    pub.build(articles=[meal])
+    pull(store(), pub.subscription())
+    titles = [i.article.title for i in Library().items()]
+    assert titles.count("社区食堂开始为老人送餐") == 1
+    assert [i.article.id for i in Library().items() if i.published] == []
+    Library().delete(mine.id)  # staff remove theirs: the district's copy shows
+    assert [i.article.title for i in Library().items() if i.published] == ["社区食堂开始为老人送餐"]
+
+
+def test_two_versions_of_a_card_are_compared_section_by_section(tmp_path: Path) -> None:
+    from reader.core.card_text import changed_parts
+    from reader.core.cards import parse_card_file
+
+    pub = publisher(tmp_path)
+    shipped = parse_card_file(asset_path("cards") / "dibao.toml")[0]
+    changed = parse_card_file(pub.cards("dibao", change="区里：") / "dibao.toml")[0]
+    parts = changed_parts(shipped, changed)
+    assert [p[0] for p in parts] == ["这是什么"]
+    assert parts[0][2] == "区里：" + parts[0][1]
+    assert changed_parts(shipped, shipped) == []

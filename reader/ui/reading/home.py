@@ -138,11 +138,12 @@ class HomePage(ColumnPage):
         self._first_show_hooks: list[Callable[[], object]] | None = []
 
     def set_articles(self, articles: list[Article], new_ids: Collection[str] = ()) -> None:
-        """Show these articles (already sorted newest first), those in `new_ids` with a
-        新 mark. The tiles are built when the page is first shown, so reopening straight
+        """Show these articles (already sorted newest first), those in `new_ids` first and
+        with a 新 mark. The tiles are built when the page is first shown, so reopening straight
         into an article paints sooner."""
-        self._articles = list(articles)
         self._new_ids = frozenset(new_ids)
+        # New arrivals first (else an undated notice would sit below the fold), in order.
+        self._articles = sorted(articles, key=lambda a: a.id not in self._new_ids)
         self._tiles_built = False
         if self.isVisible():
             self._build_tiles()

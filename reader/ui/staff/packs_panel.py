@@ -213,7 +213,7 @@ class PacksPanel(Panel):
         self._show_conflicts(store)
 
     def _show_conflicts(self, store: ContentStore) -> None:
-        from reader.core.card_text import card_to_text
+        from reader.core.card_text import changed_parts
         from reader.core.cards import parse_card_file
         from reader.paths import local_cards_dir
 
@@ -230,15 +230,18 @@ class PacksPanel(Panel):
             row.setProperty("cardId", conflict.card_id)
             column = QVBoxLayout(row)
             column.addWidget(label(self.t("staff.packs.conflict", id=conflict.card_id)))
-            for key, path in (("staff.packs.mine", conflict.local),
-                              ("staff.packs.theirs", conflict.published)):
-                try:
-                    card, _warnings = parse_card_file(path)
-                    text = card_to_text(card)
-                except ReaderError as exc:
-                    text = exc.message
-                column.addWidget(label(self.t(key)))
-                column.addWidget(label(self._convert(text), f"packs.{key.rsplit('.', 1)[1]}"))
+            try:
+                parts = changed_parts(parse_card_file(conflict.local)[0],
+                                      parse_card_file(conflict.published)[0])
+            except ReaderError as exc:  # staff's file broke meanwhile: say so, show nothing
+                parts = [("", exc.message, "")]
+            for heading_text, mine, theirs in parts:
+                if heading_text:
+                    column.addWidget(label(self._convert(heading_text), "packs.part"))
+                for key, text, name in (("staff.packs.mine", mine, "packs.mine"),
+                                        ("staff.packs.theirs", theirs, "packs.theirs")):
+                    shown = self._convert(text) if text else self.t("staff.packs.none")
+                    column.addWidget(label(f"{self.t(key)}{shown}", name))
             use = button("packs.usePack")
             use.set_texts(self.t("staff.packs.use_pack"), self.t("staff.packs.use_pack_desc"))
             use.clicked.connect(lambda _=False, c=conflict: self.use_pack_version(c))
