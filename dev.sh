@@ -18,7 +18,7 @@ libegl1 libgl1 libfontconfig1 libdbus-1-3"
 # ...and what the tests use to look at the program from outside.
 TEST_DEBS="xvfb xauth poppler-utils sox cups cups-bsd cups-client printer-driver-cups-pdf \
 nsis dpkg-dev fakeroot lintian desktop-file-utils appstream binutils patchelf \
-nginx-light minisign"
+nginx minisign"
 
 say() { printf '\n== %s\n' "$*"; }
 

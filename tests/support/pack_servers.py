@@ -155,7 +155,7 @@ def nginx_binary() -> str:
     found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.path.exists("/usr/sbin/nginx")
                                       else None)
     if found is None:
-        raise RuntimeError("nginx is not installed: ./dev.sh test installs nginx-light")
+        raise RuntimeError("nginx is not installed: ./dev.sh test installs nginx")
     return found
 
 
