@@ -199,3 +199,18 @@ def test_a_full_disk_applies_nothing_and_keeps_the_old_content(
     assert store().version() == 1 and not list(store().root.glob(".staging-*"))
     monkeypatch.setattr(content_store, "write_staged", real)
     assert pull(store(), pub.subscription()).version == 2
+
+
+def test_a_full_disk_during_the_download(tmp_path: Path) -> None:
+    """The download's `.part` file is Linux's /dev/full, which answers every write with
+    "No space left on device", as a full disk does."""
+    pub = publisher(tmp_path)
+    first_pack(pub)
+    store().incoming().mkdir(parents=True)
+    part = store().incoming() / "pack-000001.zip.part"
+    part.symlink_to("/dev/full")
+    result = pull(store(), pub.subscription())
+    assert (result.outcome, result.message) == (
+        "retry", "电脑的磁盘满了，内容包没有下载。请清理磁盘后再试。")
+    assert store().installed() is None and not part.is_symlink()
+    assert pull(store(), pub.subscription()).version == 1
