@@ -228,7 +228,7 @@ def test_the_status_staff_see(tmp_path: Path) -> None:
 def test_background_checks_are_spread_out() -> None:
     import random
 
-    from reader.core.pack_status import CHECK_EVERY_S, FIRST_CHECK_WITHIN_S, next_check_delay
+    from reader.core.pack_schedule import CHECK_EVERY_S, FIRST_CHECK_WITHIN_S, next_check_delay
 
     rng = random.Random(4)
     firsts = [next_check_delay(True, rng) for _ in range(200)]

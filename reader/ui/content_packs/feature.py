@@ -1,7 +1,7 @@
 """Content packs in the window: the background check and 从U盘导入内容包.
 
 `ContentPacks(window)` checks the subscribed source soon after start and then every few
-hours (reader.core.pack_status.next_check_delay), always in a thread of its own: a slow
+hours (reader.core.pack_schedule), always in a thread of its own: a slow
 or dead server must never hold up a resident's screen. What a check brings is shown
 without changing the screen under a resident's hands: when home is on screen, its
 tiles are rebuilt the next time the reader leaves it. The cards are read again at
@@ -20,24 +20,30 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader import crash
-from reader.core.pack_pull import PullResult
-from reader.core.pack_status import next_check_delay
 
 if TYPE_CHECKING:
+    from reader.core.pack_pull import PullResult
+    from reader.core.pack_source import Timeouts
     from reader.ui.shell.main_window import MainWindow
 
+# The pack code (urllib, cryptography) is imported in the checking thread, never on the
+# UI thread: the window made this object right after its first picture.
 FAILED = "检查内容包时出了问题，下次再试。"
 
 
 class ContentPacks(QObject):
     checked = Signal(object)  # PullResult, on the UI thread
-    _finished = Signal(object)  # from the worker thread (queued to the UI thread)
+    _finished = Signal(object)  # PullResult or None, from the worker thread (queued)
 
     def __init__(self, window: MainWindow,
-                 delay: Callable[[bool], float] = next_check_delay) -> None:
+                 delay: Callable[[bool], float] | None = None,
+                 timeouts: Timeouts | None = None) -> None:
+        """`delay(first)`: seconds until the next background check (default: a few
+        hours, spread: reader.core.pack_schedule)."""
         super().__init__(window)
         self.window = window
         self.delay = delay
+        self.timeouts = timeouts
         self.busy = False
         self.last: PullResult | None = None
         self._thread: threading.Thread | None = None
@@ -49,43 +55,58 @@ class ContentPacks(QObject):
         window.page_changed.connect(self._on_page_changed)
 
     # --- when -------------------------------------------------------------------------------
+    def _next_delay_ms(self, first: bool) -> int:
+        if self.delay is not None:
+            return round(self.delay(first) * 1000)
+        from reader.core.pack_schedule import next_check_delay
+
+        return round(next_check_delay(first) * 1000)
+
     def start(self) -> None:
         """The first check soon after start, then one every few hours."""
-        self._timer.start(round(self.delay(True) * 1000))
+        self._timer.start(self._next_delay_ms(True))
 
     def stop(self) -> None:
         self._timer.stop()
 
     def _scheduled(self) -> None:
         self.check_now(background=True)
-        self._timer.start(round(self.delay(False) * 1000))
+        self._timer.start(self._next_delay_ms(False))
 
     # --- what -------------------------------------------------------------------------------
     def check_now(self, background: bool = False) -> bool:
-        """Check the subscribed source in a thread; False when a check is under way (or,
-        in the background, when this PC subscribes to nothing: then nothing is said)."""
-        from reader.core.content_store import ContentStore
-        from reader.core.pack_pull import load_subscription, pull
+        """Check the subscribed source in a thread; False when a check is under way. In
+        the background, a PC that subscribes to nothing is left alone (nothing is said)."""
+        timeouts = self.timeouts
 
-        subscription = load_subscription()
-        if background and not subscription.source:
-            return False
-        return self._run(lambda: pull(ContentStore(), subscription))
+        def job() -> PullResult | None:
+            from reader.core.content_store import ContentStore
+            from reader.core.pack_pull import load_subscription, pull
+
+            subscription = load_subscription()
+            if background and not subscription.source:
+                return None
+            return pull(ContentStore(), subscription, timeouts=timeouts)
+
+        return self._run(job)
 
     def import_file(self, path: Path) -> bool:
         """A pack file staff chose (from a USB stick), checked and applied in a thread."""
-        from reader.core.content_store import ContentStore
-        from reader.core.pack_pull import import_pack_file, load_subscription
 
-        subscription = load_subscription()
-        return self._run(lambda: import_pack_file(ContentStore(), subscription, path))
+        def job() -> PullResult:
+            from reader.core.content_store import ContentStore
+            from reader.core.pack_pull import import_pack_file, load_subscription
+
+            return import_pack_file(ContentStore(), load_subscription(), path)
+
+        return self._run(job)
 
     def wait(self, timeout: float = 60.0) -> None:
         """For tests and closing: until the running check has ended."""
         if self._thread is not None:
             self._thread.join(timeout)
 
-    def _run(self, job: Callable[[], PullResult]) -> bool:
+    def _run(self, job: Callable[[], PullResult | None]) -> bool:
         if self.busy:
             return False
         self.busy = True
@@ -95,6 +116,8 @@ class ContentPacks(QObject):
                 result = job()
             except Exception:  # logged for us; staff read a plain sentence
                 crash.log_error(*sys.exc_info())
+                from reader.core.pack_pull import PullResult
+
                 result = PullResult("retry", FAILED)
             self._finished.emit(result)
 
@@ -102,13 +125,14 @@ class ContentPacks(QObject):
         self._thread.start()
         return True
 
-    def _done(self, result: PullResult) -> None:
+    def _done(self, result: PullResult | None) -> None:
         self.busy = False
+        if result is None:
+            return
         self.last = result
         if result.outcome == "applied":
             self._show_new_content()
         self.checked.emit(result)
-
     # --- showing what came ----------------------------------------------------------------
     def _show_new_content(self) -> None:
         topic_cards = getattr(self.window, "topic_cards", None)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from reader.core.pack_pull import load_subscription
-from reader.paths import local_cards_dir
+from reader.core.pack_source import Timeouts
+from reader.paths import library_dir, local_cards_dir
 from reader.resources import asset_path
 from reader.ui.content_packs.feature import ContentPacks
 from reader.ui.shell.main_window import MainWindow
@@ -145,7 +146,8 @@ def test_the_background_check_never_holds_up_the_window(qtbot: QtBot, tmp_path: 
 
         save_subscription(Subscription(url, pub.key.public_key().to_text()))
         window, _community = make_community_window(qtbot)
-        packs = ContentPacks(window, delay=lambda first: 0.05)
+        packs = ContentPacks(window, delay=lambda first: 0.05,
+                             timeouts=Timeouts(connect_and_read=2.0, total=5.0))
         results: list[object] = []
         packs.checked.connect(results.append)
         started = time.monotonic()
@@ -164,5 +166,23 @@ def test_the_background_check_never_holds_up_the_window(qtbot: QtBot, tmp_path: 
 def test_no_subscription_means_no_background_check(qtbot: QtBot) -> None:
     window, _community = make_community_window(qtbot)
     packs = ContentPacks(window, delay=lambda first: 0.01)
-    assert packs.check_now(background=True) is False
-    assert not packs.busy
+    results: list[object] = []
+    packs.checked.connect(results.append)
+    packs.start()
+    qtbot.wait(300)
+    packs.stop()
+    qtbot.waitUntil(lambda: not packs.busy, timeout=10000)
+    assert results == [] and packs.last is None
+    assert not (library_dir() / "published").exists()  # nothing written, nothing said
+
+
+def test_the_window_starts_its_checker_after_the_first_picture(qtbot: QtBot) -> None:
+    from reader.ui.app import build_window
+
+    window = build_window()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: hasattr(window, "content_packs"), timeout=10000)
+    packs = window.content_packs  # type: ignore[attr-defined]
+    assert isinstance(packs, ContentPacks) and packs._timer.isActive()
+    assert 5_000 <= packs._timer.remainingTime() <= 120_000  # soon, but spread out
