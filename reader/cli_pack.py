@@ -105,7 +105,7 @@ def _build(args: argparse.Namespace) -> int:
 def _subscribe(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
-    from reader.core.pack_pull import load_subscription, save_subscription, subscription_path
+    from reader.core.subscription import load_subscription, save_subscription, subscription_path
 
     subscription = load_subscription()
     if args.source is not None:
@@ -126,7 +126,8 @@ def _pull(args: argparse.Namespace) -> int:
     from dataclasses import replace
 
     from reader.core.content_store import ContentStore
-    from reader.core.pack_pull import load_subscription, pull
+    from reader.core.pack_pull import pull
+    from reader.core.subscription import load_subscription
 
     subscription = load_subscription()
     if args.source is not None:
@@ -144,8 +145,8 @@ def _pull(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     from reader.core.content_store import ContentStore
-    from reader.core.pack_pull import load_subscription
     from reader.core.pack_status import pack_status
+    from reader.core.subscription import load_subscription
 
     for line in pack_status(ContentStore(), load_subscription()).lines():
         print(line)
@@ -206,8 +207,8 @@ def doctor_checks() -> Iterable[Check]:
     """The content-pack lines of `doctor`: a warning (not a stop) when the last check
     was refused or failed, or a card has two versions."""
     from reader.core.content_store import ContentStore
-    from reader.core.pack_pull import load_subscription
     from reader.core.pack_status import pack_status
+    from reader.core.subscription import load_subscription
     from reader.doctor import Check
 
     subscription = load_subscription()

@@ -158,10 +158,14 @@ class CardError(TomlFileError):
 def card_folders() -> list[Path]:
     """Where cards come from, later folders winning for a card of the same id: the
     shipped cards, the last content pack's, and the ones staff changed on this PC."""
-    from reader.core.content_store import ContentStore
-    from reader.paths import local_cards_dir
+    from reader.core.library_files import PUBLISHED
+    from reader.paths import library_dir, local_cards_dir
 
-    published = ContentStore().cards_folder()
+    published = None
+    if (library_dir() / PUBLISHED).is_dir():  # (no pack code loaded on a PC without packs)
+        from reader.core.content_store import ContentStore
+
+        published = ContentStore().cards_folder()
     return [asset_path("cards"), *([published] if published else []), local_cards_dir()]
 
 

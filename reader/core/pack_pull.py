@@ -9,7 +9,6 @@ the next check simply tries again.
 from __future__ import annotations
 
 import contextlib
-import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,48 +25,11 @@ from reader.core.pack_source import (
     is_url,
     read_feed,
 )
-from reader.core.safe_files import atomic_write_bytes
 from reader.core.signing import PublicKey
+from reader.core.subscription import Subscription
 
-SUBSCRIPTION_FILE = "content-subscription.json"
-NO_KEY = "还没有设置发布方的公钥，不能使用内容包。"
 NO_SOURCE = "还没有设置内容包的来源。"
 UP_TO_DATE = "已经是最新的内容。"
-
-
-@dataclass(frozen=True)
-class Subscription:
-    """What staff set in 内容订阅: where packs come from and whose signature counts."""
-
-    source: str = ""  # a web address, a folder, or "" (USB only)
-    public_key: str = ""  # the public key file's text
-
-    def key(self) -> PublicKey:
-        if not self.public_key.strip():
-            raise ReaderError(NO_KEY)
-        return PublicKey.from_text(self.public_key)
-
-
-def subscription_path() -> Path:
-    from reader.paths import config_dir
-
-    return config_dir() / SUBSCRIPTION_FILE
-
-
-def load_subscription(path: Path | None = None) -> Subscription:
-    try:
-        data = json.loads((path or subscription_path()).read_bytes().decode("utf-8"))
-        return Subscription(str(data.get("source", "")), str(data.get("public_key", "")))
-    except (OSError, ValueError, AttributeError):
-        return Subscription()
-
-
-def save_subscription(subscription: Subscription, path: Path | None = None) -> None:
-    if subscription.public_key.strip():
-        subscription.key()  # refuse to save a key that cannot be read
-    data = {"source": subscription.source.strip(), "public_key": subscription.public_key.strip()}
-    atomic_write_bytes(path or subscription_path(),
-                       json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
 @dataclass(frozen=True)

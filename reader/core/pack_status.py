@@ -9,7 +9,7 @@ from pathlib import Path
 
 from reader.core.content_store import ContentStore
 from reader.core.errors import ReaderError
-from reader.core.pack_pull import Subscription
+from reader.core.subscription import Subscription
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from reader.core.content_store import ContentStore
 from reader.core.pack_build import BuildRequest, build_pack
-from reader.core.pack_pull import Subscription, pull
+from reader.core.pack_pull import pull
 from reader.core.signing import SecretKey
+from reader.core.subscription import Subscription
 from reader.resources import asset_path
 from tests.conftest import SEEDS
 from tests.support.pack_servers import nginx_server

@@ -106,7 +106,8 @@ import sys, time
 from pathlib import Path
 from reader.core import content_store, pack_source
 from reader.core.content_store import ContentStore
-from reader.core.pack_pull import Subscription, pull
+from reader.core.pack_pull import pull
+from reader.core.subscription import Subscription
 slow = sys.argv[1] == "apply"
 if slow:
     real = content_store.write_staged

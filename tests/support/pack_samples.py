@@ -12,8 +12,8 @@ from pathlib import Path
 from reader.core.content_store import ContentStore
 from reader.core.pack_build import BuildRequest, BuildResult, build_pack
 from reader.core.pack_format import MANIFEST, SIGNATURE, trusted_comment
-from reader.core.pack_pull import Subscription
 from reader.core.signing import SecretKey
+from reader.core.subscription import Subscription
 from reader.paths import library_dir
 from reader.resources import asset_path
 from tests.conftest import SEEDS

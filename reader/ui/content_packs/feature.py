@@ -80,12 +80,14 @@ class ContentPacks(QObject):
         timeouts = self.timeouts
 
         def job() -> PullResult | None:
-            from reader.core.content_store import ContentStore
-            from reader.core.pack_pull import load_subscription, pull
+            from reader.core.subscription import load_subscription
 
             subscription = load_subscription()
             if background and not subscription.source:
                 return None
+            from reader.core.content_store import ContentStore
+            from reader.core.pack_pull import pull
+
             return pull(ContentStore(), subscription, timeouts=timeouts)
 
         return self._run(job)
@@ -95,7 +97,8 @@ class ContentPacks(QObject):
 
         def job() -> PullResult:
             from reader.core.content_store import ContentStore
-            from reader.core.pack_pull import import_pack_file, load_subscription
+            from reader.core.pack_pull import import_pack_file
+            from reader.core.subscription import load_subscription
 
             return import_pack_file(ContentStore(), load_subscription(), path)
 

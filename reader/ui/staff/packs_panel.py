@@ -16,7 +16,8 @@ from reader.ui.staff.parts import Panel, button, heading, label
 
 if TYPE_CHECKING:
     from reader.core.content_store import CardConflict, ContentStore
-    from reader.core.pack_pull import PullResult, Subscription
+    from reader.core.pack_pull import PullResult
+    from reader.core.subscription import Subscription
     from reader.ui.staff.feature import StaffArea
 
 
@@ -72,7 +73,7 @@ class PacksPanel(Panel):
 
     # --- reading and saving the subscription -------------------------------------------------
     def refresh(self) -> None:
-        from reader.core.pack_pull import load_subscription
+        from reader.core.subscription import load_subscription
 
         subscription = load_subscription()
         self.source.setText(subscription.source)
@@ -81,12 +82,12 @@ class PacksPanel(Panel):
         self.retranslate()
 
     def subscription(self) -> Subscription:
-        from reader.core.pack_pull import Subscription
+        from reader.core.subscription import Subscription
 
         return Subscription(self.source.text().strip(), self.key_field.text().strip())
 
     def save(self) -> None:
-        from reader.core.pack_pull import save_subscription
+        from reader.core.subscription import save_subscription
 
         try:
             save_subscription(self.subscription())
@@ -184,8 +185,8 @@ class PacksPanel(Panel):
         if self.look is None:
             return
         from reader.core.content_store import ContentStore
-        from reader.core.pack_pull import load_subscription
         from reader.core.pack_status import pack_status
+        from reader.core.subscription import load_subscription
 
         t = self.t
         self.title.setText(t("staff.packs.tab"))

@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from reader.core.pack_pull import load_subscription
 from reader.core.pack_source import Timeouts
+from reader.core.subscription import load_subscription
 from reader.paths import library_dir, local_cards_dir
 from reader.resources import asset_path
 from reader.ui.content_packs.feature import ContentPacks
@@ -142,7 +142,7 @@ def test_the_background_check_never_holds_up_the_window(qtbot: QtBot, tmp_path: 
     pub = publisher(tmp_path)
     first_pack(pub)
     with faulty_server(pub.folder, {"feed.json": "stall"}) as url:
-        from reader.core.pack_pull import Subscription, save_subscription
+        from reader.core.subscription import Subscription, save_subscription
 
         save_subscription(Subscription(url, pub.key.public_key().to_text()))
         window, _community = make_community_window(qtbot)
