@@ -150,9 +150,15 @@ class ContentStore:
         return data if isinstance(data, dict) else {}
 
     def update_status(self, **changes: Any) -> dict[str, Any]:
-        status = {**self.status(), **changes}
-        atomic_write_bytes(self.root / STATUS,
-                           json.dumps(status, ensure_ascii=False, indent=1).encode("utf-8"))
+        """Read, change, write, under a lock of its own: the staff panel (a card kept)
+        and a check in the background may both write at once."""
+        from filelock import FileLock
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        with FileLock(self.root / ".status.lock", timeout=10):
+            status = {**self.status(), **changes}
+            atomic_write_bytes(self.root / STATUS,
+                               json.dumps(status, ensure_ascii=False, indent=1).encode("utf-8"))
         return status
 
     def incoming(self) -> Path:
