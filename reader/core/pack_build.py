@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from reader.core import pack_format
 from reader.core.errors import ReaderError
 from reader.core.pack_format import (
     MANIFEST,
@@ -127,6 +128,11 @@ def build_pack(key: SecretKey, folder: Path, request: BuildRequest) -> BuildResu
     manifest_bytes = manifest.to_bytes()
     signature = key.sign(manifest_bytes, trusted_comment(version, manifest_bytes))
     archive = _zip_bytes(manifest_bytes, signature, files)
+    if len(archive) > pack_format.MAX_PACK_BYTES:  # every PC would refuse it
+        raise ReaderError(
+            f"内容包会有 {len(archive) // 1024 // 1024} MB，超过了各台电脑接收的上限"
+            f"（{pack_format.MAX_PACK_BYTES // 1024 // 1024} MB），没有做。"
+            "请用 --retire 撤下一些旧文章。")
     path = folder / pack_file_name(version)
     atomic_write_bytes(path, archive)
     entry = FeedEntry(version, path.name, hashlib.sha256(archive).hexdigest(), len(archive),

@@ -262,3 +262,16 @@ def test_two_versions_of_a_card_are_compared_section_by_section(tmp_path: Path) 
     assert [p[0] for p in parts] == ["这是什么"]
     assert parts[0][2] == "区里：" + parts[0][1]
     assert changed_parts(shipped, shipped) == []
+
+
+def test_build_refuses_a_pack_too_big_for_the_pcs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core import pack_format
+
+    pub = publisher(tmp_path)
+    size = first_pack(pub).path.stat().st_size
+    monkeypatch.setattr(pack_format, "MAX_PACK_BYTES", size + 100)
+    with pytest.raises(ReaderError, match="撤下一些旧文章"):
+        pub.build(articles=[pub.article("meal.txt")])
+    assert sorted(p.name for p in pub.folder.glob("*.zip")) == ["pack-000001.zip"]
