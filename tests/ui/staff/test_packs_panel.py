@@ -186,3 +186,25 @@ def test_the_window_starts_its_checker_after_the_first_picture(qtbot: QtBot) -> 
     packs = window.content_packs  # type: ignore[attr-defined]
     assert isinstance(packs, ContentPacks) and packs._timer.isActive()
     assert 5_000 <= packs._timer.remainingTime() <= 120_000  # soon, but spread out
+
+
+def test_home_does_not_change_under_a_residents_hands(qtbot: QtBot, tmp_path: Path) -> None:
+    from reader.core.subscription import save_subscription
+    from tests.support.window_helpers import SHORTER
+
+    pub = publisher(tmp_path)
+    first_pack(pub)
+    save_subscription(pub.subscription())
+    window, _community = make_community_window(qtbot)
+    packs = ContentPacks(window, delay=lambda first: 3600)
+    assert window.current_page() is window.home
+    before = [t.article_id for t in window.home.tiles]
+    assert packs.check_now(background=True)
+    qtbot.waitUntil(lambda: packs.last is not None, timeout=30000)
+    assert packs.last.outcome == "applied"  # type: ignore[union-attr]
+    assert [t.article_id for t in window.home.tiles] == before  # nothing moved on screen
+    window.open_article(SHORTER)
+    settle()
+    window.go_home()
+    settle()
+    assert len(window.home.tiles) == len(before) + 1
