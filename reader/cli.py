@@ -26,6 +26,7 @@ HANDLERS: dict[str, str] = {
     "import": "reader.cli_library:cmd_import",
     "library": "reader.cli_library:cmd_library",
     "pack": "reader.cli_pack:cmd_pack",
+    "stats": "reader.cli_stats:cmd_stats",
     "soak": "reader.ui.tools.soak:cmd_soak",
     "build-print-font": "reader.ui.printing.font:cmd_build",
 }
@@ -92,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.cli_pack import add_pack_parser
 
     add_pack_parser(sub)
+
+    p = sub.add_parser("stats", help="本月统计：这台电脑的使用次数（可存成 CSV）")
+    p.add_argument("--month", help="哪个月，如 2026-12（默认本月）")
+    p.add_argument("--csv", help="存成 CSV 文件（表格软件能打开）")
 
     # Started by the window in the background (reader.ui.printing.font); not for people.
     p = sub.add_parser("build-print-font")
