@@ -193,6 +193,8 @@ class PacksPanel(Panel):
         self.howto.setText(t("staff.packs.howto"))
         self.source_label.setText(t("staff.packs.source"))
         self.key_label.setText(t("staff.packs.key"))
+        self.source.setAccessibleName(t("staff.packs.source"))  # what a screen reader says
+        self.key_field.setAccessibleName(t("staff.packs.key"))
         self.save_button.set_texts(t("staff.packs.save"), t("staff.packs.save_desc"))
         self.check_button.set_texts(t("staff.packs.check"), t("staff.packs.check_desc"))
         self.usb_button.set_texts(t("staff.packs.usb"), t("staff.packs.usb_desc"))

@@ -54,6 +54,7 @@ def test_subscribe_check_and_see_what_came(qtbot: QtBot, tmp_path: Path) -> None
     first_pack(pub)
     window, staff, panel = _window(qtbot)
     assert panel.fingerprint.text() == "还没有填公钥。"
+    assert panel.key_field.accessibleName() == "发布单位的公钥（以 RW 开头的一行）："
     panel.key_field.setText("RWQnot-a-key")
     assert "不是一个公钥" in panel.fingerprint.text()
     click(qtbot, window, panel.save_button)
