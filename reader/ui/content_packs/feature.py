@@ -4,8 +4,10 @@
 hours (reader.core.pack_schedule), always in a thread of its own: a slow
 or dead server must never hold up a resident's screen. What a check brings is shown
 without changing the screen under a resident's hands: when home is on screen, its
-tiles are rebuilt the next time the reader leaves it. The cards are read again at
-once (an open article keeps its place; its links follow the new cards).
+tiles are rebuilt the next time the reader leaves it, or once nobody has touched the
+PC for a minute (a PC left on home overnight shows the new articles in the morning).
+The cards are read again at once (an open article keeps its place; its links follow
+the new cards).
 Staff see every outcome through `checked` (reader.ui.staff.packs_panel listens).
 """
 
@@ -13,11 +15,13 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from reader import crash
 
@@ -29,6 +33,9 @@ if TYPE_CHECKING:
 # The pack code (urllib, cryptography) is imported in the checking thread, never on the
 # UI thread: the window made this object right after its first picture.
 FAILED = "检查内容包时出了问题，下次再试。"
+QUIET_S = 60.0  # nobody touched the PC this long: home may change on screen
+_INPUT = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel,
+          QEvent.Type.TouchBegin)
 
 
 class ContentPacks(QObject):
@@ -37,9 +44,10 @@ class ContentPacks(QObject):
 
     def __init__(self, window: MainWindow,
                  delay: Callable[[bool], float] | None = None,
-                 timeouts: Timeouts | None = None) -> None:
+                 timeouts: Timeouts | None = None, quiet_s: float = QUIET_S) -> None:
         """`delay(first)`: seconds until the next background check (default: a few
-        hours, spread: reader.core.pack_schedule)."""
+        hours, spread: reader.core.pack_schedule). `quiet_s`: how long nobody must
+        touch the PC before home, on screen, shows what a check brought."""
         super().__init__(window)
         self.window = window
         self.delay = delay
@@ -48,6 +56,11 @@ class ContentPacks(QObject):
         self.last: PullResult | None = None
         self._thread: threading.Thread | None = None
         self._refresh_home_later = False
+        self.quiet_s = quiet_s
+        self._last_input = 0.0
+        self._quiet_timer = QTimer(self)
+        self._quiet_timer.setInterval(max(100, round(quiet_s * 1000 / 4)))
+        self._quiet_timer.timeout.connect(self._check_quiet)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._scheduled)
@@ -136,6 +149,7 @@ class ContentPacks(QObject):
         if result.outcome == "applied":
             self._show_new_content()
         self.checked.emit(result)
+
     # --- showing what came ----------------------------------------------------------------
     def _show_new_content(self) -> None:
         topic_cards = getattr(self.window, "topic_cards", None)
@@ -143,6 +157,11 @@ class ContentPacks(QObject):
             topic_cards.reload_cards()
         if self.window.current_page() is self.window.home and self.window.isVisible():
             self._refresh_home_later = True
+            self._last_input = time.monotonic()
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)
+            self._quiet_timer.start()
         else:
             self._refresh_home()
 
@@ -150,9 +169,24 @@ class ContentPacks(QObject):
         if self._refresh_home_later and name != self.window.home.name:
             self._refresh_home()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """While new tiles wait: when did someone last press, type or scroll?"""
+        if event.type() in _INPUT:
+            self._last_input = time.monotonic()
+        return False
+
+    def _check_quiet(self) -> None:
+        """A PC left on home shows the new tiles once nobody has touched it for a while."""
+        if time.monotonic() - self._last_input >= self.quiet_s:
+            self._refresh_home()
+
     def _refresh_home(self) -> None:
         from reader.core.articles_source import load_articles, new_article_ids
 
         self._refresh_home_later = False
+        self._quiet_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         self.window.articles = load_articles()
         self.window.home.set_articles(self.window.articles, new_article_ids())

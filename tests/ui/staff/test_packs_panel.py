@@ -197,7 +197,7 @@ def test_home_does_not_change_under_a_residents_hands(qtbot: QtBot, tmp_path: Pa
     first_pack(pub)
     save_subscription(pub.subscription())
     window, _community = make_community_window(qtbot)
-    packs = ContentPacks(window, delay=lambda first: 3600)
+    packs = ContentPacks(window, delay=lambda first: 3600, quiet_s=600)
     assert window.current_page() is window.home
     before = [t.article_id for t in window.home.tiles]
     assert packs.check_now(background=True)
@@ -209,3 +209,27 @@ def test_home_does_not_change_under_a_residents_hands(qtbot: QtBot, tmp_path: Pa
     window.go_home()
     settle()
     assert len(window.home.tiles) == len(before) + 1
+
+
+def test_a_pc_left_on_home_shows_the_new_tiles_once_nobody_touches_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from reader.core.subscription import save_subscription
+
+    pub = publisher(tmp_path)
+    first_pack(pub)
+    save_subscription(pub.subscription())
+    window, _community = make_community_window(qtbot)
+    packs = ContentPacks(window, delay=lambda first: 3600, quiet_s=1.0)
+    before = len(window.home.tiles)
+    assert packs.check_now()
+    qtbot.waitUntil(lambda: packs.last is not None, timeout=30000)
+    for _ in range(8):  # someone is scrolling: nothing moves
+        qtbot.keyClick(window.home.scroll_area(), Qt.Key.Key_Down)
+        qtbot.wait(250)
+        assert len(window.home.tiles) == before
+    qtbot.waitUntil(lambda: len(window.home.tiles) == before + 1, timeout=5000)
+    # (the first pack a PC ever applies marks nothing 新: everything would be new)
+    assert not any(t.title.plain_text().startswith("新 ") for t in window.home.tiles)
