@@ -61,6 +61,7 @@ from reader.ui.widgets.pages import Page
 from reader.ui.widgets.text_block import TextBlock
 
 if TYPE_CHECKING:
+    from reader.core.usage_counts import UsageCounts
     from reader.ui.widgets.big_pointer import BigPointer
 
 # After a page change, clicks are ignored this long: the rest of a double click on a
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self._stylesheet_theme = ""
         self._ui_font = QFont()
         self.stop_speech_hooks: list[Callable[[], None]] = []  # see stop_speech
+        self.usage: UsageCounts | None = None  # made on first count (tools give their own)
 
         central = QWidget()
         column = QVBoxLayout(central)
@@ -124,7 +126,9 @@ class MainWindow(QMainWindow):
         self.home.when_first_shown(lambda: AfterPaint(self.home, self._show_centre))
         self.article_page.view.next_button.clicked.connect(self.open_next)
         self.places = ReadingPlaces(settings, lambda: self.articles)
-        self.home.set_articles(self.articles)
+        from reader.core.articles_source import new_article_ids
+
+        self.home.set_articles(self.articles, new_article_ids())
         self.article_page.view.back_button.clicked.connect(self.go_home)
         self.article_page.view.place_changed.connect(self._remember_block)
         self.article_page.view.focus_chain_changed.connect(self._chain_focus)
@@ -281,7 +285,9 @@ class MainWindow(QMainWindow):
             return self.articles[int(key) - 1]
         return None
 
-    def open_article(self, key: str, block_id: str | None = None) -> bool:
+    def open_article(self, key: str, block_id: str | None = None, counted: bool = True) -> bool:
+        """Show article `key` (from `block_id`); `counted`: a reader opened it (本月统计),
+        not the program putting the last one back."""
         article = self.find_article(key)
         if article is None:
             return False
@@ -301,7 +307,17 @@ class MainWindow(QMainWindow):
         self.settings.set("last_block", block_id or "")
         self.places.opened(article.id, block_id or "")
         self.article_opened.emit(self.article_page.article)
+        if counted:
+            self.count("articles_opened")
         return True
+
+    def count(self, event: str, card_id: str = "") -> None:
+        """One more in this month's usage counts (本月统计; reader.core.usage_counts)."""
+        if self.usage is None:
+            from reader.core.usage_counts import UsageCounts
+
+            self.usage = UsageCounts()
+        self.usage.record(event, card_id)
 
     def restore_reading(self) -> None:
         """Put the reader back where the last session stopped. Before show() is quicker
@@ -315,7 +331,8 @@ class MainWindow(QMainWindow):
             layout = self.layout()
             if layout is not None:
                 layout.activate()
-        if not self.open_article(article_id, self.settings.get("last_block") or None):
+        if not self.open_article(article_id, self.settings.get("last_block") or None,
+                                 counted=False):
             self.settings.set("last_article", "")
             self.show_notice("notice.article_missing")
 
