@@ -27,14 +27,3 @@ def lunar_words(day: dt.date) -> str:
 def date_line(day: dt.date) -> str:
     """The line for the top of home: 2026年12月6日 星期日 农历十月廿八"""
     return f"{solar_words(day)}  {lunar_words(day)}"
-
-
-def article_date_words(iso: str | None) -> str:
-    """An article's date (ISO yyyy-mm-dd) as 2026年3月5日; "" when unknown or unreadable."""
-    if not iso:
-        return ""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return ""
-    return f"{day.year}年{day.month}月{day.day}日"

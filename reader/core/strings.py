@@ -90,7 +90,6 @@ STRINGS: dict[str, str] = {
     "home.resume_name": "接着读：{title}",
     "home.resume_desc": "回到上次看的地方：{title}",
     "article.end": "—— 全文完 ——",
-    "article.date": "日期：{when}",
     "article.heading_desc": "小标题",
     "article.caption_desc": "图片说明",
     # when no Chinese font can be found (also printed in English: boxes can't be read)

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from reader.core.date_line import article_date_words, date_line, lunar_words, solar_words
+from reader.core.date_line import date_line, lunar_words, solar_words
 
 
 def test_the_date_line_for_a_fixed_day() -> None:
@@ -22,9 +22,3 @@ def test_known_lunar_dates(day: dt.date, lunar: str) -> None:
 def test_weekdays() -> None:
     assert solar_words(dt.date(2026, 12, 7)) == "2026年12月7日 星期一"
     assert solar_words(dt.date(2026, 12, 12)) == "2026年12月12日 星期六"
-
-
-def test_article_dates() -> None:
-    assert article_date_words("2026-03-05") == "2026年3月5日"
-    assert article_date_words(None) == ""
-    assert article_date_words("2026-13-40") == ""

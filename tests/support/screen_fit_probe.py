@@ -70,14 +70,16 @@ def main(argv: list[str]) -> int:
         view = window.article_page.view
         body_seen = False
         if window.current_page() is window.article_page and view.article is not None:
-            # the first line of the article's own text (a paragraph, or the caption of
-            # its photo when the article starts with one) wholly on screen
+            # the characters of the first line of the article's own text (a paragraph,
+            # or the caption of its photo when the article starts with one) wholly on
+            # screen; the line's extra spacing (0.7 of the type size) may be cut
             first = next(iter(view.article.blocks()), None)
             widget = view.block_widget(first.id) if first else None
             style = widget.style_() if widget is not None else None
             if widget is not None and style is not None:
+                type_px = style.pt * widget.logicalDpiY() / 72
                 line_bottom = widget.mapTo(view.viewport(), QPoint(0, 0)).y() \
-                    + style.gap_px + style.line_px
+                    + style.gap_px + (style.line_px + type_px) / 2
                 body_seen = widget.isVisible() and line_bottom <= view.viewport().height()
         report["screens"][name] = {
             "frame": [frame.x(), frame.y(), frame.width(), frame.height()],

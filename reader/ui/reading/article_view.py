@@ -36,16 +36,6 @@ from reader.ui.widgets.text_block import TextBlock
 Place = tuple[str, float]
 
 
-def article_when(article: Article) -> str:
-    """2025年3月1日 from the date the source states, else 2025年 from the newest year
-    the text names, else ""."""
-    from reader.core.date_line import article_date_words
-
-    if article.date:
-        return article_date_words(article.date) or article.date
-    return f"{article.year_hint}年" if article.year_hint else ""
-
-
 class ButtonRow(QWidget):
     """A wrapping row of big buttons inside the article; hidden while it is empty."""
 
@@ -112,19 +102,18 @@ class ArticleView(QScrollArea):
         self._highlight: tuple[str, int, int] | None = None
         self._held_back: list[QWidget] = []  # see hold_back_offscreen
         self._first_block = ""
-        self._date = TextBlock("date", "date")
         self.end_mark = TextBlock("end", "end")
         self.back_button = BigButton()
         self.back_button.setObjectName("backHome")
-        # 下一篇, 返回首页, and what other features add (打印这篇文章); in the column from the
+        # 返回首页, 下一篇, and what other features add (打印这篇文章); in the column from the
         # start, so that showing it never makes a window of its own
         self.end_buttons = ButtonRow(self._content)
         self._column.addWidget(self.end_buttons)
         self.next_button = BigButton()
         self.next_button.setObjectName("nextArticle")
         self._next_title = ""
-        self.end_buttons.add_button(self.next_button)
         self.end_buttons.add_button(self.back_button)
+        self.end_buttons.add_button(self.next_button)
         self.next_button.hide()
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
@@ -143,9 +132,6 @@ class ArticleView(QScrollArea):
                           ("byline", "byline")):
             if key in texts:
                 self._add_block(key, kind)
-        # the article's date when there is no byline to show it after (see _apply)
-        self._date = TextBlock("date", "date")
-        self._column.addWidget(self._date)
         for index, section in enumerate(article.sections):
             if section.heading:
                 self._add_block(f"h{index}", "heading")
@@ -229,24 +215,19 @@ class ArticleView(QScrollArea):
         self.article, self.look = article, look
         texts = block_texts(article)
         colours = look.span_colours
-        when = article_when(article)
         for block_id, block in self._blocks.items():
             block.set_span_colours(colours)
-            text = texts.get(block_id, "")
-            if block_id == "byline" and when:
-                # the date on the byline's line (after it: offsets into the byline stay
-                # valid); shown, not read aloud: reading follows block_texts
-                text += "　　" + when
-            block.set_content(text, self._style_for(block.kind, look))
+            style = self._style_for(block.kind, look)
+            if block_id in ("date", "byline") and "date" in self._blocks:
+                # the date and the byline are one short source note under the title: kept
+                # close together, so a 600 px screen still shows the first paragraph
+                style = style._replace(gap_px=look.body_line_px // 6)
+            block.set_content(texts.get(block_id, ""), style)
             if block.kind == "heading":
                 block.setAccessibleDescription(look.t("article.heading_desc"))
             elif block.kind == "caption":
                 block.setAccessibleDescription(look.t("article.caption_desc"))
         self.end_mark.set_content(look.t("article.end"), self._style_for("end", look))
-        alone = bool(when) and "byline" not in self._blocks
-        self._date.set_content(look.t("article.date", when=when) if alone else "",
-                               self._style_for("byline", look))
-        self._date.setVisible(alone)
         self.back_button.set_texts(look.t("article.back_home"), look.t("article.back_home_desc"))
         self._label_next(look)
         self.setAccessibleName(look.t("article.view_name", title=article.title))

@@ -11,12 +11,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.core.article import Article
 from reader.core.article_cache import in_script
 from reader.core.click_gate import ClickGate
 from reader.core.script import convert
 from reader.core.typography import DEFAULT_BODY_PT, MAX_BODY_PT, MIN_BODY_PT, SIZE_STEPS
-from reader.ui.reading.article_view import article_when, block_texts
+from reader.ui.reading.article_view import block_texts
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
 from reader.ui.widgets.basics import BigButton, system_fold
@@ -46,13 +45,6 @@ def visible_texts(window: MainWindow) -> list[str]:
     blocks = [b for b in page.findChildren(TextBlock) if b.isVisibleTo(window)]
     blocks.sort(key=lambda b: b.mapTo(window, QPoint(0, 0)).y())
     return [b.plain_text() for b in blocks if b.plain_text()]
-
-
-def shown_texts(article: Article) -> list[str]:
-    """The article's texts as shown: the date follows the byline on its line."""
-    texts = block_texts(article)
-    texts["byline"] += "　　" + article_when(article)
-    return list(texts.values())
 
 
 def test_home_lists_articles_newest_first_and_a_click_opens_one(qtbot: QtBot) -> None:
@@ -100,11 +92,11 @@ def test_script_switch_converts_everything_on_screen(qtbot: QtBot) -> None:
     window.open_article(LONGEST)  # written in 繁體: shown as written, not round-tripped
     source = window.article_page.source
     assert source is not None
-    assert visible_texts(window)[:-1] == shown_texts(in_script(source, "simplified"))
+    assert visible_texts(window)[:-1] == list(block_texts(in_script(source, "simplified")).values())
     buttons_before = [b.text() for b in buttons(window)]
     window.toolbar.script.click()
     assert window.settings.script == "traditional"
-    assert visible_texts(window)[:-1] == shown_texts(source)
+    assert visible_texts(window)[:-1] == list(block_texts(source).values())
     assert visible_texts(window)[-1] == "—— 全文完 ——"
     assert window.windowTitle() == "筑牢民生根基 增進民生福祉"
     assert QGuiApplication.applicationDisplayName() == "大字讀報"  # shown after the title
