@@ -87,7 +87,9 @@ class FromHere(QObject):
         self._view.focus_chain_changed.emit()
 
     def _make_row(self) -> None:
-        row = ButtonRow()  # the view's Tab order walks its buttons
+        # in the view's column from the start: shown without a parent, the row would be a
+        # window of its own for a moment and take the keyboard focus from the window
+        row = ButtonRow(self._view.widget())  # the view's Tab order walks its buttons
         row.setObjectName("readAloud.fromHereRow")
         row.flow.setContentsMargins(0, 8, 0, 8)
         self._row = row

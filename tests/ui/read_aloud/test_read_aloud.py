@@ -270,6 +270,8 @@ def test_read_from_here_by_mouse_and_by_keyboard(qtbot: QtBot) -> None:
         abs(row.geometry().bottom() + 1 - chosen.y()) <= 1
     assert not here.visibleRegion().isEmpty()
     assert chosen.property("chosen") is True  # the chosen paragraph is marked
+    focused = QApplication.focusWidget()  # the buttons never took the focus away
+    assert focused is not None and focused.window() is window
     part = window.findChild(BigButton, "readAloud.readPart")
     assert part is not None and part.isVisible() and part.text() == "朗读这一段"
     assert here in view.focus_chain()

@@ -46,5 +46,6 @@ def test_every_screen_fits(width: int, height: int, mode: str, tmp_path: Path) -
         assert seen["toolbar_height"] < ONE_ROW_PX, name
     if mode == "first":
         assert screens["home"]["frame"] == report["screen"]  # maximised
-    for article in ("article1", "article2"):
-        assert screens[article]["body_seen"], article  # text at once, no scrolling
+    if mode != "restored":  # (a window the reader made smaller shows what fits)
+        for article in ("article1", "article2"):
+            assert screens[article]["body_seen"], article  # text at once, no scrolling
