@@ -10,12 +10,12 @@ from reader.core.errors import ReaderError
 
 
 def cmd_article(args: argparse.Namespace) -> int:
-    from reader.core.formats import read_article
+    from reader.core.formats import display_name, read_article
 
     try:
         article = read_article(args.file)
     except ReaderError as exc:
-        print(f"错误：{args.file}：{exc.message}", file=sys.stderr)
+        print(f"错误：{display_name(args.file)}：{exc.message}", file=sys.stderr)
         return 1
     if args.script and args.script != article.script:
         from reader.core.script import convert

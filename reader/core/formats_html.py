@@ -26,6 +26,7 @@ from __future__ import annotations
 import codecs
 import email
 import email.policy
+import itertools
 import logging
 import re
 import unicodedata
@@ -41,6 +42,7 @@ from readability import Document
 from reader.core.clean import find_date, noise_reason
 from reader.core.decode import decode_bytes
 from reader.core.errors import ArticleFileError
+from reader.core.limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MAX_MIME_PARTS, too_long
 
 # readability logs a traceback when it gives up on a page; we handle that (the whole
 # page goes to cleaning instead), so the traceback would only alarm whoever reads logs.
@@ -59,6 +61,10 @@ _SKIP_TAGS = frozenset(
     "canvas select option textarea button input img video audio map area link meta".split()
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+_WRAPPER_TAGS = frozenset(
+    "div span font section article main center b i u em strong a small big ul ol dl "
+    "blockquote nav aside header footer form label".split()
+)
 _CELL_TAGS = frozenset({"td", "th"})
 _HTML_WHITESPACE = re.compile(r"[ \t\r\n\f]+")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -66,6 +72,13 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([-\w.:]+
 # Page titles read "标题_栏目_网站" or "标题 - 网站"; a hyphen between digits is a date.
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|(?<!\d)-(?!\d)|\s[–—]\s)\s*")
 _HIDDEN_UNTIL_SCRIPT = re.compile(r"visibility\s*:\s*hidden", re.I)
+_BR_RUN = re.compile(r"(?:<br\s*/?>\s*){3,}", re.I)  # more breaks than a blank line say nothing
+_EMBED_TAG = re.compile(r"<embed\b[^>]*>|</embed\s*>", re.I)
+_START_TAG = re.compile(r"<[a-zA-Z]")
+# Never shown, and lxml refuses to put them back into a tree it has built.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_MULTIPART = re.compile(rb"content-type\s*:\s*multipart/", re.I)
+_PARSER = lxml.html.HTMLParser(encoding="utf-8")  # the parser readability itself uses
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 _GBK_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
 _BIG5_FAMILY = {"big5", "big5hkscs", "cp950", "big5-hkscs", "x-x-big5"}
@@ -146,9 +159,20 @@ def _readable(text: str, name: str) -> str:
 
 def html_from_mhtml(data: bytes, name: str) -> tuple[bytes, str | None]:
     """The page inside a saved-as-single-file page (.mhtml/.mht): the first text/html
-    part, transfer encoding (quoted-printable, base64) undone. Images are ignored."""
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    for part in message.walk():
+    part, transfer encoding (quoted-printable, base64) undone. Images are ignored.
+    A browser writes one level of parts; the email parser recurses per level, so parts
+    nested hundreds deep are refused before it runs out of stack."""
+    nested = len(_MULTIPART.findall(data))
+    if nested > MAX_MIME_PARTS:
+        raise too_long(name, "部分", f"{nested} multipart headers, limit {MAX_MIME_PARTS}")
+    try:
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        parts = list(itertools.islice(message.walk(), MAX_MIME_PARTS + 1))
+    except RecursionError as exc:
+        raise too_long(name, "部分", "nested too deep") from exc
+    if len(parts) > MAX_MIME_PARTS:
+        raise too_long(name, "部分", f"over {MAX_MIME_PARTS} parts")
+    for part in parts:
         if part.get_content_type() == "text/html":
             payload = _payload(part)
             if payload.strip():
@@ -170,17 +194,19 @@ def page_text(html: str, name: str) -> PageText:
     # ship it as visibility:hidden, which readability drops as invisible. Such text is
     # the article far more often than a trap, so it is treated as shown.
     html = _HIDDEN_UNTIL_SCRIPT.sub("visibility:visible", html)
+    html = _without_void_embeds(_BR_RUN.sub("<br><br>", _CONTROL.sub("", html)))
+    tree = _parse_page(html, name)
+    document = Document(tree)
     try:
-        reference = Document(html, xpath=True)
         with warnings.catch_warnings():  # readability 0.9 truth-tests an element here
             warnings.simplefilter("ignore", FutureWarning)
-            body = lxml.html.fromstring(reference.content())
+            body = lxml.html.fromstring(document.content())
     except (etree.ParserError, ValueError) as exc:
         raise ArticleFileError(f"{name} 里没有可以读的网页文字。", str(exc)) from exc
     lines = page_lines(body)
     if not lines:
         raise ArticleFileError(f"{name} 里没有可以读的网页文字。")
-    kept_paths = _article_paths(html)
+    kept_paths = _article_paths(document)
     kept = [kept_paths is None or bool(line.owners & kept_paths) for line in lines]
     if not any(kept):  # readability found nothing it trusts: let cleaning do the work
         kept = [True] * len(lines)
@@ -195,10 +221,57 @@ def page_text(html: str, name: str) -> PageText:
     return result
 
 
-def _article_paths(html: str) -> frozenset[str] | None:
-    """Page paths of every element readability kept, or None if it gave up."""
+def _without_void_embeds(html: str) -> str:
+    """<embed> has no end tag, but libxml2 parses it as a container and nests the rest
+    of the page inside it; and as an embedded thing it is never read. Old government
+    pages put a player this way above the article, which then vanished with it."""
+    return _EMBED_TAG.sub("", html)
+
+
+def _parse_page(html: str, name: str) -> lxml.html.HtmlElement:
+    """Parse the page once, within the element limit, and number every element (the
+    attribute x) so that the article readability picks can be found among the page's
+    lines. Numbering here is one pass; readability's own `xpath=True` computes a path
+    per element, which takes minutes on a page of 100,000 siblings."""
+    start_tags = len(_START_TAG.findall(html))
+    if start_tags > 2 * MAX_HTML_ELEMENTS:  # refuse before building a huge tree
+        raise too_long(name, "网页元素", f"{start_tags} tags, limit {MAX_HTML_ELEMENTS}")
     try:
-        summary = Document(html, xpath=True).summary(html_partial=True)
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise ArticleFileError(f"{name} 里没有可以读的网页文字。", str(exc)) from exc
+    if sum(1 for _ in tree.iter()) > MAX_HTML_ELEMENTS:
+        raise too_long(name, "网页元素", f"over {MAX_HTML_ELEMENTS} elements")
+    _flatten_deep_wrappers(tree)
+    for count, element in enumerate(tree.iter(), start=1):
+        if isinstance(element.tag, str):
+            element.set("x", str(count))
+    return tree
+
+
+def _flatten_deep_wrappers(tree: lxml.html.HtmlElement) -> None:
+    """Unwrap wrapper elements (div, span, font…) nested deeper than MAX_HTML_DEPTH,
+    keeping their text and children. readability scores every ancestor of every
+    paragraph with the text of all it holds: 300 unclosed <div>s made a 40 KB page
+    take half a minute. Real pages nest 10–40 deep; paragraphs, headings, list items
+    and cells keep their lines, only wrappers go."""
+    deep: list[lxml.html.HtmlElement] = []
+    depth = 0
+    for event, element in etree.iterwalk(tree, events=("start", "end")):
+        if event == "end":
+            depth -= 1
+            continue
+        depth += 1
+        if depth > MAX_HTML_DEPTH and element.tag in _WRAPPER_TAGS:
+            deep.append(element)
+    for element in reversed(deep):  # innermost first: each moves its content up one
+        element.drop_tag()
+
+
+def _article_paths(document: Document) -> frozenset[str] | None:
+    """Numbers of every element readability kept, or None if it gave up."""
+    try:
+        summary = document.summary(html_partial=True)
         tree = lxml.html.fromstring(summary)
     except (etree.ParserError, ValueError):  # readability's Unparseable is a ValueError
         return None

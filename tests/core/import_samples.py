@@ -172,7 +172,7 @@ def word_styles_xml() -> str:
     )
 
 
-def word_file(document_xml: str | None = None) -> bytes:
+def word_file(document_xml: str | None = None, styles_xml: str | None = None) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
@@ -194,5 +194,5 @@ def word_file(document_xml: str | None = None) -> bytes:
             '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
         )
         archive.writestr("word/document.xml", document_xml or word_document_xml())
-        archive.writestr("word/styles.xml", word_styles_xml())
+        archive.writestr("word/styles.xml", styles_xml or word_styles_xml())
     return buffer.getvalue()
