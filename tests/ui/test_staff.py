@@ -29,6 +29,7 @@ from reader.ui.staff.settings_panel import SettingsPanel
 from reader.ui.text_block import TextBlock
 from reader.ui.widgets import BigButton
 from tests.conftest import ROOT
+from tests.core import hostile_imports as hostile
 from tests.ui.community_helpers import (
     FakeClock,
     click,
@@ -414,3 +415,23 @@ def test_a_booklet_of_one_category_for_the_noticeboard(
     click(qtbot, window, panel.print_button)
     assert sent and sent[0][0] == "Hall" and sent[0][1] > len(relief)  # contents + cards
     assert "Hall" in panel.message.text()
+
+
+def test_a_file_with_a_broken_byte_names_its_line(qtbot: QtBot, tmp_path: Path) -> None:
+    window, community = make_community_window(qtbot)
+    staff = unlock(qtbot, window, community)
+    panel = _import_panel(window, staff)
+    broken = tmp_path / "incoming" / "broken.txt"
+    broken.parent.mkdir(parents=True, exist_ok=True)
+    broken.write_bytes(hostile.utf8_with_stray_byte())
+    panel.add_files([broken])
+    qtbot.waitUntil(lambda: panel.view.result is not None, timeout=20000)
+    _wait_preview(qtbot, panel)
+    assert panel.view.damaged.isVisible()
+    assert "第 3 行有读不出的字" in panel.view.damaged.text()
+    assert panel.view.save_button.isEnabled()  # readable: staff decide
+    click(qtbot, window, panel.view.skip_button)
+    panel.add_files([_copy(tmp_path)])
+    qtbot.waitUntil(lambda: panel.view.result is not None
+                    and panel.view.result.preview.source_name == HEATING.name, timeout=20000)
+    assert not panel.view.damaged.isVisible()
