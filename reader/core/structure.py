@@ -18,6 +18,12 @@ from reader.core.repair import NUMBERED_HEADING, is_prose, join_broken_paragraph
 from reader.core.script import convert
 
 _DASH_DECK = re.compile(r"^(.{2,40}?)\s*(——.+)$")
+# "本报讯（记者 王明 通讯员 李华）", "新华社北京3月5日电（记者 张三）" opening a paragraph:
+# the dateline and reporters belong in the byline, not in the text read out.
+_DATELINE = re.compile(
+    r"^(?P<lead>[^，。！？；：（()）\s]{0,24}?(?:讯|电))?\s*"
+    r"[（(](?P<who>(?:本报|特约|见习)?(?:记者|通讯员)[^（()）。，！？]{1,40})[）)]\s*"
+)
 _BYLINE = re.compile(r"^(文[/／]|图[/／]|本报记者|本报通讯员|记者|通讯员|特约记者|撰文|摄影)")
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}\s*摄[）)]?$")
 _CAPTION_LABEL = re.compile(r"^(图片说明|图注|图说|配图说明)\s*[:：]?$")
@@ -56,6 +62,7 @@ def _kind(text: str) -> str:
 def build(lines: list[Line], headings: Collection[int] = ()) -> Parts:
     """`headings`: numbers of lines the source marked as headings (HTML h1-h4, Word
     heading styles); they count as short lines whatever their punctuation."""
+    lines, reporters = _take_reporters(lines)
     kinds = {line.no: "short" if line.no in headings else _kind(line.text) for line in lines}
     protected = {no for no, k in kinds.items() if k != "prose"}
     lines = join_broken_paragraphs(lines, protected)
@@ -76,12 +83,15 @@ def build(lines: list[Line], headings: Collection[int] = ()) -> Parts:
                 parts.deck = following.text
                 used.add(following.no)
 
-    # The reporters' line: the first byline line (shown under the title).
+    # The reporters' line: the first byline line (shown under the title), or the
+    # reporters named after the dateline.
     for line in lines:
         if kinds[line.no] == "byline" and line.no not in used:
             parts.byline = line.text
             used.add(line.no)
             break
+    if reporters and reporters not in parts.byline:
+        parts.byline = f"{parts.byline} {reporters}".strip()
 
     # A column slogan: a short unpunctuated line closing the page, after all prose.
     last = lines[-1] if lines else None
@@ -93,6 +103,21 @@ def build(lines: list[Line], headings: Collection[int] = ()) -> Parts:
     if not parts.title:
         parts.title = _title_from_text(parts.sections)
     return parts
+
+
+def _take_reporters(lines: list[Line]) -> tuple[list[Line], str]:
+    """Take "本报讯（记者…）" off the first paragraph that opens with it, or the whole
+    line when that is all it says: the lines without it, and the reporters' words as
+    written (nothing is lost; the byline is shown under the title)."""
+    for index, line in enumerate(lines):
+        match = _DATELINE.match(convert(line.text, "simplified"))
+        if not match:
+            continue
+        reporters = line.text[:match.end()].strip()
+        rest = line.text[match.end():].strip()
+        others = lines[index + 1:]
+        return [*lines[:index], *([Line(line.no, rest)] if rest else []), *others], reporters
+    return lines, ""
 
 
 def _find_title(lines: list[Line], kinds: dict[int, str]) -> int | None:

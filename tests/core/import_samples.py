@@ -30,7 +30,10 @@ WECHAT = DATA / "wechat_article.html"
 
 PAGE_TITLE = "我市新建12个社区食堂 老人吃饭更方便"
 PAGE_HEADINGS = ["一餐热饭暖人心", "送餐上门解难题"]
-PAGE_PARAGRAPH_STARTS = ["本报讯（记者", "中午11点", "据了解", "对于行动不便", "市民政局有关负责人"]
+PAGE_BYLINE = "本报讯（记者 李明 通讯员 赵芳）"  # it opened the first paragraph
+PAGE_PARAGRAPH_STARTS = [
+    "记者从市民政局获悉", "中午11点", "据了解", "对于行动不便", "市民政局有关负责人"
+]
 PAGE_NOISE = [
     "首页",
     "限时特惠",
