@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.core import limits
 from tests.conftest import ROOT
-from tests.core import hostile_imports as hostile
+from tests.support import hostile_imports as hostile
 
 _PROBE = """
 import resource, sys, time

@@ -1,5 +1,5 @@
 """The long fuzz run of the import: `python -m tests.benchmarks.fuzz_import [--per-kind N]
-[--seed S]`. Damaged and hostile variants of every kind of file (tests/core/import_fuzz.py)
+[--seed S]`. Damaged and hostile variants of every kind of file (tests/support/import_fuzz.py)
 go through the same call as the window's import; it prints, per kind, how many were
 read, refused with a plain message, or failed in any other way (a bug: each is shown
 with its seed to reproduce), and the slowest input. Exit 1 if any failed.
@@ -16,7 +16,7 @@ from collections import Counter
 
 from reader.core.errors import ArticleFileError
 from reader.core.formats import read_bytes
-from tests.core import import_fuzz as fuzz
+from tests.support import import_fuzz as fuzz
 
 
 def main(argv: list[str] | None = None) -> int:

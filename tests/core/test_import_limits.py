@@ -21,8 +21,8 @@ from reader.core.formats import display_name, read_bytes
 from reader.core.formats_docx import _resolve_levels
 from reader.core.library import LOCK, Library
 from tests.conftest import ROOT
-from tests.core import hostile_imports as hostile
-from tests.core import import_fuzz as fuzz
+from tests.support import hostile_imports as hostile
+from tests.support import import_fuzz as fuzz
 
 
 def all_text(article_text: list[str]) -> str:
