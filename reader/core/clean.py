@@ -34,13 +34,33 @@ _LOCATION_LABEL = re.compile(
 _HOME_CRUMB = re.compile(r"^(首页|主页|网站首页)\s*[>›»→＞]")  # "首页 > 新闻": one step
 # Labels count only as labels ("来源：…", "责任编辑 张三"); a paragraph may start "来源于…".
 _FURNITURE_LABEL = re.compile(
-    r"^(责任编辑|编辑|责编|审核|校对|来源|发布时间|发布日期|浏览次数|点击数|阅读量|阅读次数|"
-    r"字体|字号)\s*([:：]|\s|$)"
+    r"^(责任编辑|实习编辑|值班编辑|编辑|责编|主编|编审|终审|初审|复审|审核|审校|校对|监制|出品|"
+    r"作者|采写|撰稿|供稿|摄影|美编|制图|来源|本文来源|文章来源|稿件来源|信息来源|"
+    r"发布时间|发布日期|浏览次数|点击数|阅读量|阅读次数|字体|字号)"
+    r"\s*([:：/／︱|｜]|\s|$)"
 )
 _FURNITURE_ACTION = re.compile(
-    r"^(分享到|扫一扫|扫描二维码|打印本页|关闭窗口|返回顶部|上一篇|下一篇|版权所有|copyright|©)",
+    r"^(分享到|分享至|转播到|扫一扫|微信扫一扫|扫描二维码|长按二维码|长按识别|打印本页|打印此页|"
+    r"列印此页|列印本页|关闭窗口|返回顶部|返回首页|上一篇|下一篇|版权所有|copyright|©|"
+    r"免责声明|郑重声明|版权声明|特别声明|声明[:：]|我要跟帖|发表评论|查看评论|已输入\d+字|"
+    r"评论[（(]\d+[）)]|相关资讯请关注|点击(?:看|查看)?(?:清晰)?大图|[（(]点击看清晰大图[）)])",
     re.IGNORECASE,
 )
+# Headers of "more to read" lists and ads: a line that is only one of these.
+_LIST_HEADER = re.compile(
+    r"^[【\[]?\s*(推荐阅读|相关阅读|相关新闻|相关文章|相关链接|相关报道|延伸阅读|延伸\s*[·・]\s*推荐|"
+    r"精彩推荐|精彩视频推荐|热门推荐|热点推荐|猜你喜欢|今日推荐|编辑推荐|文章图片|图片|广告|"
+    r"热门文章|最新文章|点击排行|热点排行)\s*[】\]]?\s*[:：]?$"
+)
+_AD = re.compile(
+    r"^(广告|推广)(\s|$)|点击咨询|立即咨询|当天放款|低息贷款|免费领取|点击下载|扫码下载"
+)
+_REPRINT = re.compile(r"(未经(?:授权|许可|允许)|不得转载|禁止转载|转载请注明|转载请联系)")
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)$", re.I)
+_ONLY_SYMBOLS = re.compile(r"^[\W_]+$")  # ********, ————, ====: no letter or digit at all
+_APP_PROMOTION = re.compile(r"^\S{0,12}(APP|客户端|公众号|微信号)$", re.I)
+# A bar of labels: "2017-01-23 08:12:05　来源：…　责任编辑：…　分享到：…"
+_BAR_LABEL = re.compile(r"(来源|作者|编辑|责任编辑|分享到|浏览|阅读|字号|发布时间|时间)\s*[:：]")
 _DATE = re.compile(r"(20\d\d|19\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})")
 # A line that is only a publication date (and time, weekday, source): "2025年03月10日",
 # "2025-03-10 10:21 来源：晋中日报"
@@ -50,6 +70,10 @@ _DATE_LINE = re.compile(
     r"(?:\s*(?:来源|作者|编辑)\s*[:：]?\s*[^，。！？；]{0,30})?$"
 )
 DATE_LINE_REASON = "网页上的发布日期"
+FURNITURE_REASON = "网页上的编辑、分享或版权信息"
+LIST_REASON = "网页上的推荐、相关文章列表"
+AD_REASON = "网页上的广告或图片文件名"
+SEPARATOR_REASON = "分隔线"
 
 
 @dataclass(frozen=True)
@@ -86,14 +110,32 @@ def noise_reason(text: str) -> str | None:
             return "网站广告或垃圾标题"
     if _DATE_LINE.match(simple):
         return DATE_LINE_REASON
-    bare = simple.lstrip("【[ ")
-    if (
-        len(simple) <= 80
-        and "。" not in simple
-        and (_FURNITURE_LABEL.match(bare) or _FURNITURE_ACTION.match(bare))
+    return _furniture_reason(simple)
+
+
+def _furniture_reason(simple: str) -> str | None:
+    bare = simple.lstrip("【[（( ")
+    short = len(simple) <= 80 and "。" not in simple[:-1]  # a closing 。 is allowed
+    if short and (_FURNITURE_LABEL.match(bare) or _FURNITURE_ACTION.match(bare)):
+        return FURNITURE_REASON
+    if len(simple) <= 100 and len(_BAR_LABEL.findall(simple)) >= 2:
+        return FURNITURE_REASON
+    if len(simple) <= 150 and _REPRINT.search(simple) and (
+        _FURNITURE_ACTION.match(bare) or simple.startswith(("【", "[", "（", "(", "本文"))
     ):
-        return "网页上的编辑、分享或版权信息"
+        return FURNITURE_REASON
+    if _LIST_HEADER.match(simple):
+        return LIST_REASON
+    if len(simple) <= 40 and (_AD.search(simple) or _APP_PROMOTION.match(simple)):
+        return AD_REASON
+    if len(simple) <= 60 and (_IMAGE_FILE.search(simple) or _ONLY_SYMBOLS.match(simple)):
+        return AD_REASON if _IMAGE_FILE.search(simple) else SEPARATOR_REASON
     return None
+
+
+def _list_item(text: str) -> bool:
+    """A line of a "more to read" list: a short headline, not a sentence of the text."""
+    return len(text) <= 40 and not any(mark in text for mark in "。！？!?")
 
 
 def find_date(text: str) -> str | None:
@@ -115,8 +157,12 @@ def clean(
     kept: list[Line] = []
     removed: list[RemovedLine] = []
     date = None
+    in_list = False  # after a "推荐阅读" header: its links, until prose comes back
     for line in split_lines(text):
         reason = None if line.no in keep else noise_reason(line.text)
+        if reason is None and in_list and line.no not in keep and _list_item(line.text):
+            reason = LIST_REASON
+        in_list = reason == LIST_REASON
         if reason is None:
             kept.append(line)
             continue

@@ -125,12 +125,12 @@ def _everyday_share(text: str) -> float:
     odd = _unreadable_count(text)  # private-use and unassigned code points count against
     if not han:
         return 0.0
-    everyday = _everyday_characters()
+    everyday = everyday_characters()
     return sum(ch in everyday for ch in han) / (len(han) + odd)
 
 
 @functools.lru_cache(maxsize=1)
-def _everyday_characters() -> frozenset[str]:
+def everyday_characters() -> frozenset[str]:
     from reader.resources import asset_path
 
     lines = asset_path("data", "common-chars-level1.txt").read_text(encoding="utf-8")

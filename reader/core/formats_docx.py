@@ -23,6 +23,7 @@ from lxml import etree
 
 from reader.core.decode import REPLACED
 from reader.core.errors import ArticleFileError
+from reader.core.formats_docx_parts import Numbering, table_lines
 from reader.core.limits import MAX_DOCX_ELEMENTS, MAX_DOCX_PARAGRAPHS, too_long
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -32,7 +33,12 @@ _OFFICE_DOCUMENT = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 )
 MAX_PART_BYTES = 64 * 1024 * 1024  # unpacked XML; a 20 MB file of pure text is far less
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$|^(?:title|标题)$", re.I)
+_HEADING_NAME = re.compile(r"^(?:heading|标题|標題)\s*([1-9])$|^(?:title|标题|標題)$", re.I)
+# What a template leaves in: prompts of empty fields and mail-merge fields («姓名»).
+_TEMPLATE_TEXT = re.compile(
+    r"单击或点击此处输入文字。?|单击此处输入文字。?|点击此处输入文字。?|"
+    r"Click or tap here to enter text\.?|Click here to enter text\.?|«[^»\n]{1,30}»"
+)
 # What a damaged, truncated, encrypted or exotic zip raises on the way in.
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -78,28 +84,30 @@ def docx_text(data: bytes, name: str) -> DocxText:
             if document is None:
                 raise ArticleFileError(f"{name} 不是 Word 文件，或者文件已经坏了。")
             styles = _read_xml(archive, "word/styles.xml", name)
+            numbering = Numbering.read(_read_xml(archive, "word/numbering.xml", name))
     except _ZIP_ERRORS as exc:
         raise ArticleFileError(f"{name} 不是 Word 文件，或者文件已经坏了。", str(exc)) from exc
     levels = _style_levels(styles)
     result = DocxText()
     body = document.find(w("body"))
-    rows_done: set[etree._Element] = set()
+    tables_done: set[etree._Element] = set()
     for paragraph in (body if body is not None else document).iter(w("p")):
-        if _in_fallback(paragraph):
-            continue  # a text box Word also wrote as a legacy copy: read the modern one
-        row = _outermost(paragraph, w("tr"))
-        if row is not None:
-            # A table row reads as one line, its cells side by side.
-            if row not in rows_done:
-                rows_done.add(row)
-                _add(result, _row_text(row), None)
+        if _in_fallback(paragraph) or _placeholder(paragraph):
+            continue  # a legacy copy of a text box, or a template's empty field
+        table = _outermost(paragraph, w("tbl"))
+        if table is not None:
+            if table not in tables_done:
+                tables_done.add(table)
+                for line in table_lines(_table_rows(table)):
+                    _add(result, line, None)
             continue
-        _add(result, _paragraph_text(paragraph), _paragraph_level(paragraph, levels))
+        label = numbering.label(paragraph)
+        _add(result, label + _paragraph_text(paragraph), _paragraph_level(paragraph, levels))
     return result
 
 
 def _add(result: DocxText, text: str, level: int | None) -> None:
-    for part in text.split("\n"):
+    for part in _TEMPLATE_TEXT.sub("", text).split("\n"):
         line = part.strip()
         if line:
             result.lines.append(line)
@@ -114,18 +122,33 @@ def _outermost(element: etree._Element, tag: str) -> etree._Element | None:
     return found
 
 
-def _row_text(row: etree._Element) -> str:
-    cells = []
-    for cell in row.iter(w("tc")):
-        if _outermost(cell, w("tr")) is not row:
-            continue  # a table inside a cell: its words come with that cell
-        words = [
-            _paragraph_text(p).replace("\n", " ").strip()
-            for p in cell.iter(w("p"))
-            if not _in_fallback(p)
-        ]
-        cells.append(" ".join(word for word in words if word))
-    return "\u3000".join(cell for cell in cells if cell)
+def _table_rows(table: etree._Element) -> list[list[str]]:
+    """The cells' text of a table's own rows; a table inside a cell reads with it."""
+    rows = []
+    for row in table.iter(w("tr")):
+        if _outermost(row, w("tbl")) is not table:
+            continue
+        cells = []
+        for cell in row.iter(w("tc")):
+            if _outermost(cell, w("tr")) is not row:
+                continue
+            words = [
+                _paragraph_text(p).replace("\n", " ").strip()
+                for p in cell.iter(w("p"))
+                if not _in_fallback(p) and not _placeholder(p)
+            ]
+            cells.append(_TEMPLATE_TEXT.sub("", " ".join(word for word in words if word)))
+        rows.append(cells)
+    return rows
+
+
+def _placeholder(paragraph: etree._Element) -> bool:
+    """A content control still showing its prompt ("单击或点击此处输入文字。")."""
+    for ancestor in paragraph.iterancestors(w("sdt")):
+        properties = ancestor.find(w("sdtPr"))
+        if properties is not None and properties.find(w("showingPlcHdr")) is not None:
+            return True
+    return False
 
 
 def _main_part(archive: zipfile.ZipFile) -> str | None:

@@ -14,6 +14,7 @@ from reader.core.clean import Line, clean
 from reader.core.decode import REPLACED, decode_bytes
 from reader.core.errors import ArticleFileError
 from reader.core.limits import MAX_PARAGRAPHS, check_text, too_long
+from reader.core.mirror_spam import collapse_doubled_punctuation, remove_inserted_pinyin
 from reader.core.punctuation import normalize_punctuation
 from reader.core.script import detect
 from reader.core.structure import build
@@ -40,7 +41,11 @@ def ingest_text(
     if paragraphs > MAX_PARAGRAPHS:
         raise too_long(name, "段落", f"{paragraphs} paragraphs, limit {MAX_PARAGRAPHS}")
     lines, removed, date = clean(text, keep_lines)
-    lines = [Line(line.no, normalize_punctuation(line.text)) for line in lines]
+    texts = remove_inserted_pinyin([line.text for line in lines])
+    lines = [
+        Line(line.no, collapse_doubled_punctuation(normalize_punctuation(text)))
+        for line, text in zip(lines, texts, strict=True)
+    ]
     if not lines:
         raise ArticleFileError(f"{name} 里除了网页杂项没有正文。")
     parts = build(lines, heading_lines)

@@ -99,7 +99,7 @@ def build(lines: list[Line], headings: Collection[int] = ()) -> Parts:
         parts.column = last.text
         used.add(last.no)
 
-    parts.sections = _sections([ln for ln in lines if ln.no not in used], kinds)
+    parts.sections = _sections([ln for ln in lines if ln.no not in used], kinds, set(headings))
     if not parts.title:
         parts.title = _title_from_text(parts.sections)
     return parts
@@ -153,7 +153,10 @@ def _title_from_text(sections: list[Section]) -> str:
     return ""
 
 
-def _sections(lines: list[Line], kinds: dict[int, str]) -> list[Section]:
+def _sections(lines: list[Line], kinds: dict[int, str], marked: set[int]) -> list[Section]:
+    """`marked`: lines the source marked as headings (Word heading styles, h1–h4): they
+    are headings up to TITLE_MAX long whatever follows; two in a row ("一、总体要求" then
+    "（一）指导思想") make one heading, so no section is left empty."""
     sections: list[Section] = []
     heading: str | None = None
     blocks: list[Block] = []
@@ -166,6 +169,13 @@ def _sections(lines: list[Line], kinds: dict[int, str]) -> list[Section]:
     for i, line in enumerate(lines):
         kind = kinds[line.no]
         following = lines[i + 1] if i + 1 < len(lines) else None
+        if line.no in marked and following is not None and len(line.text) <= TITLE_MAX:
+            if heading is not None and not blocks:
+                heading = f"{heading}\u3000{line.text}"
+                continue
+            flush()
+            heading, blocks = line.text, []
+            continue
         is_heading = (
             kind == "short"
             and len(line.text) <= HEADING_MAX

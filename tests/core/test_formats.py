@@ -233,7 +233,9 @@ def test_docx_title_headings_and_paragraphs() -> None:
     assert headings(article) == samples.DOCX_HEADINGS
     texts = body_texts(article)
     assert texts[0] == "今年，我市将为三百户老旧小区居民加装电梯，住在高层的老人上下楼更方便了。"
-    assert "楼层\u3000分摊比例" in texts
+    # A table: one line a row, each cell named by its column
+    assert "楼层：一至二层；分摊比例：不分摊。" in texts
+    assert "楼层：七层；分摊比例：百分之二十。" in texts
     assert texts.count("咨询电话：12345") == 1  # the text box, not its legacy copy too
     assert "已删除的旧数字" not in all_text(article)
     assert "居民可以到社区服务中心提交申请。" in texts

@@ -120,6 +120,12 @@ def _p(text: str, style: str | None = None, outline: int | None = None) -> str:
     return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
+def _row(*cells: str) -> str:
+    return "<w:tr>" + "".join(
+        f"<w:tc><w:p><w:r><w:t>{cell}</w:t></w:r></w:p></w:tc>" for cell in cells
+    ) + "</w:tr>"
+
+
 def word_document_xml() -> str:
     body = [
         _p(DOCX_TITLE, "a3"),
@@ -133,9 +139,9 @@ def word_document_xml() -> str:
         _p("楼龄满十五年、没有电梯的四层以上住宅，经本单元三分之二以上住户同意，可以申请加装。"),
         _p(DOCX_HEADINGS[1], "MyHeading"),
         _p("每部电梯补贴二十万元，不足部分由住户按楼层分摊，低层住户少出或不出。"),
-        # A table: each cell paragraph is its own line.
-        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>楼层</w:t></w:r></w:p></w:tc>"
-        "<w:tc><w:p><w:r><w:t>分摊比例</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        # A table with a row of column names, then two rows.
+        "<w:tbl>" + _row("楼层", "分摊比例") + _row("一至二层", "不分摊")
+        + _row("七层", "百分之二十") + "</w:tbl>",
         _p(DOCX_HEADINGS[2], None, outline=0),
         # A line break inside a paragraph, and a text box Word also stores as a
         # legacy (VML) copy: the box's words must come out once.
