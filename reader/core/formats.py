@@ -181,9 +181,12 @@ def _article_from_page(
     text = "\n".join(
         line if no in shown else "" for no, line in enumerate(page.lines, start=1)
     )
+    # The headline the page's title agrees with is never cleaned away ("抖抖抖" in it is
+    # not a spam title's repeated character).
+    protected = {*keep_lines, *([page.title_line] if page.title_line else [])}
     article = ingest_text(
         text, article_id, name, encoding, name,
-        keep_lines=keep_lines, heading_lines=page.headings & shown,
+        keep_lines=protected, heading_lines=page.headings & shown,
     )
     dropped = [
         RemovedLine(no, line, DROPPED_REASON)

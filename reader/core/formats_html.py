@@ -70,7 +70,7 @@ _HTML_WHITESPACE = re.compile(r"[ \t\r\n\f]+")
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
 # Page titles read "标题_栏目_网站" or "标题 - 网站"; a hyphen between digits is a date.
-_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜]|(?<!\d)-(?!\d)|\s[–—]\s)\s*")
+_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜@]|::|-{2,}|(?<!\d)-(?!\d)|\s[–—]\s)\s*")
 _HIDDEN_UNTIL_SCRIPT = re.compile(r"visibility\s*:\s*hidden", re.I)
 _BR_RUN = re.compile(r"(?:<br\s*/?>\s*){3,}", re.I)  # more breaks than a blank line say nothing
 _EMBED_TAG = re.compile(r"<embed\b[^>]*>|</embed\s*>", re.I)
@@ -104,6 +104,7 @@ class PageText:
     kept: set[int] = field(default_factory=set)
     headings: set[int] = field(default_factory=set)
     date: str | None = None
+    title_line: int | None = None  # the headline the page's <title> agrees with
 
 
 # ---- bytes → text -----------------------------------------------------------------
@@ -210,8 +211,9 @@ def page_text(html: str, name: str) -> PageText:
     kept = [kept_paths is None or bool(line.owners & kept_paths) for line in lines]
     if not any(kept):  # readability found nothing it trusts: let cleaning do the work
         kept = [True] * len(lines)
-    lines, kept = _with_title(lines, kept, _page_title(html))
+    lines, kept, title_index = _with_title(lines, kept, _page_title(html))
     result = PageText(lines=[line.text for line in lines])
+    result.title_line = None if title_index is None else title_index + 1
     for no, (line, is_kept) in enumerate(zip(lines, kept, strict=True), start=1):
         if is_kept:
             result.kept.add(no)
@@ -358,44 +360,52 @@ def _normalise_line(text: str) -> str:
 
 def _with_title(
     lines: list[PageLine], kept: list[bool], page_title: str
-) -> tuple[list[PageLine], list[bool]]:
-    """Make sure the article's headline is among the kept lines. readability keeps
-    the body and usually drops the <h1> above it; the page's <title> tells which
-    line before the body is the headline. Titles read "标题_栏目_网站" or
-    "网站 - 标题": the headline is the longest part, and a line that is only the
-    site's name (a logo in an <h1>) must not win."""
-    first = kept.index(True)
-    first_text = next(
-        (i for i in range(len(lines)) if kept[i] and not lines[i].heading), len(lines)
-    )
-    if any(lines[i].heading for i in range(first, first_text)):
-        return lines, kept  # a heading leads the kept text already
+) -> tuple[list[PageLine], list[bool], int | None]:
+    """Make sure the article's headline is the first kept line. readability keeps the
+    body and usually drops the <h1> above it. The headline is the line near the top of
+    the article that the page's <title> agrees with: the longest line whose text is part
+    of the title ("标题_栏目_网站", "网站 - 标题", "标题 @ 博客 :: 网站 ::"), never one
+    that is only the title's first or last part when that is not its longest (the site's
+    name in a logo, a section label); or a heading holding the whole headline after a
+    label ("原创" + title). With no line to agree with, the title's longest part itself,
+    when it is long enough to be a headline and not the site's name."""
+    wanted = _squash(page_title)
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(page_title.strip()) if p.strip()]
     headline = max(parts, key=len, default="")
-    wanted = _squash(headline)
+    ends = {_squash(p) for p in (parts[0], parts[-1]) if p != headline} if len(parts) > 1 else set()
 
-    def same(i: int) -> bool:
-        return _squash(lines[i].text) == wanted
-
-    def overlaps(i: int) -> bool:
+    def agreeing(i: int) -> int:
         text = _squash(lines[i].text)
-        return len(text) >= 4 and (text in wanted or (lines[i].heading and wanted in text))
+        if len(text) < (4 if lines[i].heading else 6) or text in ends:
+            return 0
+        if text in wanted:
+            return len(text)
+        long_enough = len(headline) >= 8 and lines[i].heading
+        return len(headline) if long_enough and _squash(headline) in text else 0
 
-    before = range(first - 1, -1, -1)  # nearest to the article first
-    choice = next((i for i in before if wanted and same(i)), None)
-    if choice is None:
-        choice = next((i for i in before if wanted and lines[i].heading and overlaps(i)), None)
-    if choice is None:
-        choice = next((i for i in before if wanted and overlaps(i)), None)
+    first = kept.index(True)
+    near = range(0, min(len(lines), first + 8))  # before the article or at its top
+    scores = {i: agreeing(i) for i in near}
+    choice = max(scores, key=lambda i: (scores[i], -abs(i - first)), default=None)
+    if choice is not None and not scores[choice]:
+        choice = None
+    text = None
+    if choice is not None and len(headline) >= 8 and _squash(headline) in _squash(
+        lines[choice].text
+    ) and _squash(lines[choice].text) not in wanted:
+        text = headline  # the heading had a label before the title ("原创…")
     if choice is not None:
-        kept = list(kept)
+        lines, kept = list(lines), list(kept)
+        lines[choice] = PageLine(text or lines[choice].text, True, lines[choice].owners)
         kept[choice] = True
-        lines = list(lines)
-        lines[choice] = PageLine(lines[choice].text, True, lines[choice].owners)
-        return lines, kept
-    if 4 <= len(headline) <= 60:  # no headline on the page: the <title> is it
-        return [PageLine(headline, True), *lines], [True, *kept]
-    return lines, kept
+        for j in range(first, choice):  # labels above the headline: a channel, a crumb
+            if kept[j] and len(lines[j].text) <= 40 and "。" not in lines[j].text:
+                kept[j] = False
+        return lines, kept, choice
+    site = parts[-1] if len(parts) > 1 else ""
+    if 8 <= len(headline) <= 60 and headline != site:  # no headline shown: the <title>'s
+        return [PageLine(headline, True), *lines], [True, *kept], 0
+    return lines, kept, None
 
 
 def _page_title(html: str) -> str:

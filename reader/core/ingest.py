@@ -65,6 +65,7 @@ def ingest_text(
         encoding=encoding,
         year_hint=max(years) if years else None,
         damaged_lines=damaged_lines(text),
+        title_made=parts.title_made,
     )
 
 

@@ -39,6 +39,7 @@ class Parts:
     byline: str = ""
     column: str = ""
     sections: list[Section] = field(default_factory=list)
+    title_made: bool = False  # no headline in the file: made from the first sentence
 
 
 def _kind(text: str) -> str:
@@ -69,7 +70,7 @@ def build(lines: list[Line], headings: Collection[int] = ()) -> Parts:
     parts = Parts()
     used: set[int] = set()
 
-    title_index = _find_title(lines, kinds)
+    title_index = 0 if lines and lines[0].no in headings else _find_title(lines, kinds)
     if title_index is not None:
         line = lines[title_index]
         used.add(line.no)
@@ -102,6 +103,7 @@ def build(lines: list[Line], headings: Collection[int] = ()) -> Parts:
     parts.sections = _sections([ln for ln in lines if ln.no not in used], kinds, set(headings))
     if not parts.title:
         parts.title = _title_from_text(parts.sections)
+        parts.title_made = bool(parts.title)
     return parts
 
 
@@ -144,12 +146,18 @@ def _find_title(lines: list[Line], kinds: dict[int, str]) -> int | None:
 
 
 def _title_from_text(sections: list[Section]) -> str:
-    """No headline in the file: use the opening words of the first paragraph."""
+    """No headline in the file: the first sentence of the first paragraph, cut at a
+    comma when it is long (never in the middle of a phrase)."""
     for section in sections:
         for block in section.blocks:
             text = block.text
-            cut = min((i for i, ch in enumerate(text) if ch in "。！？，；："), default=len(text))
-            return text[: min(cut, 30)]
+            end = min((i for i, ch in enumerate(text) if ch in "。！？"), default=len(text))
+            sentence = text[:end]
+            if len(sentence) <= TITLE_MAX:
+                return sentence
+            commas = [i for i, ch in enumerate(sentence[:TITLE_MAX]) if ch in "，；：、"]
+            cut = max((i for i in commas if i >= 8), default=TITLE_MAX)
+            return sentence[:cut]
     return ""
 
 
