@@ -22,7 +22,7 @@ from reader.core.script import convert
 # Sentence punctuation: a line with any of these is prose, not a label or a chain.
 PROSE_MARKS = set("，。！？；：、,;!?")
 _WHITESPACE = " \t\u00a0\u3000\u200b\ufeff"
-_LIST_MARKER = re.compile(r"^[-*•·]\s+")
+_LIST_MARKER = re.compile(r"^[-*]\s+")  # Markdown's; a real bullet (• ●) is kept
 _INNER_SPACE = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u205f]+")
 _REPEATED = re.compile(r"([\u4e00-\u9fff])\1\1")
 _CHAIN_SEPARATORS = re.compile(r"\s*[-_|｜]\s*")
@@ -35,7 +35,7 @@ _HOME_CRUMB = re.compile(r"^(首页|主页|网站首页)\s*[>›»→＞]")  # "
 # Labels count only as labels ("来源：…", "责任编辑 张三"); a paragraph may start "来源于…".
 _FURNITURE_LABEL = re.compile(
     r"^(责任编辑|实习编辑|值班编辑|编辑|责编|主编|编审|终审|初审|复审|审核|审校|校对|监制|出品|"
-    r"作者|采写|撰稿|供稿|摄影|美编|制图|来源|本文来源|文章来源|稿件来源|信息来源|"
+    r"作者|采写|撰稿|供稿|摄影|美编|制图|来源|本文来源|文章来源|稿件来源|信息来源|图片来源|"
     r"发布时间|发布日期|浏览次数|点击数|阅读量|阅读次数|字体|字号)"
     r"\s*([:：/／︱|｜]|\s|$)"
 )
@@ -49,18 +49,30 @@ _FURNITURE_ACTION = re.compile(
 # Headers of "more to read" lists and ads: a line that is only one of these.
 _LIST_HEADER = re.compile(
     r"^[【\[]?\s*(推荐阅读|相关阅读|相关新闻|相关文章|相关链接|相关报道|延伸阅读|延伸\s*[·・]\s*推荐|"
-    r"精彩推荐|精彩视频推荐|热门推荐|热点推荐|猜你喜欢|今日推荐|编辑推荐|文章图片|图片|广告|"
+    r"精彩推荐|精彩视频推荐|热门推荐|热点推荐|猜你喜欢|今日推荐|编辑推荐|相关推荐|更多精彩|"
+    r"文章图片|图片|广告|"
     r"热门文章|最新文章|点击排行|热点排行)\s*[】\]]?\s*[:：]?$"
 )
 _AD = re.compile(
     r"^(广告|推广)(\s|$)|点击咨询|立即咨询|当天放款|低息贷款|免费领取|点击下载|扫码下载"
 )
-_REPRINT = re.compile(r"(未经(?:授权|许可|允许)|不得转载|禁止转载|转载请注明|转载请联系)")
+_CLICK_PROMPT = re.compile(r"【点击[^】]{0,8}】|[>》]{2}\s*点击|点击(?:投票|报名|购买|抢购)")
+_REPRINT = re.compile(
+    r"(未经(?:授权|许可|允许)|不得转载|禁止转载|转载请注明|转载请联系|仅代表.{0,10}观点|"
+    r"不代表.{0,12}(?:观点|立场)|更多原创资讯请下载)"
+)
+# "本文来自…", "关键词 >> …", "此前报道：…": where a text came from, its tags, a link on
+_SOURCE_NOTE = re.compile(
+    r"^[（(]?(本文(?:来自|为|系|转自|由)|关键词\s*(?:>>|[:：])|此前报道[:：]|相关报道[:：]|"
+    r"资料来源[:：]|综合整理自)"
+)
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp)$", re.I)
 _ONLY_SYMBOLS = re.compile(r"^[\W_]+$")  # ********, ————, ====: no letter or digit at all
 _APP_PROMOTION = re.compile(r"^\S{0,12}(APP|客户端|公众号|微信号)$", re.I)
 # A bar of labels: "2017-01-23 08:12:05　来源：…　责任编辑：…　分享到：…"
-_BAR_LABEL = re.compile(r"(来源|作者|编辑|责任编辑|分享到|浏览|阅读|字号|发布时间|时间)\s*[:：]")
+_BAR_LABEL = re.compile(
+    r"(来源|作者|编辑|责任编辑|分享到|浏览|阅读|字号|发布时间|时间|摄影|供稿|校对)\s*[:：/／]"
+)
 _DATE = re.compile(r"(20\d\d|19\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})")
 # A line that is only a publication date (and time, weekday, source): "2025年03月10日",
 # "2025-03-10 10:21 来源：晋中日报"
@@ -124,9 +136,13 @@ def _furniture_reason(simple: str) -> str | None:
         _FURNITURE_ACTION.match(bare) or simple.startswith(("【", "[", "（", "(", "本文"))
     ):
         return FURNITURE_REASON
+    if len(simple) <= 100 and _SOURCE_NOTE.match(simple):
+        return FURNITURE_REASON
     if _LIST_HEADER.match(simple):
         return LIST_REASON
     if len(simple) <= 40 and (_AD.search(simple) or _APP_PROMOTION.match(simple)):
+        return AD_REASON
+    if len(simple) <= 120 and _CLICK_PROMPT.search(simple):  # "…火热进行中！【点击投票】"
         return AD_REASON
     if len(simple) <= 60 and (_IMAGE_FILE.search(simple) or _ONLY_SYMBOLS.match(simple)):
         return AD_REASON if _IMAGE_FILE.search(simple) else SEPARATOR_REASON
