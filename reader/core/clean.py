@@ -56,6 +56,10 @@ _LIST_HEADER = re.compile(
 _AD = re.compile(
     r"^(广告|推广)(\s|$)|点击咨询|立即咨询|当天放款|低息贷款|免费领取|点击下载|扫码下载"
 )
+# "图2 2019-2023年全市-各区人口变化", "表1-1 …": a figure's or table's title, not spam
+_FIGURE_OR_TABLE = re.compile(r"^[图表]\s*\d")
+# "第03版：要闻　当前版", "简体版 英文版 寄给朋友": a paper's page line, a language switch
+_EDITION = re.compile(r"第\s*\d+\s*版|当前版|简体版|繁体版|英文版|English|寄给朋友|大字版|手机版")
 _CLICK_PROMPT = re.compile(r"【点击[^】]{0,8}】|[>》]{2}\s*点击|点击(?:投票|报名|购买|抢购)")
 _REPRINT = re.compile(
     r"(未经(?:授权|许可|允许)|不得转载|禁止转载|转载请注明|转载请联系|仅代表.{0,10}观点|"
@@ -86,6 +90,7 @@ FURNITURE_REASON = "网页上的编辑、分享或版权信息"
 LIST_REASON = "网页上的推荐、相关文章列表"
 AD_REASON = "网页上的广告或图片文件名"
 SEPARATOR_REASON = "分隔线"
+CUT_SUMMARY_REASON = "截断的摘要（下面的正文有全文）"
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,7 @@ def noise_reason(text: str) -> str | None:
         and (len(_CRUMB_SEPARATORS.findall(simple)) >= 2 or _HOME_CRUMB.match(simple))
     ):
         return "网页上的位置导航"
-    if not has_prose:
+    if not has_prose and not _FIGURE_OR_TABLE.match(simple):
         segments = [s for s in _CHAIN_SEPARATORS.split(simple) if s]
         if len(segments) >= 3 and all(len(s) <= 24 for s in segments):
             return "网站广告或垃圾标题"
@@ -138,6 +143,10 @@ def _furniture_reason(simple: str) -> str | None:
         return FURNITURE_REASON
     if len(simple) <= 100 and _SOURCE_NOTE.match(simple):
         return FURNITURE_REASON
+    if len(simple) <= 60 and "。" not in simple and (
+        len(_EDITION.findall(simple)) >= 2 or _EDITION.match(simple)
+    ):
+        return FURNITURE_REASON
     if _LIST_HEADER.match(simple):
         return LIST_REASON
     if len(simple) <= 40 and (_AD.search(simple) or _APP_PROMOTION.match(simple)):
@@ -147,6 +156,15 @@ def _furniture_reason(simple: str) -> str | None:
     if len(simple) <= 60 and (_IMAGE_FILE.search(simple) or _ONLY_SYMBOLS.match(simple)):
         return AD_REASON if _IMAGE_FILE.search(simple) else SEPARATOR_REASON
     return None
+
+
+def _cut_summary_of(text: str, following: list[Line]) -> bool:
+    """A summary cut off with "…" right before the paragraph it was cut from: read out,
+    the lead would be said twice."""
+    if not text.endswith(("…", "...", "。。。")):
+        return False
+    start = text.rstrip("….。 ")
+    return len(start) >= 10 and any(line.text.startswith(start) for line in following)
 
 
 def _list_item(text: str) -> bool:
@@ -174,7 +192,11 @@ def clean(
     removed: list[RemovedLine] = []
     date = None
     in_list = False  # after a "推荐阅读" header: its links, until prose comes back
-    for line in split_lines(text):
+    lines = split_lines(text)
+    for index, line in enumerate(lines):
+        if line.no not in keep and _cut_summary_of(line.text, lines[index + 1:index + 3]):
+            removed.append(RemovedLine(line.no, line.text, CUT_SUMMARY_REASON))
+            continue
         reason = None if line.no in keep else noise_reason(line.text)
         if reason is None and in_list and line.no not in keep and _list_item(line.text):
             reason = LIST_REASON

@@ -212,6 +212,8 @@ def page_text(html: str, name: str) -> PageText:
     if not any(kept):  # readability found nothing it trusts: let cleaning do the work
         kept = [True] * len(lines)
     lines, kept, title_index = _with_title(lines, kept, _page_title(html))
+    if title_index is not None:
+        kept = _with_lead(lines, kept, title_index)
     result = PageText(lines=[line.text for line in lines])
     result.title_line = None if title_index is None else title_index + 1
     for no, (line, is_kept) in enumerate(zip(lines, kept, strict=True), start=1):
@@ -406,6 +408,18 @@ def _with_title(
     if 8 <= len(headline) <= 60 and headline != site:  # no headline shown: the <title>'s
         return [PageLine(headline, True), *lines], [True, *kept], 0
     return lines, kept, None
+
+
+def _with_lead(lines: list[PageLine], kept: list[bool], title: int) -> list[bool]:
+    """Keep the lead between the headline and the body that readability left out (a
+    summary in its own box): prose of some length that cleaning would not remove."""
+    body = next((i for i in range(title + 1, len(lines)) if kept[i]), len(lines))
+    kept = list(kept)
+    for i in range(title + 1, body):
+        text = lines[i].text
+        if len(text) >= 30 and "。" in text and noise_reason(text) is None:
+            kept[i] = True
+    return kept
 
 
 def _page_title(html: str) -> str:

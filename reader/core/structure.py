@@ -24,6 +24,7 @@ _DATELINE = re.compile(
     r"^(?P<lead>[^，。！？；：（()）\s]{0,24}?(?:讯|电))?\s*"
     r"[（(](?P<who>(?:本报|特约|见习)?(?:记者|通讯员)[^（()）。，！？]{1,40})[）)]\s*"
 )
+_DATE_PREFIX = re.compile(r"^(?:date\s*)?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s*", re.I)
 _BYLINE = re.compile(r"^(文[/／]|图[/／]|本报记者|本报通讯员|记者|通讯员|特约记者|撰文|摄影)")
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}\s*摄[）)]?$")
 _CAPTION_LABEL = re.compile(r"^(图片说明|图注|图说|配图说明)\s*[:：]?$")
@@ -100,6 +101,9 @@ def build(lines: list[Line], headings: Collection[int] = ()) -> Parts:
         parts.column = last.text
         used.add(last.no)
 
+    undated = _DATE_PREFIX.sub("", parts.title)
+    if len(undated) >= 4:  # "date 2025-12-28 标题" as some pages' headline lines read
+        parts.title = undated
     parts.sections = _sections([ln for ln in lines if ln.no not in used], kinds, set(headings))
     if not parts.title:
         parts.title = _title_from_text(parts.sections)
