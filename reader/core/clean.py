@@ -25,7 +25,7 @@ _WHITESPACE = " \t\u00a0\u3000\u200b\ufeff"
 _LIST_MARKER = re.compile(r"^[-*]\s+")  # Markdown's; a real bullet (• ●) is kept
 _INNER_SPACE = re.compile(r"[ \t\u00a0\u2002-\u200a\u202f\u205f]+")
 _REPEATED = re.compile(r"([\u4e00-\u9fff])\1\1")
-_CHAIN_SEPARATORS = re.compile(r"\s*[-_|｜]\s*")
+_CHAIN_SEPARATORS = re.compile(r"\s*(?:[_|｜]|(?<!\d)-|-(?!\d))\s*")  # not a date's 2025-12-28
 _CRUMB_SEPARATORS = re.compile(r"\s*[>›»→＞]\s*")
 _LOCATION_LABEL = re.compile(
     r"^(?:(?:当前位置|您的位置|你的位置|你现在的位置|所在位置|当前页面)\s*[:：]?"

@@ -160,7 +160,7 @@ def _title_from_text(sections: list[Section]) -> str:
             if len(sentence) <= TITLE_MAX:
                 return sentence
             commas = [i for i, ch in enumerate(sentence[:TITLE_MAX]) if ch in "，；：、"]
-            cut = max((i for i in commas if i >= 8), default=TITLE_MAX)
+            cut = min((i for i in commas if i >= 8), default=TITLE_MAX)
             return sentence[:cut]
     return ""
 
