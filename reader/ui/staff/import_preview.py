@@ -41,6 +41,7 @@ class ImportPreviewView(QWidget):
         self.title_edit.setMinimumHeight(56)
         self.duplicate = label(name="previewDuplicate")
         self.damaged = label(name="previewDamaged")
+        self.title_made = label(name="previewTitleMade")
         self.sections_title = heading()
         self.sections = label(name="previewSections")
         self.links_title = heading()
@@ -82,6 +83,7 @@ class ImportPreviewView(QWidget):
         column.addWidget(self.duplicate)
         column.addWidget(self.damaged)
         column.addLayout(title_row)
+        column.addWidget(self.title_made)
         column.addLayout(sides)
         self._rows: list[QWidget] = []
 
@@ -136,6 +138,8 @@ class ImportPreviewView(QWidget):
         more = t("staff.import.damaged_more") if len(damaged) > DAMAGED_SHOWN else ""
         self.damaged.setText(t("staff.import.damaged", lines=shown + more) if damaged else "")
         self.damaged.setVisible(bool(damaged))
+        self.title_made.setText(t("staff.import.title_made"))
+        self.title_made.setVisible(article.title_made and result.preview.title_override is None)
         self.title_label.setText(t("staff.import.title"))
         self.title_edit.setAccessibleName(t("staff.import.title"))
         self.sections_title.setText(t("staff.import.sections", count=len(article.sections)))

@@ -435,3 +435,18 @@ def test_a_file_with_a_broken_byte_names_its_line(qtbot: QtBot, tmp_path: Path) 
     qtbot.waitUntil(lambda: panel.view.result is not None
                     and panel.view.result.preview.source_name == HEATING.name, timeout=20000)
     assert not panel.view.damaged.isVisible()
+
+
+def test_a_made_title_is_said_to_staff(qtbot: QtBot, tmp_path: Path) -> None:
+    window, community = make_community_window(qtbot)
+    staff = unlock(qtbot, window, community)
+    panel = _import_panel(window, staff)
+    untitled = tmp_path / "incoming" / "untitled.txt"
+    untitled.parent.mkdir(parents=True, exist_ok=True)
+    untitled.write_text(f"{hostile.PARAGRAPH}\n\n{hostile.PARAGRAPH}\n", encoding="utf-8")
+    panel.add_files([untitled])
+    qtbot.waitUntil(lambda: panel.view.result is not None, timeout=20000)
+    _wait_preview(qtbot, panel)
+    assert panel.view.title_made.isVisible()
+    assert "从正文第一句取的" in panel.view.title_made.text()
+    assert panel.view.title_edit.text() == hostile.PARAGRAPH.rstrip("。")  # its first sentence
