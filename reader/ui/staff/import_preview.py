@@ -95,6 +95,7 @@ class ImportPreviewView(QWidget):
         for line in result.preview.removed:
             self.restored.pop(line.line_no, None)
         self.title_edit.setText(result.preview.article.title)
+        self.title_edit.setCursorPosition(0)  # a long title shows its start, not its end
         self.draw(look)
 
     def clear(self) -> None:
