@@ -32,21 +32,6 @@ def preview(sentence: str, limit: int = TILE_PREVIEW_CHARS) -> str:
     return sentence[: cut if cut >= limit // 2 else limit] + "……"
 
 
-def when_line(article: Article, look: Look) -> str:
-    """"2025年3月1日" from the stated date, else "2025年" from the newest year named."""
-    if article.date:
-        from datetime import date  # (not needed for the first picture)
-
-        try:
-            day = date.fromisoformat(article.date)
-        except ValueError:
-            return article.date
-        return look.t("home.date", year=day.year, month=day.month, day=day.day)
-    if article.year_hint:
-        return look.t("home.year", year=article.year_hint)
-    return ""
-
-
 class ArticleTile(BigButton):
     """One article on the home page: title, a source line (when, who wrote it) and the
     first sentence, as one big button. The texts inside ignore the mouse so a click
@@ -69,7 +54,7 @@ class ArticleTile(BigButton):
         sizes = look.sizes
         self.title.set_content(article.title, look.style(sizes.tile_title, gap_px=0, bold=True,
                                                           heading=True))
-        source = "　".join(part for part in (when_line(article, look), article.byline) if part)
+        source = "　".join(part for part in (article.when(), article.byline) if part)
         self.source_line.set_content(source, look.style(sizes.tile_detail, gap_px=8))
         self.source_line.setVisible(bool(source))
         first = preview(article.first_sentence())

@@ -69,12 +69,13 @@ class ManagePanel(Panel):
         facts = [t("staff.manage.seed") if item.seed else t("staff.manage.added", date=added)]
         if item.hidden:
             facts.append(t("staff.manage.hidden_mark"))
-        layout.addWidget(label(f"《{article.title}》　" + "　".join(facts), "manageTitle"))
+        title = self.in_script(article.title)
+        layout.addWidget(label(f"《{title}》　" + "　".join(facts), "manageTitle"))
         buttons = QWidget()
         line = QHBoxLayout(buttons)
         line.setContentsMargins(0, 0, 0, 0)
         if self.confirming == article.id:
-            layout.addWidget(label(t("staff.manage.confirm", title=article.title)))
+            layout.addWidget(label(t("staff.manage.confirm", title=title)))
             yes = button("manageConfirmYes")
             yes.set_texts(t("staff.manage.confirm_yes"), t("staff.manage.delete_desc"))
             yes.clicked.connect(lambda _=False, i=item: self.delete(i))
@@ -101,7 +102,7 @@ class ManagePanel(Panel):
     # --- actions --------------------------------------------------------------------------------
     def toggle_hidden(self, item: LibraryItem) -> None:
         library = self.area.library()
-        title = item.article.title
+        title = self.in_script(item.article.title)
         try:
             if item.hidden:
                 library.unhide(item.article.id)
@@ -127,7 +128,7 @@ class ManagePanel(Panel):
         except ReaderError as exc:
             self._done(self.look_convert(exc.message))
             return
-        self._done(self.t("staff.manage.deleted", title=item.article.title))
+        self._done(self.t("staff.manage.deleted", title=self.in_script(item.article.title)))
 
     def look_convert(self, text: str) -> str:
         return self.look.convert(text) if self.look is not None else text
