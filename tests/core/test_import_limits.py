@@ -224,7 +224,7 @@ _SEEDS = fuzz.seeds()
 
 
 @pytest.mark.parametrize("kind", fuzz.KINDS)
-@settings(max_examples=150, deadline=None, derandomize=True,
+@settings(max_examples=200, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**32 - 1))
 def test_damaged_files_give_an_article_or_a_plain_refusal(kind: str, seed: int) -> None:

@@ -110,17 +110,24 @@ DOCX_TITLE = "老旧小区加装电梯 今年再惠及三百户"
 DOCX_HEADINGS = ["一、申请条件", "二、补贴标准", "三、办理流程"]
 
 
-def _p(text: str, style: str | None = None, outline: int | None = None) -> str:
+def paragraph_xml(text: str, style: str | None = None, outline: int | None = None,
+                  num: tuple[int, int] | None = None) -> str:
+    """A Word paragraph: its style, outline level, list (numId, level) as asked."""
     ppr = ""
-    if style or outline is not None:
+    if style or outline is not None or num:
         ppr = "<w:pPr>"
         ppr += f'<w:pStyle w:val="{style}"/>' if style else ""
+        if num:
+            ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
         ppr += f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else ""
         ppr += "</w:pPr>"
     return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
 
 
-def _row(*cells: str) -> str:
+_p = paragraph_xml
+
+
+def row_xml(*cells: str) -> str:
     return "<w:tr>" + "".join(
         f"<w:tc><w:p><w:r><w:t>{cell}</w:t></w:r></w:p></w:tc>" for cell in cells
     ) + "</w:tr>"
@@ -140,8 +147,8 @@ def word_document_xml() -> str:
         _p(DOCX_HEADINGS[1], "MyHeading"),
         _p("每部电梯补贴二十万元，不足部分由住户按楼层分摊，低层住户少出或不出。"),
         # A table with a row of column names, then two rows.
-        "<w:tbl>" + _row("楼层", "分摊比例") + _row("一至二层", "不分摊")
-        + _row("七层", "百分之二十") + "</w:tbl>",
+        "<w:tbl>" + row_xml("楼层", "分摊比例") + row_xml("一至二层", "不分摊")
+        + row_xml("七层", "百分之二十") + "</w:tbl>",
         _p(DOCX_HEADINGS[2], None, outline=0),
         # A line break inside a paragraph, and a text box Word also stores as a
         # legacy (VML) copy: the box's words must come out once.

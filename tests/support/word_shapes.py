@@ -9,6 +9,9 @@ from __future__ import annotations
 import io
 import zipfile
 
+from tests.support.import_samples import paragraph_xml as _p
+from tests.support.import_samples import row_xml as _row
+
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 TITLE = "关于做好2026年冬季老年人助餐服务的通知"
 REPORT_HEADINGS = [
@@ -38,24 +41,6 @@ PLACEHOLDER = "单击或点击此处输入文字。"
 _BODY = "各街道要按照本通知要求，认真做好老年人助餐服务工作，确保老人吃得上、吃得好。"
 
 
-def _p(text: str, style: str | None = None, *, outline: int | None = None,
-       num: tuple[int, int] | None = None) -> str:
-    ppr = ""
-    if style:
-        ppr += f'<w:pStyle w:val="{style}"/>'
-    if num:
-        ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
-    if outline is not None:
-        ppr += f'<w:outlineLvl w:val="{outline}"/>'
-    return f"<w:p><w:pPr>{ppr}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
-
-
-def _row(*cells: str) -> str:
-    return "<w:tr>" + "".join(
-        f"<w:tc><w:p><w:r><w:t>{cell}</w:t></w:r></w:p></w:tc>" for cell in cells
-    ) + "</w:tr>"
-
-
 def document_xml() -> str:
     h = REPORT_HEADINGS
     body = [
@@ -64,17 +49,17 @@ def document_xml() -> str:
         _p(h[2], "Heading2"), _p(_BODY),
         _p(h[3], "2"), _p(_BODY),
         _p(h[4], "biaoti3"),
-        _p("报名要做的事：", None),
-        _p("带上身份证和社保卡。", None, num=(1, 0)),
-        _p("到社区服务中心填表。", None, num=(1, 0)),
-        _p("六十岁以上老人可以报名。", None, num=(2, 0)),
-        _p("行动不便的可以电话报名。", None, num=(2, 0)),
-        _p("每餐收费不超过十元。", None, num=(3, 0)),
+        _p("报名要做的事："),
+        _p("带上身份证和社保卡。", num=(1, 0)),
+        _p("到社区服务中心填表。", num=(1, 0)),
+        _p("六十岁以上老人可以报名。", num=(2, 0)),
+        _p("行动不便的可以电话报名。", num=(2, 0)),
+        _p("每餐收费不超过十元。", num=(3, 0)),
         _p(h[5], "tongzhi"), _p(_BODY),
         _p(REPORT_TABLE_TITLE),
         "<w:tbl>" + _row("街道", "助餐点", "送餐") + _row("东关街道", "12个", "可以")
         + _row("西城街道", "8个", "不可以") + "</w:tbl>",
-        _p(h[6], None, outline=0), _p("咨询电话：12345。联系人：«联系人姓名»。"),
+        _p(h[6], outline=0), _p("咨询电话：12345。联系人：«联系人姓名»。"),
         '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
         f"{_p(PLACEHOLDER)}</w:sdtContent></w:sdt>",
         _p(h[7], "outline1"), _p(_BODY),

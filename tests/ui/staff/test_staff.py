@@ -407,16 +407,24 @@ def test_a_booklet_of_one_category_for_the_noticeboard(
     assert "Hall" in panel.message.text()
 
 
-def test_a_file_with_a_broken_byte_names_its_line(qtbot: QtBot, tmp_path: Path) -> None:
+def _preview_of(
+    qtbot: QtBot, tmp_path: Path, name: str, data: bytes
+) -> tuple[MainWindow, ImportPanel]:
+    """The staff import panel showing the preview of a file with these bytes."""
     window, community = make_community_window(qtbot)
     staff = unlock(qtbot, window, community)
     panel = _import_panel(window, staff)
-    broken = tmp_path / "incoming" / "broken.txt"
-    broken.parent.mkdir(parents=True, exist_ok=True)
-    broken.write_bytes(hostile.utf8_with_stray_byte())
-    panel.add_files([broken])
+    path = tmp_path / "incoming" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    panel.add_files([path])
     qtbot.waitUntil(lambda: panel.view.result is not None, timeout=20000)
     _wait_preview(qtbot, panel)
+    return window, panel
+
+
+def test_a_file_with_a_broken_byte_names_its_line(qtbot: QtBot, tmp_path: Path) -> None:
+    window, panel = _preview_of(qtbot, tmp_path, "broken.txt", hostile.utf8_with_stray_byte())
     assert panel.view.damaged.isVisible()
     assert "第 3 行有读不出的字" in panel.view.damaged.text()
     assert panel.view.save_button.isEnabled()  # readable: staff decide
@@ -428,15 +436,8 @@ def test_a_file_with_a_broken_byte_names_its_line(qtbot: QtBot, tmp_path: Path) 
 
 
 def test_a_made_title_is_said_to_staff(qtbot: QtBot, tmp_path: Path) -> None:
-    window, community = make_community_window(qtbot)
-    staff = unlock(qtbot, window, community)
-    panel = _import_panel(window, staff)
-    untitled = tmp_path / "incoming" / "untitled.txt"
-    untitled.parent.mkdir(parents=True, exist_ok=True)
-    untitled.write_text(f"{hostile.PARAGRAPH}\n\n{hostile.PARAGRAPH}\n", encoding="utf-8")
-    panel.add_files([untitled])
-    qtbot.waitUntil(lambda: panel.view.result is not None, timeout=20000)
-    _wait_preview(qtbot, panel)
+    untitled = f"{hostile.PARAGRAPH}\n\n{hostile.PARAGRAPH}\n".encode()
+    _window, panel = _preview_of(qtbot, tmp_path, "untitled.txt", untitled)
     assert panel.view.title_made.isVisible()
     assert "从正文第一句取的" in panel.view.title_made.text()
     assert panel.view.title_edit.text() == hostile.PARAGRAPH.rstrip("。")  # its first sentence
