@@ -31,6 +31,7 @@ _BOMS = [
 ]
 _CANDIDATES = ["gb18030", "big5"]
 _PLAIN = re.compile(r"[\x20-\x7e\n\r\t\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _REPLACED_RUN = re.compile(f"{REPLACED}+")
 _SAMPLE = 100_000  # characters enough to tell GBK from Big5, whatever the file's length
 
@@ -44,7 +45,7 @@ def decode_bytes(data: bytes, name: str = "文件") -> tuple[str, str]:
     text, encoding = _decode(data, name)
     # Replacement marks that were not in the file are our own, for a few stray bytes.
     marked = text.count(REPLACED) - data.count(REPLACED.encode("utf-8"))
-    _check_reads_as_text(text, name, allowed=max(0, marked))
+    text = _checked_as_text(text, name, allowed=max(0, marked))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ArticleFileError(f"{name} 是空的，里面没有文字。")
@@ -156,22 +157,31 @@ def _utf16_without_bom(data: bytes, name: str) -> tuple[str, str]:
     raise _unreadable(name, "NUL bytes, and not UTF-16")
 
 
-def _unreadable_count(text: str) -> int:
-    # Most text is printable ASCII plus common CJK: skip those in C, look at the rest.
-    rest = _PLAIN.sub("", text)
-    return sum(
-        1
-        for ch in rest
-        if ch == "\ufffd"
-        or (unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\n\r\t\f")
+def _is_unreadable(ch: str) -> bool:
+    return ch == REPLACED or (
+        unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\n\r\t\f"
     )
 
 
-def _check_reads_as_text(text: str, name: str, allowed: int = 0) -> None:
-    """`allowed`: replacement characters already accepted (stray bytes)."""
+def _unreadable_count(text: str) -> int:
+    # Most text is printable ASCII plus common CJK: skip those in C, look at the rest.
+    return sum(1 for ch in _PLAIN.sub("", text) if _is_unreadable(ch))
+
+
+def _checked_as_text(text: str, name: str, allowed: int = 0) -> str:
+    """The text, if it reads as text. `allowed`: replacement marks already accepted
+    (stray bytes). Beyond a few, unreadable characters (control codes from a flipped
+    byte) are accepted, each shown as \ufffd, only where everyday Chinese characters
+    outnumber them twenty to one; a binary file read as GBK has far fewer."""
     bad = _unreadable_count(text) - allowed
-    if bad > max(2, len(text) // 200):
+    if bad <= max(2, len(text) // 200):
+        return text
+    from reader.core.script import convert
+
+    everyday = everyday_characters()
+    if sum(ch in everyday for ch in _HAN.findall(convert(text, "simplified"))) < 20 * bad:
         raise _unreadable(name, f"{bad} unreadable characters")
+    return "".join(REPLACED if _is_unreadable(ch) else ch for ch in text)
 
 
 def _unreadable(name: str, detail: str) -> ArticleFileError:

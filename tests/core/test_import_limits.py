@@ -238,3 +238,20 @@ def test_damaged_files_give_an_article_or_a_plain_refusal(kind: str, seed: int) 
     event("read")
     assert article.title or any(True for _ in article.blocks())
     json.dumps(article.to_json(), ensure_ascii=False).encode("utf-8")  # always valid text
+
+
+def test_a_few_control_codes_from_flipped_bytes_are_marked_not_refused() -> None:
+    text = f"社区食堂开业了\n\n{hostile.PARAGRAPH * 3}\n\n{hostile.PARAGRAPH}\n"
+    data = bytearray(text.encode("gb18030"))
+    for at in (30, 60, 90):  # inside the long paragraph
+        data[at:at + 2] = b"\x01\x02"
+    article = read_bytes(bytes(data), "notice.txt")
+    assert article.encoding == "gb18030" and article.damaged_lines == (3,)
+    assert next(article.blocks()).text.count("\ufffd") == 6
+
+
+def test_binary_read_as_gbk_is_still_refused() -> None:
+    rng = random.Random(7)
+    noise = bytes(rng.randrange(256) for _ in range(4000))
+    with pytest.raises(ArticleFileError, match="读不出文字"):
+        decode_bytes(noise, "photo.txt")
