@@ -63,7 +63,7 @@ _SKIP_TAGS = frozenset(
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 _WRAPPER_TAGS = frozenset(
     "div span font section article main center b i u em strong a small big ul ol dl "
-    "blockquote nav aside header footer form label".split()
+    "blockquote nav aside header footer form label h1 h2 h3 h4 h5 h6".split()
 )
 _CELL_TAGS = frozenset({"td", "th"})
 _HTML_WHITESPACE = re.compile(r"[ \t\r\n\f]+")
@@ -72,6 +72,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([-\w.:]+
 # Page titles read "标题_栏目_网站" or "标题 - 网站"; a hyphen between digits is a date.
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|｜@]|::|-{2,}|(?<!\d)-(?!\d)|\s[–—]\s)\s*")
 _HIDDEN_UNTIL_SCRIPT = re.compile(r"visibility\s*:\s*hidden", re.I)
+# readability's whitespace clean-up backtracks over long runs of blanks (5,000 newlines
+# took it seconds); a run this long shows as one line break anyway.
+_LONG_SPACE = re.compile(r"\s{200,}")
 _BR_RUN = re.compile(r"(?:<br\s*/?>\s*){3,}", re.I)  # more breaks than a blank line say nothing
 _EMBED_TAG = re.compile(r"<embed\b[^>]*>|</embed\s*>", re.I)
 _START_TAG = re.compile(r"<[a-zA-Z]")
@@ -195,7 +198,8 @@ def page_text(html: str, name: str) -> PageText:
     # ship it as visibility:hidden, which readability drops as invisible. Such text is
     # the article far more often than a trap, so it is treated as shown.
     html = _HIDDEN_UNTIL_SCRIPT.sub("visibility:visible", html)
-    html = _without_void_embeds(_BR_RUN.sub("<br><br>", _CONTROL.sub("", html)))
+    html = _LONG_SPACE.sub("\n", _CONTROL.sub("", html))
+    html = _without_void_embeds(_BR_RUN.sub("<br><br>", html))
     tree = _parse_page(html, name)
     document = Document(tree)
     try:
