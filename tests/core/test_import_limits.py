@@ -255,3 +255,24 @@ def test_binary_read_as_gbk_is_still_refused() -> None:
     noise = bytes(rng.randrange(256) for _ in range(4000))
     with pytest.raises(ArticleFileError, match="读不出文字"):
         decode_bytes(noise, "photo.txt")
+
+
+def test_a_bug_in_reading_is_one_line_and_logged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader import cli, paths
+    from reader.core import formats
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug in the reader")
+
+    monkeypatch.setattr(formats, "read_article", broken)
+    monkeypatch.setattr(formats, "read_bytes", broken)
+    source = tmp_path / "notice.txt"
+    source.write_text(f"社区食堂开业了\n\n{hostile.PARAGRAPH}\n", encoding="utf-8")
+    for command in ("article", "import"):
+        assert cli.main([command, str(source)]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"错误：{source}：读的时候出了意外") and err.count("\n") == 1
+    logged = paths.log_file().read_text(encoding="utf-8")
+    assert logged.count("RuntimeError: a bug in the reader\nTraceback") == 2  # both, in full
