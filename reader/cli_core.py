@@ -47,7 +47,9 @@ def unexpected_failure() -> str:
     from reader import crash
 
     crash.log_error(*sys.exc_info())
-    return "读的时候出了意外，没有读成。详细情况记在错误记录里（python -m reader doctor 可以看到）。"
+    return (
+        "读的时候出了意外，没有读成。详细情况记在错误记录里（python -m reader doctor 可以看到）。"
+    )
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
