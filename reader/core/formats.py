@@ -22,16 +22,10 @@ from reader.core.article import Article, RemovedLine
 from reader.core.decode import decode_bytes
 from reader.core.errors import ArticleFileError
 from reader.core.formats_docx import docx_text, looks_like_docx
-from reader.core.formats_html import (
-    DROPPED_REASON,
-    decode_html,
-    html_from_mhtml,
-    looks_like_html,
-    looks_like_mhtml,
-    page_text,
-)
+from reader.core.formats_html import DROPPED_REASON, page_text
 from reader.core.ingest import ingest_text
 from reader.core.limits import MAX_BYTES, too_big
+from reader.core.page_bytes import decode_html, html_from_mhtml, looks_like_html, looks_like_mhtml
 
 # What the file picker offers, and the kind each extension means when content is unclear.
 EXTENSIONS = {

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from reader.core.errors import ArticleFileError
 from reader.core.formats import read_bytes
-from reader.core.formats_html import decode_html
+from reader.core.page_bytes import decode_html
 from reader.core.punctuation import normalize_punctuation
 from reader.core.script import convert
 from tests.support import word_shapes

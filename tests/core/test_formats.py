@@ -19,7 +19,8 @@ from reader.core.article import Article
 from reader.core.errors import ArticleFileError
 from reader.core.formats import file_kind, read_article, read_bytes
 from reader.core.formats_docx import docx_text
-from reader.core.formats_html import DROPPED_REASON, decode_html, page_text
+from reader.core.formats_html import DROPPED_REASON, page_text
+from reader.core.page_bytes import decode_html
 from tests.support import import_samples as samples
 
 
