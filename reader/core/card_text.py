@@ -189,3 +189,26 @@ def card_to_html(
     out.append(f'<p class="card-reviewed">{escape(reviewed_line(card, script))}</p>')
     out.append("</div>")
     return "\n".join(out)
+
+
+def changed_parts(mine: Card, theirs: Card) -> list[tuple[str, str, str]]:
+    """Where two versions of one card differ, as (heading, mine, theirs) in reading
+    order, each side as plain text ("" where a version has no such section): what staff
+    compare when a content pack brings a card they changed on this PC."""
+
+    def texts(card: Card) -> dict[str, tuple[str, str]]:
+        found = {"title": ("标题", card.title)}
+        for section in card_sections(card):
+            found[section.key] = (section.title, "\n".join(
+                f"☎ {line.number}　{line.text}" if line.number else line.text
+                for line in section.lines))
+        found["reviewed"] = (REVIEWED_LABEL, reviewed_line(card).split("：", 1)[1])
+        return found
+
+    a, b = texts(mine), texts(theirs)
+    order = ["title", *LABELS, "reviewed"]
+    return [
+        ((a.get(key) or b[key])[0], a.get(key, ("", ""))[1], b.get(key, ("", ""))[1])
+        for key in order
+        if (key in a or key in b) and a.get(key, ("", ""))[1] != b.get(key, ("", ""))[1]
+    ]

@@ -59,7 +59,18 @@ def build_window(kiosk: bool = False, settings: Settings | None = None) -> MainW
     window.community = community  # type: ignore[attr-defined]
     community.install_crash_handler()
     community.start()
+    window.after_first_paint(lambda: _start_content_packs(window))
     return window
+
+
+def _start_content_packs(window: MainWindow) -> None:
+    """The background check for content packs (reader.ui.content_packs), after the first
+    picture; the staff area's 内容订阅 finds it on the window."""
+    from reader.ui.content_packs.feature import ContentPacks
+
+    packs = ContentPacks(window)
+    window.content_packs = packs  # type: ignore[attr-defined]
+    packs.start()
 
 
 def _show_missing_font() -> int:

@@ -103,7 +103,9 @@ class MainWindow(QMainWindow):
         self.register_page(self.home)
         self.register_page(self.article_page)
         self.home.article_chosen.connect(lambda article_id: self.open_article(article_id))
-        self.home.set_articles(self.articles)
+        from reader.core.articles_source import new_article_ids
+
+        self.home.set_articles(self.articles, new_article_ids())
         self.article_page.view.back_button.clicked.connect(self.go_home)
         self.article_page.view.place_changed.connect(self._remember_block)
         self.article_page.view.focus_chain_changed.connect(self._chain_focus)

@@ -66,7 +66,10 @@ class ManagePanel(Panel):
         row.setProperty("articleId", article.id)
         layout = QVBoxLayout(row)
         added = time.strftime("%Y-%m-%d", time.localtime(item.added))
-        facts = [t("staff.manage.seed") if item.seed else t("staff.manage.added", date=added)]
+        if item.seed or item.published:
+            facts = [t("staff.manage.seed" if item.seed else "staff.manage.published")]
+        else:
+            facts = [t("staff.manage.added", date=added)]
         if item.hidden:
             facts.append(t("staff.manage.hidden_mark"))
         title = self.in_script(article.title)
@@ -90,7 +93,7 @@ class ManagePanel(Panel):
             toggle.set_texts(t(f"staff.manage.{key}"), t(f"staff.manage.{key}_desc"))
             toggle.clicked.connect(lambda _=False, i=item: self.toggle_hidden(i))
             line.addWidget(toggle)
-            if not item.seed:
+            if not item.seed and not item.published:  # those can only be hidden
                 delete = button("manage.delete")
                 delete.set_texts(t("staff.manage.delete"), t("staff.manage.delete_desc"))
                 delete.clicked.connect(lambda _=False, i=item: self.ask_delete(i))
