@@ -122,15 +122,19 @@ def _outermost(element: etree._Element, tag: str) -> etree._Element | None:
     return found
 
 
+def _nearest(element: etree._Element, tag: str) -> etree._Element | None:
+    return next(element.iterancestors(tag), None)
+
+
 def _table_rows(table: etree._Element) -> list[list[str]]:
     """The cells' text of a table's own rows; a table inside a cell reads with it."""
     rows = []
     for row in table.iter(w("tr")):
-        if _outermost(row, w("tbl")) is not table:
+        if _nearest(row, w("tbl")) is not table:
             continue
         cells = []
         for cell in row.iter(w("tc")):
-            if _outermost(cell, w("tr")) is not row:
+            if _nearest(cell, w("tr")) is not row:
                 continue
             words = [
                 _paragraph_text(p).replace("\n", " ").strip()

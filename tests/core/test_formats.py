@@ -465,3 +465,17 @@ def test_damaged_word_file_gives_an_article_or_a_plain_error(
         read_bytes(bytes(data), "damaged.docx")
     except ArticleFileError as exc:
         assert exc.message
+
+
+def test_a_table_inside_a_cell_is_read_once_with_its_cell() -> None:
+    inner = ("<w:tbl>" + samples.row_xml("甲", "乙") + samples.row_xml("一", "二")
+             + "</w:tbl>")
+    cell = f"<w:tc><w:p><w:r><w:t>外格</w:t></w:r></w:p>{inner}</w:tc>"
+    outer = ("<w:tbl>" + samples.row_xml("名称", "内容")
+             + f"<w:tr><w:tc><w:p><w:r><w:t>第一行</w:t></w:r></w:p></w:tc>{cell}</w:tr>"
+             + "</w:tbl>")
+    document = (f'<w:document {samples._W}><w:body>'
+                + samples.paragraph_xml("社区食堂开业了，老人吃饭打八折，欢迎大家来。") + outer
+                + "</w:body></w:document>")
+    texts = body_texts(read_bytes(samples.word_file(document), "table.docx"))
+    assert texts[1:] == ["名称：第一行；内容：外格 甲 乙 一 二。"]
