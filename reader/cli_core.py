@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
+
+if TYPE_CHECKING:
+    from reader.core.article import Article
 
 
 def cmd_article(args: argparse.Namespace) -> int:
@@ -20,6 +24,8 @@ def cmd_article(args: argparse.Namespace) -> int:
     except Exception:  # a bug: logged with its traceback, one plain line for staff
         print(f"错误：{display_name(args.file)}：{unexpected_failure()}", file=sys.stderr)
         return 1
+    if getattr(args, "pdf", None):
+        return _article_pdf(article, args)
     if args.script and args.script != article.script:
         from reader.core.script import convert
 
@@ -50,6 +56,26 @@ def unexpected_failure() -> str:
     return (
         "读的时候出了意外，没有读成。详细情况记在错误记录里（python -m reader doctor 可以看到）。"
     )
+
+
+def _article_pdf(article: Article, args: argparse.Namespace) -> int:
+    from reader.core.cards import load_cards
+    from reader.core.local_info import load_local_info
+    from reader.ui.printing import output
+
+    cards = load_cards().cards
+    local_info = load_local_info(cards=[(c.id, c.title) for c in cards])
+    for problem in local_info.problems:
+        print(f"注意：{problem}", file=sys.stderr)
+    script = args.script or article.script
+    try:
+        out = output.write_article_pdf(article, cards, args.pdf, script=script,
+                                       paper=args.paper, local_info=local_info)  # fmt: skip
+    except ReaderError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    print(f"已写成：{out}")
+    return 0
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
