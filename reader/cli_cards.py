@@ -28,12 +28,16 @@ def _script(args: argparse.Namespace) -> Script:
     return "traditional" if getattr(args, "script", None) == "traditional" else "simplified"
 
 
+# Imported by name so that the card commands that only list or check never load Qt.
+PRINTING_MODULE = "reader.ui.printing.output"
+
+
 def _printing() -> ModuleType | None:
-    """reader.ui.printing.output (Qt), or None with a message when this copy has no printing."""
+    """The printing module (Qt), or None with a message when this copy has no printing."""
     import importlib
 
     try:
-        return importlib.import_module("reader.ui.printing.output")
+        return importlib.import_module(PRINTING_MODULE)
     except ImportError as exc:
         print(f"错误：这台电脑上的程序不能打印或写 PDF（{exc}）。", file=sys.stderr)
         return None
