@@ -40,7 +40,7 @@ class BookletPanel(Panel):
 
     def cards(self) -> list[Card]:
         chosen = self.category()
-        every = self.area.window.topic_cards.cards_in().cards
+        every = self.area.cards.cards_in().cards
         return [card for card in every if chosen is None or card.category == chosen]
 
     def _pages(self) -> tuple[Paper, list[Page]]:
@@ -49,7 +49,7 @@ class BookletPanel(Panel):
         window = self.area.window
         return printing.booklet_pages(self.cards(), script=window.look.script,
                                       category=self.category(),
-                                      local_info=window.topic_cards.local_info())
+                                      local_info=self.area.cards.local_info())
 
     # ---- actions -----------------------------------------------------------------------
     def choose_pdf_path(self) -> str:
@@ -69,7 +69,7 @@ class BookletPanel(Panel):
         try:
             printing.write_booklet_pdf(self.cards(), path, script=window.look.script,
                                        category=self.category(),
-                                       local_info=window.topic_cards.local_info())
+                                       local_info=self.area.cards.local_info())
         except ReaderError as exc:
             self.say(exc.message)
             return

@@ -22,6 +22,7 @@ from reader.core.article import Article
 if TYPE_CHECKING:
     from reader.core.library import Library
     from reader.core.pin import PinStore
+    from reader.ui.cards.feature import TopicCards
     from reader.ui.community.feature import Community
     from reader.ui.shell.main_window import MainWindow
     from reader.ui.staff.pin_page import PinPage
@@ -33,10 +34,13 @@ STAFF_PAGES = ("staff_pin", "staff")
 
 class StaffArea(QObject):
     def __init__(self, window: MainWindow, community: Community,
+                 stop_speech: Callable[[], None], cards: TopicCards,
                  pin_clock: Callable[[], float] = time.time) -> None:
         super().__init__(window)
         self.window = window
         self.community = community
+        self._stop_speech = stop_speech
+        self.cards = cards
         self.pin_clock = pin_clock
         self.unlocked = False
         self._store: PinStore | None = None
@@ -85,7 +89,7 @@ class StaffArea(QObject):
         """Ctrl+Alt+S: the PIN page (or nothing, when the staff page is already open)."""
         if self.unlocked and self.window.current_page().name == "staff":
             return
-        self.window.stop_speech()
+        self._stop_speech()
         page = self.pin_page()
         page.start("check" if self.pin_store().is_set else "set")
         self.unlocked = False

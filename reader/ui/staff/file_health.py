@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.core.cards import CardSet, load_cards
+from reader.core.cards import CardSet
 from reader.core.local_info import load_local_info
 
 if TYPE_CHECKING:
@@ -17,12 +17,8 @@ if TYPE_CHECKING:
 
 
 def current_cards(area: StaffArea) -> CardSet:
-    """The cards the window uses (the topic-card feature's), else read them here."""
-    topic_cards = getattr(area.window, "topic_cards", None)
-    if topic_cards is not None:
-        cards: CardSet = topic_cards.cards_in()
-        return cards
-    return load_cards()
+    """The cards the window uses (the topic-card feature's)."""
+    return area.cards.cards_in()
 
 
 def file_problems(area: StaffArea) -> list[str]:

@@ -50,7 +50,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.articles_source import load_articles
-    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.compose import build_parts
     from reader.ui.shell.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -62,7 +62,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             settings.set("font_size", args.font_size)
         if theme:
             settings.set("theme", theme)
-        window = MainWindow(settings, load_articles())
+        parts = build_parts(settings, load_articles())
+        window = parts.window
         window.resize(*size)
         window.show()
         app.processEvents()
@@ -70,14 +71,10 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             print(f"错误：找不到文章 {args.article}（用序号 1、2… 或文章编号）", file=sys.stderr)
             window.close()
             return 1
-        if args.card:
-            opener = getattr(window, "open_card", None)
-            if opener is None:
-                print("提醒：这个版本还没有卡片页，忽略 --card。", file=sys.stderr)
-            elif not opener(args.card):
-                print(f"错误：找不到卡片 {args.card}", file=sys.stderr)
-                window.close()
-                return 1
+        if args.card and not parts.cards.open_card(args.card):
+            print(f"错误：找不到卡片 {args.card}", file=sys.stderr)
+            window.close()
+            return 1
         for _ in range(3):
             app.processEvents()
         image = window.grab()

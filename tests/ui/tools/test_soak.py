@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.ui.app import build_window
+from reader.ui.compose import build_program
 from reader.ui.tools import soak
 from tests.support.speech_fakes import FakePlayer
 
@@ -24,20 +24,21 @@ def test_soak_the_real_window(qtbot: QtBot, tmp_path: Path,
     player = FakePlayer(tmp_path / "player", monkeypatch)
     player.cap_ms(300)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    window = build_window(kiosk=False)
-    soak.keep_dialogs_inside(window)
+    program = build_program(kiosk=False)
+    window = program.window
+    soak.keep_dialogs_inside(program.community)
     window.resize(1024, 600)
     window.show()
     qtbot.waitExposed(window)
-    window.read_aloud.start_service()
+    program.voice.start()
 
     # Warm up first: the first few hundred actions meet every page, size, script and
     # theme for the first time and fill Qt's caches (measured: +30–35 MB, then flat).
     soak.SoakDriver(window, 600, seed=1, page_name=lambda: window.current_page().name,
-                    visits=soak.standard_visits(window)).run()
+                    visits=soak.standard_visits(program)).run()
     report = soak.SoakDriver(window, ACTIONS, seed=7,
                              page_name=lambda: window.current_page().name,
-                             visits=soak.standard_visits(window)).run()
+                             visits=soak.standard_visits(program)).run()
     print(report.summary())
 
     assert report.errors == [], "\n".join(report.tracebacks)
