@@ -161,6 +161,11 @@ class MainWindow(QMainWindow):
         self.settings.set("last_block", "")
         self.show_page("home")
 
+    def set_articles(self, articles: list[Article]) -> None:
+        """The articles residents may now see (newest first): home shows them."""
+        self.articles = list(articles)
+        self.home.set_articles(self.articles)
+
     def find_article(self, key: str) -> Article | None:
         """By id, or by 1-based position on the home page ("1" is the newest)."""
         for article in self.articles:

@@ -13,14 +13,14 @@ from reader.ui.staff.parts import Panel, button, combo, heading, label
 if TYPE_CHECKING:
     from reader.core.cards import Card
     from reader.ui.printing.layout import Page, Paper
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 
 class BookletPanel(Panel):
     key = "booklet"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
         self.title = heading()
         self.hint = label()
         self.choice_label = label()
@@ -40,16 +40,15 @@ class BookletPanel(Panel):
 
     def cards(self) -> list[Card]:
         chosen = self.category()
-        every = self.area.cards.cards_in().cards
+        every = self.ctx.cards.cards_in().cards
         return [card for card in every if chosen is None or card.category == chosen]
 
     def _pages(self) -> tuple[Paper, list[Page]]:
         from reader.ui.printing import output as printing
 
-        window = self.area.window
-        return printing.booklet_pages(self.cards(), script=window.look.script,
+        return printing.booklet_pages(self.cards(), script=self.ctx.look().script,
                                       category=self.category(),
-                                      local_info=self.area.cards.local_info())
+                                      local_info=self.ctx.cards.local_info())
 
     # ---- actions -----------------------------------------------------------------------
     def choose_pdf_path(self) -> str:
@@ -65,11 +64,10 @@ class BookletPanel(Panel):
         path = self.choose_pdf_path()
         if not path:
             return
-        window = self.area.window
         try:
-            printing.write_booklet_pdf(self.cards(), path, script=window.look.script,
+            printing.write_booklet_pdf(self.cards(), path, script=self.ctx.look().script,
                                        category=self.category(),
-                                       local_info=self.area.cards.local_info())
+                                       local_info=self.ctx.cards.local_info())
         except ReaderError as exc:
             self.say(exc.message)
             return
@@ -82,7 +80,7 @@ class BookletPanel(Panel):
             sheet, pages = self._pages()
             name = printing.print_pages(
                 pages, sheet,
-                printer_name=str(self.area.window.settings.get("printer") or "") or None,
+                printer_name=str(self.ctx.settings.get("printer") or "") or None,
                 title=self.t("staff.booklet.tab"))
         except ReaderError as exc:
             self.say(exc.message)

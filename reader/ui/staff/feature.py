@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from reader.ui.cards.feature import TopicCards
     from reader.ui.community.feature import Community
     from reader.ui.shell.main_window import MainWindow
+    from reader.ui.staff.context import StaffContext
     from reader.ui.staff.pin_page import PinPage
     from reader.ui.staff.staff_page import StaffPage
 
@@ -77,11 +78,22 @@ class StaffArea(QObject):
             self.window.register_page(self._pin_page)
         return self._pin_page
 
+    def context(self) -> StaffContext:
+        """What the panels may use (see context.py)."""
+        from reader.ui.staff.context import StaffContext
+
+        window = self.window
+        return StaffContext(
+            settings=window.settings, look=lambda: window.look, community=self.community,
+            cards=self.cards, library=self.library, articles_changed=self.articles_changed,
+            pin_store=self.pin_store, change_pin=self.change_pin,
+            lock_and_go_home=self.lock_and_go_home, idle_minutes=self.idle_minutes)
+
     def staff_page(self) -> StaffPage:
         if self._staff_page is None:
             from reader.ui.staff.staff_page import StaffPage
 
-            self._staff_page = StaffPage(self)
+            self._staff_page = StaffPage(self.context())
             self.window.register_page(self._staff_page)
         return self._staff_page
 
@@ -124,10 +136,10 @@ class StaffArea(QObject):
     # --- what the panels share --------------------------------------------------------------
     def library(self) -> Library:
         if self._library is None:
-            from reader.core.articles_source import _cached_seeds
+            from reader.core.articles_source import cached_seeds
             from reader.core.library import Library
 
-            self._library = Library(seeds=_cached_seeds)
+            self._library = Library(seeds=cached_seeds)
         else:
             self._library.reload()  # the command line may have changed it meanwhile
         return self._library
@@ -139,8 +151,7 @@ class StaffArea(QObject):
         library = self._library
         if library is None:
             return
-        self.window.articles = newest_first(library.articles())
-        self.window.home.set_articles(self.window.articles)
+        self.window.set_articles(newest_first(library.articles()))
 
     def visible_articles(self) -> list[Article]:
         return list(self.window.articles)

@@ -24,7 +24,7 @@ from reader.ui.staff.file_health import current_cards
 from reader.ui.staff.parts import Panel, button, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 
 def open_in_text_editor(path: Path) -> bool:
@@ -44,8 +44,8 @@ def open_in_text_editor(path: Path) -> bool:
 class LocalInfoPanel(Panel):
     key = "local"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
         self.title = heading()
         self.howto = label()
         self.path_line = label(name="localPath")
@@ -63,7 +63,7 @@ class LocalInfoPanel(Panel):
         self.opener = open_in_text_editor  # replaced in tests
 
     def refresh(self) -> None:
-        cards = current_cards(self.area)
+        cards = current_cards(self.ctx)
         self.info = load_local_info(cards=[(card.id, card.title) for card in cards])
         self.say("")
         self.retranslate()
@@ -73,7 +73,7 @@ class LocalInfoPanel(Panel):
         self.say(self.t("staff.local.reloaded"))
 
     def open_file(self) -> None:
-        if self.area.community.active or self.info is None or self.info.path is None:
+        if self.ctx.community.active or self.info is None or self.info.path is None:
             return
         if not self.opener(self.info.path):
             self.say(self.t("staff.local.open_failed", path=self.info.path))
@@ -100,7 +100,7 @@ class LocalInfoPanel(Panel):
                     [t("staff.local.problems"), *(f"• {look.convert(p)}" for p in info.problems)]))
             else:
                 self.problems.setText(t("staff.local.ok"))
-        kiosk = self.area.community.active
+        kiosk = self.ctx.community.active
         self.kiosk_note.setText(t("staff.local.kiosk_note"))
         self.kiosk_note.setVisible(kiosk)
         self.open_button.setEnabled(not kiosk)

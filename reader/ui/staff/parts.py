@@ -19,7 +19,7 @@ from reader.ui.widgets.basics import BigButton
 from reader.ui.widgets.text_block import TextBlock
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 STAFF_PT = MIN_TEXT_PT
 
@@ -94,9 +94,9 @@ class Panel(QWidget):
 
     key = "panel"  # "staff.<key>.tab" is the section's button label
 
-    def __init__(self, area: StaffArea) -> None:
+    def __init__(self, ctx: StaffContext) -> None:
         super().__init__()
-        self.area = area
+        self.ctx = ctx
         self.setObjectName(f"staff.{self.key}")
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 8, 0, 24)
@@ -106,7 +106,7 @@ class Panel(QWidget):
         self.message.hide()
 
     def t(self, key: str, **fields: object) -> str:
-        look = self.look or self.area.window.look
+        look = self.look or self.ctx.look()
         return look.t(key, **fields)
 
     def apply_look(self, look: Look) -> None:
