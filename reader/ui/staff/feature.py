@@ -22,10 +22,8 @@ from reader.core.article import Article
 if TYPE_CHECKING:
     from reader.core.library import Library
     from reader.core.pin import PinStore
-    from reader.ui.cards.feature import TopicCards
-    from reader.ui.community.feature import Community
     from reader.ui.shell.main_window import MainWindow
-    from reader.ui.staff.context import StaffContext
+    from reader.ui.staff.context import CardsSource, CommunityControls, StaffContext
     from reader.ui.staff.pin_page import PinPage
     from reader.ui.staff.staff_page import StaffPage
 
@@ -34,8 +32,8 @@ STAFF_PAGES = ("staff_pin", "staff")
 
 
 class StaffArea(QObject):
-    def __init__(self, window: MainWindow, community: Community,
-                 stop_speech: Callable[[], None], cards: TopicCards,
+    def __init__(self, window: MainWindow, community: CommunityControls,
+                 stop_speech: Callable[[], None], cards: CardsSource,
                  pin_clock: Callable[[], float] = time.time) -> None:
         super().__init__(window)
         self.window = window
