@@ -12,7 +12,6 @@ choose the printer and A4 / A5; residents only need the one big 打印 button.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
@@ -32,34 +31,12 @@ from reader.core.article import Script
 from reader.core.cards import Card
 from reader.core.errors import ReaderError
 from reader.core.local_info import LocalInfo
-from reader.core.strings import convert_text
+from reader.core.strings import convert_text, text
 from reader.core.typography import MIN_TARGET_PX, UI_LABEL_PT
 from reader.ui.printing import output as printing
 from reader.ui.printing.layout import PAPERS, page_text
 from reader.ui.shell import fonts
 from reader.ui.widgets.basics import BigButton
-
-# The preview's own strings, in 简体 (converted for 繁體 like every other string).
-TEXT = {
-    "window": "打印预览：{title}",
-    "print": "打印",
-    "print_desc": "把这张卡片送到打印机",
-    "pdf": "保存为PDF",
-    "pdf_desc": "把这张卡片存成 PDF 文件，可以拷走或以后再打印",
-    "back": "返回",
-    "back_desc": "不打印，回到卡片",
-    "paper": "纸张",
-    "paper_desc": "选纸的大小：A4 是常用的打印纸，A5 是它的一半",
-    "printer": "打印机",
-    "printer_desc": "选用哪一台打印机（工作人员用）",
-    "no_printer_item": "（没有打印机）",
-    "pages": "共 {n} 页",
-    "page_name": "第 {n} 页预览",
-    "printing": "正在打印……",
-    "printed": "已经送到打印机“{name}”，请到打印机那里取。",
-    "saved": "已经保存：{path}",
-    "save_title": "保存为PDF",
-}
 
 
 def ask_pdf_path(parent: QWidget, title: str, stem: str) -> str:
@@ -70,10 +47,6 @@ def ask_pdf_path(parent: QWidget, title: str, stem: str) -> str:
     if path and not path.lower().endswith(".pdf"):
         path += ".pdf"
     return path
-
-
-# The end of a printing error that points to 保存为PDF (reader.ui.printing.output)
-_PDF_HINT = re.compile(r"(?:，请换一台)?[，；]?(?:也可以|可以|或者?)?先保存为PDF。$")
 
 
 class PrintPreview(QDialog):
@@ -103,7 +76,7 @@ class PrintPreview(QDialog):
         return self.card.converted(self.script).title
 
     def t(self, key: str, **fields: object) -> str:
-        return convert_text(TEXT[key], self.script).format(**fields)
+        return text(f"print.preview.{key}", self.script, **fields)
 
     # ---- building ------------------------------------------------------------------------
 
@@ -241,18 +214,20 @@ class PrintPreview(QDialog):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, error: ReaderError) -> None:
+        message = error.message
         if self.pdf_button.isVisibleTo(self):
             self.pdf_button.setFocus()  # the way out that always works
         else:  # the residents' preview (community mode) has no PDF: staff can help
-            message = _PDF_HINT.sub("。请找工作人员帮忙。", message)
+            if isinstance(error, printing.PrintingError):
+                message = error.for_residents
             self.back_button.setFocus()
         self.show_message(convert_text(message, self.script))
         self.failed.emit(message)
 
     def print_now(self) -> None:
         if not self.printers:
-            self._fail(printing.NO_PRINTER)
+            self._fail(printing.PrintingError("print.error.no_printer"))
             return
         self.show_message(self.t("printing"))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -262,7 +237,7 @@ class PrintPreview(QDialog):
             name = printing.print_pages(pages, sheet, printer_name=self.printer_box.currentText(),
                                         title=self.card.converted(self.script).title)  # fmt: skip
         except ReaderError as exc:
-            self._fail(exc.message)
+            self._fail(exc)
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -281,7 +256,7 @@ class PrintPreview(QDialog):
             printing.write_card_pdf(self.card, path, script=self.script, paper=self.paper,
                                     local_info=self.local_info)  # fmt: skip
         except ReaderError as exc:
-            self._fail(exc.message)
+            self._fail(exc)
             return
         self.show_message(self.t("saved", path=path))
         self.saved.emit(path)
