@@ -140,13 +140,11 @@ def cmd_card(args: argparse.Namespace) -> int:
 
 
 def cmd_links(args: argparse.Namespace) -> int:
-    from reader.core.formats import read_article
+    from reader.cli_core import read_article_or_say
     from reader.core.linking import find_links
 
-    try:
-        article = read_article(args.file)
-    except ReaderError as exc:
-        print(f"错误：{args.file}：{exc.message}", file=sys.stderr)
+    article = read_article_or_say(args.file)
+    if article is None:
         return 1
     cards = _load()
     links = find_links(article, cards)

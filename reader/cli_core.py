@@ -5,17 +5,28 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
 
+if TYPE_CHECKING:
+    from reader.core.article import Article
 
-def cmd_article(args: argparse.Namespace) -> int:
+
+def read_article_or_say(path: str) -> Article | None:
+    """The article in `path`, or None after telling on stderr why it can't be read."""
     from reader.core.formats import read_article
 
     try:
-        article = read_article(args.file)
+        return read_article(path)
     except ReaderError as exc:
-        print(f"错误：{args.file}：{exc.message}", file=sys.stderr)
+        print(f"错误：{path}：{exc.message}", file=sys.stderr)
+        return None
+
+
+def cmd_article(args: argparse.Namespace) -> int:
+    article = read_article_or_say(args.file)
+    if article is None:
         return 1
     if args.script and args.script != article.script:
         from reader.core.script import convert

@@ -11,19 +11,15 @@ from typing import TYPE_CHECKING
 from reader.core.errors import ReaderError
 
 if TYPE_CHECKING:
+    from reader.core.library import Library
     from reader.doctor import Check
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import each file; print what was added or why not. Exit 1 if any failed."""
-    from reader.core.library import Library
-
-    try:
-        library = Library()
-    except ReaderError as exc:
-        print(f"错误：打不开文章库：{exc.message}", file=sys.stderr)
+    library = _open_library()
+    if library is None:
         return 1
-    _print_problems(library.problems)
     failed = 0
     for name in args.files:
         try:
@@ -38,20 +34,28 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_library(args: argparse.Namespace) -> int:
     """One article a line, newest first: id, title, and marks for seeds and hidden."""
-    from reader.core.library import Library
-
-    try:
-        library = Library()
-    except ReaderError as exc:
-        print(f"错误：打不开文章库：{exc.message}", file=sys.stderr)
+    library = _open_library()
+    if library is None:
         return 1
-    _print_problems(library.problems)
     for item in library.items(include_hidden=True):
         marks = "".join(
             mark for mark, on in (("（自带）", item.seed), ("（已隐藏）", item.hidden)) if on
         )
         print(f"{item.article.id}  {item.article.title}{marks}")
     return 0
+
+
+def _open_library() -> Library | None:
+    """The library, with its problems told on stderr; None (and why) if it won't open."""
+    from reader.core.library import Library
+
+    try:
+        library = Library()
+    except ReaderError as exc:
+        print(f"错误：打不开文章库：{exc.message}", file=sys.stderr)
+        return None
+    _print_problems(library.problems)
+    return library
 
 
 def _print_problems(problems: list[str]) -> None:

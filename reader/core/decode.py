@@ -30,20 +30,33 @@ _BOMS = [
 _CANDIDATES = ["gb18030", "big5"]
 
 
+def too_big(name: str, size: int) -> ArticleFileError:
+    """The refusal of a file over MAX_BYTES (told before reading it, or after)."""
+    return ArticleFileError(
+        f"{name} 太大了（{size // (1024 * 1024)} MB），不像一篇文章，没有加入。", "limit 20 MB"
+    )
+
+
+def empty(name: str) -> ArticleFileError:
+    return ArticleFileError(f"{name} 是空的，里面没有文字。")
+
+
+def check_bytes(data: bytes, name: str) -> None:
+    """The first check of every kind of file: not too big, not empty."""
+    if len(data) > MAX_BYTES:
+        raise too_big(name, len(data))
+    if not data.strip():
+        raise empty(name)
+
+
 def decode_bytes(data: bytes, name: str = "文件") -> tuple[str, str]:
     """Return (text, encoding name). Raise ArticleFileError with a plain reason."""
-    if len(data) > MAX_BYTES:
-        raise ArticleFileError(
-            f"{name} 太大了（{len(data) // (1024 * 1024)} MB），不像一篇文章，没有加入。",
-            "limit 20 MB",
-        )
-    if not data.strip():
-        raise ArticleFileError(f"{name} 是空的，里面没有文字。")
+    check_bytes(data, name)
     text, encoding = _decode(data, name)
     _check_reads_as_text(text, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise ArticleFileError(f"{name} 是空的，里面没有文字。")
+        raise empty(name)
     return text, encoding
 
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.article import Article, RemovedLine
-from reader.core.decode import MAX_BYTES, decode_bytes
+from reader.core.decode import MAX_BYTES, check_bytes, decode_bytes, too_big
 from reader.core.errors import ArticleFileError
 from reader.core.formats_docx import docx_text, looks_like_docx
 from reader.core.formats_html import (
@@ -74,10 +74,7 @@ def read_source(path: Path) -> bytes:
             raise ArticleFileError(f"{path} 不是普通文件，不能当文章读。")
         size = status.st_size
         if size > MAX_BYTES:
-            raise ArticleFileError(
-                f"{path.name} 太大了（{size // (1024 * 1024)} MB），不像一篇文章，没有加入。",
-                "limit 20 MB",
-            )
+            raise too_big(path.name, size)
         with path.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)  # a file still growing is refused later
     except FileNotFoundError as exc:
@@ -117,13 +114,7 @@ def read_bytes(
 ) -> Article:
     """File contents → Article. `keep_lines`: numbers of removed lines to keep after
     all (staff restored them in the import preview)."""
-    if len(data) > MAX_BYTES:
-        raise ArticleFileError(
-            f"{name} 太大了（{len(data) // (1024 * 1024)} MB），不像一篇文章，没有加入。",
-            "limit 20 MB",
-        )
-    if not data.strip():
-        raise ArticleFileError(f"{name} 是空的，里面没有文字。")
+    check_bytes(data, name)
     kind = file_kind(data, name)
     if kind == "text":
         text, encoding = decode_bytes(data, name)
