@@ -13,6 +13,7 @@ cards/        topic cards: home's topic row, card and category pages, links in a
               reading a card aloud.
 printing/     PDF, booklets and printers: page layout, the print font, the preview.
 community/    shared-PC mode: kiosk, idle reset, crash guard; opens the staff area.
+content_packs/  the background check for content packs, and 从U盘导入内容包.
 staff/        the staff area behind Ctrl+Alt+S and a PIN, one module per panel.
 widgets/      building blocks with no feature knowledge (big button, text block, page
               base classes, cover, after-paint).
@@ -20,9 +21,10 @@ tools/        commands that drive the whole window: screenshot, soak.
 
 Who may import whom (import-linter contracts in pyproject.toml, run by
 tests/run_all.sh): each folder imports only the folders below it in
-app, tools > compose > community > staff > cards > read_aloud | printing > shell >
-reading > widgets, and read_aloud and printing not each other. So the shell imports no
-feature, and features are put together only in compose.py. Qt-free values the window
+app, tools > compose > community > staff > cards | content_packs >
+read_aloud | printing > shell > reading > widgets (folders joined by | not each
+other). So the shell imports no feature, and features are put together only in
+compose.py. Qt-free values the window
 draws with (look, theme, strings, text_style) and the article cache and source live in
 reader.core, which never imports Qt or reader.ui.
 

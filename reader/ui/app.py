@@ -151,7 +151,8 @@ def run(args: argparse.Namespace) -> int:
     _phase("window built")
     if os.environ.get("READER_BENCH_FIRST_PAINT"):
         _first_paint_probe(window)
-    if not community.active:  # community mode is already full screen
+    # community mode is already full screen; the first-run PIN step shows its own window
+    if not community.active and not community.waiting_for_pin:
         if not window.restore_geometry():
             window.resize(1280, 800)
         # Before show(): the article is then laid out once, at the window's real size,
@@ -164,7 +165,7 @@ def run(args: argparse.Namespace) -> int:
         _phase("article opened")
         window.show()
     _phase("window shown")
-    instance.activated.connect(community.kiosk.bring_to_front)
+    instance.activated.connect(community.bring_to_front)
     _close_on_terminate(community.quit_program)
     QTimer.singleShot(300, instance.listen)
     QTimer.singleShot(1500, lambda: warm_up(window.articles))

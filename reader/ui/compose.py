@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.article import Article
 from reader.ui.cards.feature import TopicCards
@@ -24,6 +25,9 @@ from reader.ui.read_aloud.feature import ReadAloud
 from reader.ui.read_aloud.voice import Voice
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
+
+if TYPE_CHECKING:  # the pack code loads after the first picture
+    from reader.ui.content_packs.feature import ContentPacks
 
 
 @dataclass
@@ -38,9 +42,11 @@ class Parts:
 
 @dataclass
 class Program(Parts):
-    """Parts plus what a shared PC needs (crash guard, staff area, community mode)."""
+    """Parts plus what a shared PC needs (crash guard, staff area, community mode) and
+    the content-pack checker (made after the first picture by start_content_packs)."""
 
     community: Community
+    content_packs: ContentPacks | None = None
 
 
 def build_parts(settings: Settings, articles: list[Article],
@@ -60,9 +66,23 @@ def add_community(parts: Parts, kiosk_flag: bool = False,
                   pin_clock: Callable[[], float] = time.time) -> Program:
     """`parts` with the crash guard, the staff area and community-centre mode (built,
     not started: see build_program)."""
+    made: list[Program] = []  # the staff area asks for the pack checker later
     community = Community(parts.window, parts.voice, parts.cards, kiosk_flag=kiosk_flag,
-                          idle_clock=idle_clock, pin_clock=pin_clock)
-    return Program(parts.window, parts.voice, parts.read_aloud, parts.cards, community)
+                          idle_clock=idle_clock, pin_clock=pin_clock,
+                          content_packs=lambda: made[0].content_packs if made else None)
+    made.append(Program(parts.window, parts.voice, parts.read_aloud, parts.cards, community))
+    return made[0]
+
+
+def start_content_packs(program: Program, **options: object) -> ContentPacks:
+    """The content-pack checker (options: see ContentPacks), made and started; `run`
+    does this after the first picture (the pack code is not needed for it)."""
+    from reader.ui.content_packs.feature import ContentPacks
+
+    program.content_packs = ContentPacks(program.window, program.cards,
+                                         **options)  # type: ignore[arg-type]
+    program.content_packs.start()
+    return program.content_packs
 
 
 def build_program(kiosk: bool = False, settings: Settings | None = None,
@@ -82,4 +102,5 @@ def build_program(kiosk: bool = False, settings: Settings | None = None,
     program = add_community(parts, kiosk_flag=kiosk)
     program.community.install_crash_handler()
     program.community.start()
+    program.window.after_first_paint(lambda: start_content_packs(program))
     return program

@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.articles_source import load_articles
+from reader.core.pin import PinStore, pin_file
 from reader.ui.community.feature import Community
 from reader.ui.compose import Program, add_community, build_parts
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
+from reader.ui.staff.parts import Panel
 from reader.ui.staff.pin_page import PinPage
 from reader.ui.staff.staff_page import StaffPage
 from tests.support.window_helpers import open_gates, settle
@@ -28,12 +32,21 @@ class FakeClock:
         self.now += seconds
 
 
+STAFF_PIN = "2468"
+
+
+def set_staff_pin(pin: str = STAFF_PIN) -> None:
+    """A PIN staff set before (community mode cannot start without one)."""
+    PinStore(pin_file()).set_pin(pin)
+
+
 def make_community_window(qtbot: QtBot, kiosk: bool = False,
                           settings: Settings | None = None,
                           idle_clock: FakeClock | None = None,
                           pin_clock: FakeClock | None = None,
-                          size: tuple[int, int] = (1024, 600)) -> tuple[MainWindow, Community]:
-    program = make_program(qtbot, kiosk, settings, idle_clock, pin_clock, size)
+                          size: tuple[int, int] = (1024, 600),
+                          pin_set: bool | None = None) -> tuple[MainWindow, Community]:
+    program = make_program(qtbot, kiosk, settings, idle_clock, pin_clock, size, pin_set)
     return program.window, program.community
 
 
@@ -41,8 +54,12 @@ def make_program(qtbot: QtBot, kiosk: bool = False,
                  settings: Settings | None = None,
                  idle_clock: FakeClock | None = None,
                  pin_clock: FakeClock | None = None,
-                 size: tuple[int, int] = (1024, 600)) -> Program:
-    """The window with every feature, as `run` builds it, on fake clocks."""
+                 size: tuple[int, int] = (1024, 600),
+                 pin_set: bool | None = None) -> Program:
+    """The window with every feature, as `run` builds it, on fake clocks. `pin_set`: a
+    staff PIN exists already (default: in kiosk mode, as after the first-run step)."""
+    if kiosk if pin_set is None else pin_set:
+        set_staff_pin()
     settings = settings or Settings()
     program = add_community(build_parts(settings, load_articles()), kiosk_flag=kiosk,
                             idle_clock=idle_clock or FakeClock(),
@@ -51,6 +68,7 @@ def make_program(qtbot: QtBot, kiosk: bool = False,
     qtbot.addWidget(window)
     window.resize(*size)
     community.start()
+    assert not community.waiting_for_pin, "community mode needs a staff PIN: pin_set=True"
     if not community.active:
         window.show()
     qtbot.waitExposed(window)
@@ -84,7 +102,7 @@ def type_pin(qtbot: QtBot, window: MainWindow, page: PinPage, pin: str) -> None:
 
 
 def unlock(qtbot: QtBot, window: MainWindow, community: Community,
-           pin: str = "2468") -> StaffPage:
+           pin: str = STAFF_PIN) -> StaffPage:
     """Open the staff area (setting the PIN on first use)."""
     press_staff_keys(qtbot, window)
     page = community.staff.pin_page()
@@ -94,3 +112,17 @@ def unlock(qtbot: QtBot, window: MainWindow, community: Community,
     staff = community.staff.staff_page()
     assert window.current_page() is staff
     return staff
+
+
+PanelKind = TypeVar("PanelKind", bound=Panel)
+
+
+def open_panel(qtbot: QtBot, key: str, kind: type[PanelKind], **window_options: Any
+               ) -> tuple[MainWindow, StaffPage, PanelKind]:
+    """A community window, the staff area unlocked, and its section `key` shown."""
+    window, community = make_community_window(qtbot, **window_options)
+    staff = unlock(qtbot, window, community)
+    staff.show_section(key)
+    panel = staff.panel(key)
+    assert isinstance(panel, kind)
+    return window, staff, panel

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -50,6 +50,9 @@ from reader.ui.widgets.after_paint import AfterPaint
 from reader.ui.widgets.pages import Page
 from reader.ui.widgets.text_block import TextBlock
 
+if TYPE_CHECKING:
+    from reader.core.usage_counts import UsageCounts
+
 # After a page change, clicks are ignored this long: the rest of a double click on a
 # home tile must not land on whatever is under the pointer on the article page.
 PAGE_CHANGE_QUIET_SECONDS = 0.6
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         self._page_gate = ClickGate()
         self._stylesheet_theme = ""
         self._ui_font = QFont()
+        self.usage: UsageCounts | None = None  # made on first count (tools give their own)
 
         central = QWidget()
         column = QVBoxLayout(central)
@@ -101,7 +105,9 @@ class MainWindow(QMainWindow):
         self.register_page(self.home)
         self.register_page(self.article_page)
         self.home.article_chosen.connect(lambda article_id: self.open_article(article_id))
-        self.home.set_articles(self.articles)
+        from reader.core.articles_source import new_article_ids
+
+        self.home.set_articles(self.articles, new_article_ids())
         self.article_page.view.back_button.clicked.connect(self.go_home)
         self.article_page.view.place_changed.connect(self._remember_block)
         self.article_page.view.focus_chain_changed.connect(self._chain_focus)
@@ -162,9 +168,12 @@ class MainWindow(QMainWindow):
         self.show_page("home")
 
     def set_articles(self, articles: list[Article]) -> None:
-        """The articles residents may now see (newest first): home shows them."""
+        """The articles residents may now see (newest first): home shows them, the
+        newly arrived first."""
+        from reader.core.articles_source import new_article_ids
+
         self.articles = list(articles)
-        self.home.set_articles(self.articles)
+        self.home.set_articles(self.articles, new_article_ids())
 
     def find_article(self, key: str) -> Article | None:
         """By id, or by 1-based position on the home page ("1" is the newest)."""
@@ -175,7 +184,9 @@ class MainWindow(QMainWindow):
             return self.articles[int(key) - 1]
         return None
 
-    def open_article(self, key: str, block_id: str | None = None) -> bool:
+    def open_article(self, key: str, block_id: str | None = None, counted: bool = True) -> bool:
+        """Show article `key` (from `block_id`); `counted`: a reader opened it (本月统计),
+        not the program putting the last one back."""
         article = self.find_article(key)
         if article is None:
             return False
@@ -191,7 +202,21 @@ class MainWindow(QMainWindow):
         self.settings.set("last_article", article.id)
         self.settings.set("last_block", block_id or "")
         self.article_opened.emit(self.article_page.article)
+        if counted:
+            self.count("articles_opened")
         return True
+
+    def count(self, event: str, card_id: str = "") -> None:
+        """One more in this month's usage counts (本月统计; reader.core.usage_counts)."""
+        self.usage_counts().record(event, card_id)
+
+    def usage_counts(self) -> UsageCounts:
+        """This PC's usage counts (made on first use; tools set `usage` to their own)."""
+        if self.usage is None:
+            from reader.core.usage_counts import UsageCounts
+
+            self.usage = UsageCounts()
+        return self.usage
 
     def restore_reading(self) -> None:
         """Put the reader back where the last session stopped. Before show() is quicker
@@ -205,7 +230,8 @@ class MainWindow(QMainWindow):
             layout = self.layout()
             if layout is not None:
                 layout.activate()
-        if not self.open_article(article_id, self.settings.get("last_block") or None):
+        if not self.open_article(article_id, self.settings.get("last_block") or None,
+                                 counted=False):
             self.settings.set("last_article", "")
             self.show_notice("notice.article_missing")
 

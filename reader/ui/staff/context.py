@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import SignalInstance
 
 if TYPE_CHECKING:
     from reader.core.article import Script
@@ -19,6 +22,7 @@ if TYPE_CHECKING:
     from reader.core.local_info import LocalInfo
     from reader.core.look import Look
     from reader.core.pin import PinStore
+    from reader.core.usage_counts import UsageCounts
     from reader.ui.shell.settings import Settings
 
 
@@ -30,7 +34,7 @@ class CommunityControls(Protocol):
     @property
     def active(self) -> bool: ...
 
-    def enter(self, remember: bool = True) -> None: ...
+    def enter(self, remember: bool = True) -> bool: ...
 
     def leave(self) -> None: ...
 
@@ -45,6 +49,19 @@ class CardsSource(Protocol):
 
     def local_info(self) -> LocalInfo: ...
 
+    def reload_cards(self, folder: Path | None = None) -> None: ...
+
+
+class PackChecks(Protocol):
+    """The window's content-pack checker (reader.ui.content_packs), for 内容订阅."""
+
+    checked: SignalInstance
+    busy: bool
+
+    def check_now(self, background: bool = False) -> bool: ...
+
+    def import_file(self, path: Path) -> bool: ...
+
 
 @dataclass(frozen=True)
 class StaffContext:
@@ -58,3 +75,5 @@ class StaffContext:
     change_pin: Callable[[], None]
     lock_and_go_home: Callable[[], None]
     idle_minutes: Callable[[], int]  # 0 when there is no idle reset
+    content_packs: Callable[[], PackChecks | None]  # None: not made (yet)
+    usage: Callable[[], UsageCounts]  # this PC's 本月统计

@@ -23,7 +23,12 @@ if TYPE_CHECKING:
     from reader.core.library import Library
     from reader.core.pin import PinStore
     from reader.ui.shell.main_window import MainWindow
-    from reader.ui.staff.context import CardsSource, CommunityControls, StaffContext
+    from reader.ui.staff.context import (
+        CardsSource,
+        CommunityControls,
+        PackChecks,
+        StaffContext,
+    )
     from reader.ui.staff.pin_page import PinPage
     from reader.ui.staff.staff_page import StaffPage
 
@@ -34,12 +39,14 @@ STAFF_PAGES = ("staff_pin", "staff")
 class StaffArea(QObject):
     def __init__(self, window: MainWindow, community: CommunityControls,
                  stop_speech: Callable[[], None], cards: CardsSource,
+                 content_packs: Callable[[], PackChecks | None],
                  pin_clock: Callable[[], float] = time.time) -> None:
         super().__init__(window)
         self.window = window
         self.community = community
         self._stop_speech = stop_speech
         self.cards = cards
+        self._content_packs = content_packs
         self.pin_clock = pin_clock
         self.unlocked = False
         self._store: PinStore | None = None
@@ -85,7 +92,8 @@ class StaffArea(QObject):
             settings=window.settings, look=lambda: window.look, community=self.community,
             cards=self.cards, library=self.library, articles_changed=self.articles_changed,
             pin_store=self.pin_store, change_pin=self.change_pin,
-            lock_and_go_home=self.lock_and_go_home, idle_minutes=self.idle_minutes)
+            lock_and_go_home=self.lock_and_go_home, idle_minutes=self.idle_minutes,
+            content_packs=self._content_packs, usage=window.usage_counts)
 
     def staff_page(self) -> StaffPage:
         if self._staff_page is None:

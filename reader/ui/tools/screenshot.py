@@ -50,6 +50,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.articles_source import load_articles
+    from reader.core.usage_counts import UsageCounts
     from reader.ui.compose import build_parts
     from reader.ui.shell.settings import Settings
 
@@ -64,6 +65,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             settings.set("theme", theme)
         parts = build_parts(settings, load_articles())
         window = parts.window
+        # a picture is nobody reading: this PC's usage counts stay as they were
+        window.usage = UsageCounts(Path(scratch) / "usage-counts.json",
+                                   Path(scratch) / "help-calls.log")
         window.resize(*size)
         window.show()
         app.processEvents()
