@@ -28,6 +28,8 @@ def cmd_article(args: argparse.Namespace) -> int:
     article = read_article_or_say(args.file)
     if article is None:
         return 1
+    if getattr(args, "pdf", None):
+        return _article_pdf(article, args)
     if args.script and args.script != article.script:
         from reader.core.script import convert
 
@@ -47,6 +49,26 @@ def cmd_article(args: argparse.Namespace) -> int:
             print(f"\n{block.text}")
     if article.column:
         print(f"\n{article.column}")
+    return 0
+
+
+def _article_pdf(article: Article, args: argparse.Namespace) -> int:
+    from reader.core.cards import load_cards
+    from reader.core.local_info import load_local_info
+    from reader.ui.printing import output
+
+    cards = load_cards().cards
+    local_info = load_local_info(cards=[(c.id, c.title) for c in cards])
+    for problem in local_info.problems:
+        print(f"注意：{problem}", file=sys.stderr)
+    script = args.script or article.script
+    try:
+        out = output.write_article_pdf(article, cards, args.pdf, script=script,
+                                       paper=args.paper, local_info=local_info)  # fmt: skip
+    except ReaderError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    print(f"已写成：{out}")
     return 0
 
 

@@ -86,6 +86,9 @@ class TopicCards(QObject):
         window.home.when_first_shown(self._add_topic_buttons)
 
         window.article_page.view.article_shown.connect(self._on_article_shown)
+        from reader.ui.cards.article_print import ArticlePrint
+
+        self.article_print = ArticlePrint(self)
         window.look_changed.connect(self._on_look_changed)
         window.page_changed.connect(self._on_page_changed)
         self._script = window.look.script
