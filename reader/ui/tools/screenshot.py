@@ -19,6 +19,8 @@ from reader.core.typography import MAX_BODY_PT, MIN_BODY_PT
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from reader.ui.compose import Parts
+
 
 def _parse_size(text: str) -> tuple[int, int] | None:
     match = re.fullmatch(r"\s*(\d{3,5})\s*[xX×*]\s*(\d{3,5})\s*", text or "")
@@ -87,7 +89,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             app.processEvents()
         shown: QWidget = window
         if getattr(args, "print_preview", False):
-            preview = _print_preview(window, size)
+            preview = _print_preview(parts, size)
             if preview is None:
                 print("错误：--print-preview 要和 --card 一起用", file=sys.stderr)
                 window.close()
@@ -108,16 +110,15 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_preview(window: QWidget, size: tuple[int, int]) -> QWidget | None:
+def _print_preview(parts: Parts, size: tuple[int, int]) -> QWidget | None:
     """The card's print preview as it opens on a screen of `size` (no taskbar)."""
     from reader.ui.printing.preview import PrintPreview
 
-    cards = getattr(window, "topic_cards", None)
-    card = cards.card_page.card if cards is not None else None
-    if cards is None or card is None:
+    card = parts.cards.card_page.card
+    if card is None:
         return None
-    preview = PrintPreview(card, script=window.look.script,  # type: ignore[attr-defined]
-                           local_info=cards.local_info(), parent=window)  # fmt: skip
+    preview = PrintPreview(card, script=parts.window.look.script,
+                           local_info=parts.cards.local_info(), parent=parts.window)
     preview.resize(min(1000, size[0]), min(800, size[1] - 40))
     preview.show()
     return preview

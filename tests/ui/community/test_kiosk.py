@@ -132,7 +132,9 @@ def test_residents_are_not_told_to_save_a_pdf_they_cannot_save(
         raise printing.PrintingError(key, name="Hall", problem=text("print.state.no_paper"))
 
     monkeypatch.setattr(printing, "print_pages", refuse)
-    window, _community = make_community_window(qtbot, kiosk=True)
+    settings = Settings()
+    settings.set("printer", "Hall")  # the staff's printer: residents print only there
+    window, _community = make_community_window(qtbot, kiosk=True, settings=settings)
     preview = PrintPreview(sample_card(), parent=window)
     preview.show()
     settle()
