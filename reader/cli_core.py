@@ -13,16 +13,23 @@ if TYPE_CHECKING:
     from reader.core.article import Article
 
 
-def cmd_article(args: argparse.Namespace) -> int:
+def read_article_or_say(path: str) -> Article | None:
+    """The article in `path`, or None after telling on stderr why it can't be read."""
     from reader.core.formats import display_name, read_article
 
     try:
-        article = read_article(args.file)
+        return read_article(path)
     except ReaderError as exc:
-        print(f"错误：{display_name(args.file)}：{exc.message}", file=sys.stderr)
-        return 1
+        print(f"错误：{display_name(path)}：{exc.message}", file=sys.stderr)
+        return None
     except Exception:  # a bug: logged with its traceback, one plain line for staff
-        print(f"错误：{display_name(args.file)}：{unexpected_failure()}", file=sys.stderr)
+        print(f"错误：{display_name(path)}：{unexpected_failure()}", file=sys.stderr)
+        return None
+
+
+def cmd_article(args: argparse.Namespace) -> int:
+    article = read_article_or_say(args.file)
+    if article is None:
         return 1
     if getattr(args, "pdf", None):
         return _article_pdf(article, args)

@@ -36,19 +36,28 @@ _REPLACED_RUN = re.compile(f"{REPLACED}+")
 _SAMPLE = 100_000  # characters enough to tell GBK from Big5, whatever the file's length
 
 
-def decode_bytes(data: bytes, name: str = "文件") -> tuple[str, str]:
-    """Return (text, encoding name). Raise ArticleFileError with a plain reason."""
+def empty(name: str) -> ArticleFileError:
+    return ArticleFileError(f"{name} 是空的，里面没有文字。")
+
+
+def check_bytes(data: bytes, name: str) -> None:
+    """The first check of every kind of file: not too big, not empty."""
     if len(data) > MAX_BYTES:
         raise too_big(name, len(data))
     if not data.strip():
-        raise ArticleFileError(f"{name} 是空的，里面没有文字。")
+        raise empty(name)
+
+
+def decode_bytes(data: bytes, name: str = "文件") -> tuple[str, str]:
+    """Return (text, encoding name). Raise ArticleFileError with a plain reason."""
+    check_bytes(data, name)
     text, encoding = _decode(data, name)
     # Replacement marks that were not in the file are our own, for a few stray bytes.
     marked = text.count(REPLACED) - data.count(REPLACED.encode("utf-8"))
     text = _checked_as_text(text, name, allowed=max(0, marked))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise ArticleFileError(f"{name} 是空的，里面没有文字。")
+        raise empty(name)
     return text, encoding
 
 

@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.article import Article, RemovedLine
-from reader.core.decode import decode_bytes
+from reader.core.decode import check_bytes, decode_bytes
 from reader.core.errors import ArticleFileError
 from reader.core.formats_docx import docx_text, looks_like_docx
 from reader.core.formats_html import DROPPED_REASON, page_text
@@ -143,10 +143,7 @@ def read_bytes(
 def _read_bytes(
     data: bytes, name: str, article_id: str, keep_lines: Collection[int]
 ) -> Article:
-    if len(data) > MAX_BYTES:
-        raise too_big(name, len(data))
-    if not data.strip():
-        raise ArticleFileError(f"{name} 是空的，里面没有文字。")
+    check_bytes(data, name)
     kind = file_kind(data, name)
     if kind == "text":
         text, encoding = decode_bytes(data, name)

@@ -1,6 +1,6 @@
 """Everything that makes the window safe to leave running on a shared PC, in one place.
 
-`Community(window, kiosk_flag)` adds to a MainWindow:
+`Community(window, voice, cards, kiosk_flag)` (made by reader.ui.compose) adds to the window:
 - the crash guard (plain message + 回到首页; `install_crash_handler` makes it global);
 - the staff area (Ctrl+Alt+S, PIN) — reader.ui.staff;
 - community-centre mode (社区模式): reader.ui.community.kiosk (full screen, no way out) and
@@ -36,8 +36,11 @@ from reader.ui.community.crash_guard import CrashGuard, close_dialogs_and_popups
 from reader.ui.community.kiosk import KioskGuard
 
 if TYPE_CHECKING:
+    from reader.ui.cards.feature import TopicCards
     from reader.ui.community.idle_reset import IdleReset
+    from reader.ui.read_aloud.voice import Voice
     from reader.ui.shell.main_window import MainWindow
+    from reader.ui.staff.context import PackChecks
     from reader.ui.staff.feature import StaffArea
     from reader.ui.staff.pin_page import FirstRunWindow
 
@@ -47,11 +50,16 @@ RESET_FIELDS = (("font_size", "default_font_size"), ("script", "default_script")
 
 
 class Community(QObject):
-    def __init__(self, window: MainWindow, kiosk_flag: bool = False,
+    def __init__(self, window: MainWindow, voice: Voice, cards: TopicCards,
+                 kiosk_flag: bool = False,
                  idle_clock: Callable[[], float] = time.monotonic,
-                 pin_clock: Callable[[], float] = time.time) -> None:
+                 pin_clock: Callable[[], float] = time.time,
+                 content_packs: Callable[[], PackChecks | None] = lambda: None) -> None:
         super().__init__(window)
         self.window = window
+        self.voice = voice
+        self.cards = cards
+        self._content_packs = content_packs  # for the staff area's 内容订阅
         self.settings = window.settings
         self.kiosk_flag = kiosk_flag  # started with --kiosk
         self._idle_clock, self._pin_clock = idle_clock, pin_clock
@@ -75,7 +83,9 @@ class Community(QObject):
         if self._staff is None:
             from reader.ui.staff.feature import StaffArea
 
-            self._staff = StaffArea(self.window, self, self._pin_clock)
+            self._staff = StaffArea(self.window, self, self.voice.stop_all, self.cards,
+                                    self._content_packs,
+                                    self._pin_clock)
         return self._staff
 
     @property
@@ -178,7 +188,7 @@ class Community(QObject):
     # --- going back ---------------------------------------------------------------------------
     def back_home(self) -> None:
         """After the crash message: silence, no dialog in the way, home."""
-        self.window.stop_speech()
+        self.voice.stop_all()
         close_dialogs_and_popups()
         self.window.go_home()
 
@@ -186,7 +196,7 @@ class Community(QObject):
         """Speech stops, dialogs close, the staff area locks, and the window shows home
         with the staff's default size, script and theme."""
         window = self.window
-        window.stop_speech()
+        self.voice.stop_all()
         close_dialogs_and_popups()
         for field, default in RESET_FIELDS:
             self.settings.set(field, self.settings.get(default))

@@ -10,14 +10,14 @@ from reader.ui.staff.file_health import file_problems
 from reader.ui.staff.parts import Panel, button, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 
 class StatusPanel(Panel):
     key = "status"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
         self.title = heading()
         self.mode = label(name="statusMode")
         self.files = label(name="statusFiles")
@@ -31,7 +31,7 @@ class StatusPanel(Panel):
         self._errors: list[str] = []
 
     def refresh(self) -> None:
-        self._problems = file_problems(self.area)
+        self._problems = file_problems(self.ctx)
         self._errors = crash.last_errors(5)
         self.retranslate()
 
@@ -40,7 +40,7 @@ class StatusPanel(Panel):
         if look is None:
             return
         self.title.setText(self.t("staff.status.tab"))
-        self.mode.setText(self.t("staff.status.mode_on" if self.area.community.active
+        self.mode.setText(self.t("staff.status.mode_on" if self.ctx.community.active
                                  else "staff.status.mode_off"))
         if self._problems:
             lines = [self.t("staff.status.problems")]

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
@@ -36,6 +37,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from reader.ui.community.feature import Community
+    from reader.ui.compose import Parts
 
 KEYS = [
     Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Space,
@@ -239,7 +244,7 @@ class SoakDriver:
         QApplication.processEvents()
 
 
-def keep_dialogs_inside(window: QWidget | None = None) -> None:
+def keep_dialogs_inside(community: Community | None = None) -> None:
     """File dialogs would let random clicks create or rename files, an editor would
     leave the program, and 退出程序 would end the soak: answer "cancel" / do nothing
     instead. Message boxes still open and get clicked like anything else."""
@@ -250,9 +255,8 @@ def keep_dialogs_inside(window: QWidget | None = None) -> None:
     from reader.ui.staff import local_info_panel
 
     local_info_panel.open_in_text_editor = lambda path: True
-    community = getattr(window, "community", None)
     if community is not None:
-        community.quit_program = lambda: None
+        community.quit_program = lambda: None  # type: ignore[method-assign]
 
 
 def descendants(pid: int | None = None) -> list[str]:
@@ -291,17 +295,18 @@ def cmd_soak(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "HOME", "APPDATA"):
             os.environ[var] = str(Path(scratch) / var.lower())
-        from reader.ui.app import build_window
+        from reader.ui.compose import build_program
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
-        window = build_window(kiosk=False)
-        keep_dialogs_inside(window)
+        program = build_program(kiosk=False)
+        window = program.window
+        keep_dialogs_inside(program.community)
         window.resize(1280, 800)
         window.show()
         QApplication.processEvents()
         driver = SoakDriver(window, args.events, args.seed,
                             page_name=lambda: window.current_page().name,
-                            visits=standard_visits(window))
+                            visits=standard_visits(program))
         report = driver.run()
         print(report.summary())
         healthy = responds_normally(window)
@@ -315,23 +320,15 @@ def cmd_soak(args: argparse.Namespace) -> int:
     return 0 if healthy and not report.errors and not left else 1
 
 
-def standard_visits(window: QWidget) -> list[Callable[[], object]]:
+def standard_visits(parts: Parts) -> list[Callable[[], object]]:
     """Jumps to each screen of the real window: home, an article, a card, the PIN page."""
-    from reader.ui.shell.main_window import MainWindow
-
-    assert isinstance(window, MainWindow)
+    window = parts.window
     staff_chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-
-    def open_card() -> None:
-        opener = getattr(window, "open_card", None)
-        if opener is not None:
-            opener("dibao")
-
     return [
         window.go_home,
         lambda: window.open_article(window.articles[0].id),
         lambda: window.open_article(window.articles[-1].id),
-        open_card,
+        lambda: parts.cards.open_card("dibao"),
         lambda: QTest.keyClick(window, Qt.Key.Key_S, staff_chord),
     ]
 

@@ -16,7 +16,12 @@ from reader.resources import asset_path
 from reader.ui.staff.local_info_panel import LocalInfoPanel
 from reader.ui.staff.status_panel import StatusPanel
 from tests.conftest import ROOT
-from tests.support.community_helpers import make_community_window, press_staff_keys, unlock
+from tests.support.community_helpers import (
+    make_community_window,
+    make_program,
+    press_staff_keys,
+    unlock,
+)
 from tests.support.window_helpers import LONGEST
 
 FILES_PROBLEM = "有的设置文件坏了，已经改用默认设置，可以照常使用。请工作人员到工作人员区看看。"
@@ -90,9 +95,10 @@ def test_broken_card_file(qtbot: QtBot, tmp_path: Path) -> None:
     shutil.copytree(asset_path("cards"), folder)
     (folder / "dibao.toml").write_text('id = "dibao"\ntitle = "城乡低保\n', encoding="utf-8")
     total = len(list(folder.glob("*.toml")))
-    window, community = make_community_window(qtbot)
-    window.topic_cards.reload_cards(folder)
-    cards = window.topic_cards.cards_in()
+    program = make_program(qtbot)
+    window, community = program.window, program.community
+    program.cards.reload_cards(folder)
+    cards = program.cards.cards_in()
     assert len(cards) == total - 1 and cards.get("dibao") is None  # the others still load
     assert "帮助卡片的文件写错了" in window.notice.text()
     status = _status(qtbot, window, community)

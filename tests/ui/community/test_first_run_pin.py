@@ -16,6 +16,7 @@ from reader.core.articles_source import load_articles
 from reader.core.click_gate import ClickGate
 from reader.core.pin import PinStore, pin_file
 from reader.ui.community.feature import Community
+from reader.ui.compose import add_community, build_parts
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
 from reader.ui.staff.pin_page import FirstRunWindow, PinPage
@@ -27,11 +28,11 @@ from tests.support.window_helpers import open_gates, settle
 def start(qtbot: QtBot, kiosk: bool = True,
           settings: Settings | None = None) -> tuple[MainWindow, Community]:
     """What `python -m reader [--kiosk]` does: the window, its community parts, start()."""
-    window = MainWindow(settings or Settings(), load_articles())
+    program = add_community(build_parts(settings or Settings(), load_articles()),
+                            kiosk_flag=kiosk, idle_clock=FakeClock(), pin_clock=FakeClock())
+    window, community = program.window, program.community
     qtbot.addWidget(window)
     window.resize(1024, 600)
-    community = Community(window, kiosk_flag=kiosk, idle_clock=FakeClock(),
-                          pin_clock=FakeClock())
     community.start()
     settle()
     return window, community

@@ -33,6 +33,7 @@ from tests.support.community_helpers import (
     FakeClock,
     click,
     make_community_window,
+    make_program,
     open_panel,
     press_staff_keys,
     type_pin,
@@ -448,15 +449,16 @@ def test_cards_that_do_not_fit_one_sheet_are_named_before_printing(
     start = text.index("who = [")
     end = text.index("]", start) + 1
     dibao.write_text(text[:start] + f"who = [{long_who}]" + text[end:], encoding="utf-8")
-    window, community = make_community_window(qtbot)
-    window.topic_cards.reload_cards(folder)  # a staff member wrote too much in one card
+    program = make_program(qtbot)
+    window, community = program.window, program.community
+    program.cards.reload_cards(folder)  # a staff member wrote too much in one card
     staff = unlock(qtbot, window, community)
     staff.show_section("booklet")
     panel = staff.panel("booklet")
     shown = panel.fit.text()
     assert "一张 A4 纸印不下" in shown and "城乡低保（2 页）" in shown
     assert "急救和胸痛中心" in shown.split("\n")[1]  # notes left off, named too
-    window.topic_cards.reload_cards(None)  # the shipped cards: every one fits
+    program.cards.reload_cards(None)  # the shipped cards: every one fits
     staff.show_section("booklet")
     assert "印不下" not in panel.fit.text()
 

@@ -12,32 +12,50 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reader.ui.app import build_window
+from reader.ui.compose import build_program
+from reader.ui.printing.preview import PrintPreview
 from reader.ui.tools import soak
+from tests.support.print_fixtures import use_persistent_font_cache
 from tests.support.speech_fakes import FakePlayer
 
 ACTIONS = 1500
 
 
-def test_soak_the_real_window(qtbot: QtBot, tmp_path: Path,
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_soak_the_real_window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                              pytestconfig: pytest.Config) -> None:
+    use_persistent_font_cache(pytestconfig)
     player = FakePlayer(tmp_path / "player", monkeypatch)
     player.cap_ms(300)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    window = build_window(kiosk=False)
-    soak.keep_dialogs_inside(window)
+    program = build_program(kiosk=False)
+    window = program.window
+    soak.keep_dialogs_inside(program.community)
     window.resize(1024, 600)
     window.show()
     qtbot.waitExposed(window)
-    window.read_aloud.start_service()
+    program.voice.start()
 
     # Warm up first: the first few hundred actions meet every page, size, script and
     # theme for the first time and fill Qt's caches (measured: +30–35 MB, then flat).
     soak.SoakDriver(window, 600, seed=1, page_name=lambda: window.current_page().name,
-                    visits=soak.standard_visits(window)).run()
+                    visits=soak.standard_visits(program)).run()
+    # ...and one print preview: the first loads the print fonts (~50 MB once, see the
+    # README's soak row), and whether random clicks reach 打印 before or after the
+    # warm-up is chance. Later previews are measured with everything else.
+    assert program.cards.open_card("dibao")
+    card = program.cards.card_page.card
+    assert card is not None
+    preview = PrintPreview(card, parent=window)
+    preview.show()
+    QApplication.processEvents()
+    preview.reject()
+    preview.deleteLater()
+    window.go_home()
+    window.activateWindow()  # the window's shortcuts (Ctrl+Alt+S) need it active again
+    qtbot.waitActive(window)
     report = soak.SoakDriver(window, ACTIONS, seed=7,
                              page_name=lambda: window.current_page().name,
-                             visits=soak.standard_visits(window)).run()
+                             visits=soak.standard_visits(program)).run()
     print(report.summary())
 
     assert report.errors == [], "\n".join(report.tracebacks)
