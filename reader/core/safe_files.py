@@ -46,14 +46,14 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def set_aside(path: Path) -> Path:
-    """Rename a broken file to `<name>.broken-<time>` so staff (or we) can look at it
-    later, and return the new path. The original name is then free for defaults."""
+def set_aside(path: Path, why: str = "broken") -> Path:
+    """Rename a file to `<name>.<why>-<time>` (a broken one, by default) so staff (or
+    we) can look at it later, and return the new path. The original name is then free."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.broken-{stamp}")
+    target = path.with_name(f"{path.name}.{why}-{stamp}")
     counter = 1
     while target.exists():
         counter += 1
-        target = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
+        target = path.with_name(f"{path.name}.{why}-{stamp}-{counter}")
     os.replace(path, target)
     return target

@@ -155,6 +155,9 @@ STRINGS: dict[str, str] = {
     "staff.pin.repeat_title": "请再输一遍刚才的密码",
     "staff.pin.repeat_hint": "两次一样，密码才会设好。",
     "staff.pin.mismatch": "两次输的不一样，请重新输入新密码。",
+    "staff.pin.locked_title": "工作人员区锁住了",
+    "staff.pin.locked_hint": "员工密码文件坏了。为了安全，这里不能直接设新密码。"
+                             "请工作人员照说明书“忘了密码”一节重新设置。居民请按“返回首页”。",
     "staff.pin.enter_title": "请输入员工密码",
     "staff.pin.enter_hint": "输完按“确定”。居民请按“返回首页”。",
     "staff.pin.invalid": "密码要用 4 到 8 位数字。",
@@ -181,6 +184,8 @@ STRINGS: dict[str, str] = {
     "staff.status.tab": "状况",
     "staff.status.mode_on": "社区模式：开（全屏，居民不能关闭或缩小窗口）",
     "staff.status.mode_off": "社区模式：关",
+    "staff.status.pin_reset": "忘了员工密码时：在这台电脑上运行 {command}（或删掉 {path}），"
+                              "再按 Ctrl+Alt+S 设新密码。",
     "staff.status.ok": "设置、文章库、本地办事信息和帮助卡片的文件都正常。",
     "staff.status.problems": "发现下面这些问题（程序照常运行）：",
     "staff.status.log": "错误记录文件：{path}",

@@ -86,8 +86,10 @@ class StaffArea(QObject):
         if self.unlocked and self.window.current_page().name == "staff":
             return
         self.window.stop_speech()
+        store = self.pin_store()
+        store.reload_if_broken()  # reset at the PC since it was found broken?
         page = self.pin_page()
-        page.start("check" if self.pin_store().is_set else "set")
+        page.start("locked" if store.broken else "check" if store.is_set else "set")
         self.unlocked = False
         self.window.show_page(page.name)
 
