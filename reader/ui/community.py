@@ -147,9 +147,12 @@ class Community(QObject):
         information problems are told by the topic-card feature.)"""
         from reader.ui.articles_source import library_problems
 
-        if self.settings.problem or library_problems:
+        lines = [STRINGS[key] for key, broken in (("kiosk.settings_problem", self.settings.problem),
+                                                  ("kiosk.library_problem", library_problems))
+                 if broken]
+        if lines:
             # longer than a size notice: it asks for someone to come and look
-            self.window.notice.show_message(STRINGS["kiosk.files_problem"], seconds=30)
+            self.window.notice.show_message("\n".join(lines), seconds=30)
 
     def _apply_look(self, look: Look) -> None:
         self.crash.apply_look(look)

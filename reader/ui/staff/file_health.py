@@ -29,8 +29,9 @@ def file_problems(area: StaffArea) -> list[str]:
     from reader.ui.articles_source import library_problems
 
     problems: list[str] = []
-    if area.window.settings.problem:
-        problems.append(area.window.settings.problem)
+    for settings_problem in (area.window.settings.problem, area.window.settings.save_problem):
+        if settings_problem:
+            problems.append(settings_problem)
     problems.extend(library_problems)
     problems.extend(area.library().problems)
     cards = current_cards(area)
