@@ -154,8 +154,9 @@ def wait_after(failures: int) -> float:
 
 
 def broken_message(path: Path) -> str:
-    return (f"员工密码文件坏了，工作人员区先锁住（不能用它设新密码）。要重新设密码：在这台电脑上运行 "
-            f"{RESET_COMMAND}，或者删掉 {path}，然后按 Ctrl+Alt+S 设新密码。")
+    return ("员工密码文件坏了，工作人员区先锁住（不能用它设新密码）。"
+            f"要重新设密码：在这台电脑上运行 {RESET_COMMAND}，或者删掉 {path}，"
+            "然后按 Ctrl+Alt+S 设新密码。")
 
 
 def reset_pin(path: Path) -> Path | None:

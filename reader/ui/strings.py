@@ -145,7 +145,8 @@ STRINGS: dict[str, str] = {
     "crash.detail": "程序还能接着用。请按下面的按钮回到首页。",
     "crash.home": "回到首页",
     "crash.home_desc": "关掉这条提示，回到文章列表",
-    "kiosk.settings_problem": "设置文件有问题，程序可以照常使用。请工作人员到工作人员区“状况”里看看。",
+    "kiosk.settings_problem": "设置文件有问题，程序可以照常使用。"
+                              "请工作人员到工作人员区“状况”里看看。",
     "kiosk.library_problem": "文章库有的文件坏了，能读的文章照常显示。"
                              "请工作人员到工作人员区“状况”里看看。",
     # staff PIN (the keypad page)
