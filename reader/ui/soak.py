@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QEventLoop, QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -51,6 +51,8 @@ CHORDS = [  # (key, modifiers): the size shortcuts and the staff-area chord
 ]
 HEARTBEAT_MS = 10
 VISIT_EVERY = 150
+LISTEN_S = 6.0  # a listening visit waits this long at most for one whole sentence
+PROGRESS_S = 30.0  # the command prints a line at least this often
 
 
 @dataclass
@@ -66,6 +68,8 @@ class SoakReport:
     rss_end_mb: float = 0.0
     pages_seen: set[str] = field(default_factory=set)
     dialogs_seen: set[str] = field(default_factory=set)
+    sentences_started: int = 0  # read aloud: sentences that began to play
+    sentences_finished: int = 0  # ...and that played to their end
 
     @property
     def rss_growth_mb(self) -> float:
@@ -76,9 +80,17 @@ class SoakReport:
             f"{self.actions} actions ({self.clicks} clicks, {self.keys} keys, "
             f"{self.wheels} wheel turns); errors: {len(self.errors)}; longest stall "
             f"{self.longest_stall_ms:.0f} ms; memory {self.rss_start_mb:.1f} → "
-            f"{self.rss_end_mb:.1f} MB (growth {self.rss_growth_mb:+.1f} MB); pages "
-            f"{sorted(self.pages_seen)}; dialogs {sorted(self.dialogs_seen)}"
+            f"{self.rss_end_mb:.1f} MB (growth {self.rss_growth_mb:+.1f} MB); read aloud: "
+            f"{self.sentences_started} sentences started, {self.sentences_finished} played to "
+            f"the end; pages {sorted(self.pages_seen)}; dialogs {sorted(self.dialogs_seen)}"
         )
+
+    def progress(self, total: int) -> str:
+        growth = f"{rss_mb() - self.rss_start_mb:+.1f} MB since warm-up" if self.rss_start_mb \
+            else "warming up"
+        return (f"{self.actions}/{total} actions; memory {rss_mb():.1f} MB ({growth}); "
+                f"longest stall {self.longest_stall_ms:.0f} ms; errors {len(self.errors)}; "
+                f"sentences read aloud {self.sentences_finished}")
 
 
 def rss_mb() -> float:
@@ -106,8 +118,15 @@ def _targets() -> list[QWidget]:
 class SoakDriver:
     def __init__(self, window: QWidget, actions: int, seed: int,
                  page_name: Callable[[], str] | None = None,
-                 visits: list[Callable[[], object]] | None = None) -> None:
+                 visits: list[Callable[[], object]] | None = None,
+                 progress: Callable[[str], None] | None = None) -> None:
         self.window = window
+        self.total = actions
+        self.progress = progress  # gets a line every PROGRESS_S seconds (the command)
+        self._last_progress = time.monotonic()
+        # While a listening visit lasts the driver presses nothing: a resident listening.
+        self._listen_until = 0.0
+        self._finished_at_listen = 0
         # Every VISIT_EVERY actions one of `visits` runs (open a card, the PIN page…),
         # so each screen gets its share of random presses, not only the ones a random
         # walk happens to reach.
@@ -159,7 +178,39 @@ class SoakDriver:
         self.report.rss_end_mb = rss_mb()
         return self.report
 
+    def listen(self) -> None:
+        """Hold still while the window reads aloud: until one sentence has played to its
+        end, or LISTEN_S seconds (random presses would stop every reading at once)."""
+        self._listen_until = time.monotonic() + LISTEN_S
+        self._finished_at_listen = self.report.sentences_finished
+
+    def count_speech(self, bridge: QObject) -> None:
+        """Count the sentences a speech bridge (reader.ui.speech_bridge) plays."""
+        def started(_uid: str) -> None:
+            self.report.sentences_started += 1
+
+        def finished(_uid: str) -> None:
+            self.report.sentences_finished += 1
+
+        bridge.sentenceStarted.connect(started)  # type: ignore[attr-defined]
+        bridge.sentenceFinished.connect(finished)  # type: ignore[attr-defined]
+
+    def _listening(self) -> bool:
+        if not self._listen_until:
+            return False
+        if time.monotonic() < self._listen_until and \
+                self.report.sentences_finished == self._finished_at_listen:
+            return True
+        self._listen_until = 0.0
+        return False
+
     def _step(self) -> None:
+        if self._listening():
+            QTimer.singleShot(20, self._step)
+            return
+        if self.progress and time.monotonic() - self._last_progress >= PROGRESS_S:
+            self._last_progress = time.monotonic()
+            self.progress(self.report.progress(self.total))
         if self.remaining <= 0:
             self._close_dialogs()
             self._loop.quit()
@@ -286,24 +337,29 @@ def descendants(pid: int | None = None) -> list[str]:
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
-    """`python -m reader soak [--events N] [--seed S]`: the long run, printed."""
+    """`python -m reader soak [--events N] [--seed S]`: the long run, printed as it goes."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as scratch:
         for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "HOME", "APPDATA"):
             os.environ[var] = str(Path(scratch) / var.lower())
+        from reader.speech import silent_player
         from reader.ui.app import build_window
 
+        if not silent_player.has_sound_card():  # espeak still speaks for real
+            silent_player.install(Path(scratch) / "player")
+            print("no sound card: sentences are played by a silent stand-in for aplay")
         app = QApplication.instance() or QApplication(sys.argv[:1])
         window = build_window(kiosk=False)
         keep_dialogs_inside(window)
         window.resize(1280, 800)
         window.show()
         QApplication.processEvents()
-        driver = SoakDriver(window, args.events, args.seed,
-                            page_name=lambda: window.current_page().name,
-                            visits=standard_visits(window))
+        driver = make_driver(window, args.events, args.seed,
+                             progress=lambda line: print(line, flush=True))
+        print(f"soak: {args.events} actions, seed {args.seed}; memory counts after "
+              f"{driver.warmup} warm-up actions", flush=True)
         report = driver.run()
-        print(report.summary())
+        print(report.summary(), flush=True)
         healthy = responds_normally(window)
         print("still responds normally:", "yes" if healthy else "NO")
         window.close()
@@ -313,6 +369,29 @@ def cmd_soak(args: argparse.Namespace) -> int:
         left = descendants()
         print("processes left after closing:", left or "none")
     return 0 if healthy and not report.errors and not left else 1
+
+
+def make_driver(window: QWidget, actions: int, seed: int,
+                progress: Callable[[str], None] | None = None) -> SoakDriver:
+    """A driver over the real window: its screens visited in turn, reading aloud started
+    and listened to, the sentences played counted."""
+    from reader.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    driver = SoakDriver(window, actions, seed, page_name=lambda: window.current_page().name,
+                        progress=progress)
+    window.read_aloud.start_service()
+    bridge = window.read_aloud.bridge
+    if bridge is not None:
+        driver.count_speech(bridge)
+
+    def read_aloud() -> None:
+        window.open_article(driver.rng.choice(window.articles).id)
+        window.read_aloud.read_all()
+        driver.listen()
+
+    driver.visits = [*standard_visits(window), read_aloud]
+    return driver
 
 
 def standard_visits(window: QWidget) -> list[Callable[[], object]]:

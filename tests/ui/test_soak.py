@@ -33,16 +33,20 @@ def test_soak_the_real_window(qtbot: QtBot, tmp_path: Path,
 
     # Warm up first: the first few hundred actions meet every page, size, script and
     # theme for the first time and fill Qt's caches (measured: +30–35 MB, then flat).
-    soak.SoakDriver(window, 600, seed=1, page_name=lambda: window.current_page().name,
-                    visits=soak.standard_visits(window)).run()
-    report = soak.SoakDriver(window, ACTIONS, seed=7,
-                             page_name=lambda: window.current_page().name,
-                             visits=soak.standard_visits(window)).run()
+    soak.make_driver(window, 600, seed=1).run()
+    lines: list[str] = []
+    driver = soak.make_driver(window, ACTIONS, seed=7, progress=lines.append)
+    monkeypatch.setattr(soak, "PROGRESS_S", 0.5)
+    report = driver.run()
     print(report.summary())
 
     assert report.errors == [], "\n".join(report.tracebacks)
     assert report.actions == ACTIONS
     assert {"home", "article", "card", "staff_pin"} <= report.pages_seen
+    # Reading aloud really ran: whole sentences played (the listening visits let them).
+    assert report.sentences_finished >= 3 and report.sentences_started >= report.sentences_finished
+    # Progress came while it ran, not only at the end.
+    assert lines and all("actions; memory" in line for line in lines)
     # A frozen event loop would show as a gap of seconds; the measured number is printed.
     assert report.longest_stall_ms < 1000
     assert report.rss_growth_mb < 30
