@@ -36,6 +36,7 @@ def test_soak_the_real_window(qtbot: QtBot, tmp_path: Path,
     soak.make_driver(window, 600, seed=1).run()
     lines: list[str] = []
     driver = soak.make_driver(window, ACTIONS, seed=7, progress=lines.append)
+    driver.listen_every = 300
     monkeypatch.setattr(soak, "PROGRESS_S", 0.5)
     report = driver.run()
     print(report.summary())
