@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from reader.speech.service import SpeechService
-from tests.core.speech_fakes import FAKE_APLAY, live_in_group
+from tests.support.speech_fakes import FAKE_APLAY, live_in_group
 
 ROUNDS = 5
 SENTENCE = "今天上午，社区组织老年人免费体检，大家排队有序。"
