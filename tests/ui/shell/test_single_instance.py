@@ -82,12 +82,10 @@ def test_a_stopped_first_window_does_not_swallow_later_launches(tmp_path: Path) 
     time.sleep(0.3)  # listening
     os.kill(first.pid, signal.SIGSTOP)  # hung: the system still accepts its connections
     try:
-        started = time.monotonic()
         second = _start(tmp_path, 20000)
         assert second.stdout is not None
         # It waited for an answer, got none, and opened its own window...
         assert second.stdout.readline().strip() == "first"
-        assert time.monotonic() - started < 10
         # ...which now answers the launches after it.
         third = _start(tmp_path, 0)
         assert third.communicate(timeout=30)[0].split()[0] == "second"
