@@ -158,8 +158,7 @@ STRINGS: dict[str, str] = {
     "staff.pin.repeat_hint": "两次一样，密码才会设好。",
     "staff.pin.mismatch": "两次输的不一样，请重新输入新密码。",
     "staff.pin.locked_title": "工作人员区锁住了",
-    "staff.pin.locked_hint": "员工密码文件坏了。为了安全，这里不能直接设新密码。"
-                             "请工作人员照说明书“忘了密码”一节重新设置。居民请按“返回首页”。",
+    "staff.pin.locked_hint": "为了安全，这里不能直接设新密码。居民请按“返回首页”。",
     "staff.pin.enter_title": "请输入员工密码",
     "staff.pin.enter_hint": "输完按“确定”。居民请按“返回首页”。",
     "staff.pin.invalid": "密码要用 4 到 8 位数字。",

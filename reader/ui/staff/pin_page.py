@@ -229,6 +229,9 @@ class PinPage(Page):
             key_button.setEnabled(not locked)
         self.field.setEnabled(not locked)
         self.ok.setEnabled(not locked)
+        # A broken PIN file: nothing to type, room for the way out instead.
+        for widget in (self.field, self.ok, *self.keys.values()):
+            widget.setVisible(self.mode != "locked")
         for key, key_button in self.keys.items():
             if key.isdigit():
                 key_button.set_texts(key, look.t("staff.pin.digit_desc", digit=key))

@@ -121,6 +121,7 @@ def test_broken_pin_file_keeps_the_staff_area_locked(qtbot: QtBot, content: byte
     assert page.mode == "locked" and page.title.text() == "工作人员区锁住了"
     assert "reset-pin" in page.message.text() and str(path) in page.message.text()
     assert not page.ok.isEnabled() and not any(key.isEnabled() for key in page.keys.values())
+    assert not page.field.isVisible() and page.back.isVisible()  # only the way out
     for _ in range(2):  # what a stranger would try: a "new" PIN, twice
         qtbot.keyClicks(page.field, "1234")
         qtbot.keyClick(page.field, Qt.Key.Key_Return)
@@ -133,7 +134,7 @@ def test_broken_pin_file_keeps_the_staff_area_locked(qtbot: QtBot, content: byte
     assert not path.exists()
     assert [p.read_bytes() for p in path.parent.glob("staff-pin.json.reset-*")] == [content]
     window.go_home()
-    staff = unlock(qtbot, window, community, "2468")
+    staff = unlock(qtbot, window, community, "2468")  # the keypad is back, in "set" mode
     staff.show_section("status")
     panel = staff.panel("status")
     assert isinstance(panel, StatusPanel)
