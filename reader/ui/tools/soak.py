@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
@@ -65,48 +66,62 @@ class SoakReport:
     errors: list[str] = field(default_factory=list)  # uncaught exceptions (must be none)
     tracebacks: list[str] = field(default_factory=list)
     longest_stall_ms: float = 0.0  # longest gap between heartbeats beyond their period
-    rss_start_mb: float = 0.0  # after a warm-up, so first-use caches don't count
-    rss_end_mb: float = 0.0
-    anon_start_mb: float = 0.0  # of that, the heap and other private memory
-    anon_end_mb: float = 0.0
+    start: Memory = field(default_factory=lambda: Memory(0.0, 0.0, 0.0))  # after warm-up
+    end: Memory = field(default_factory=lambda: Memory(0.0, 0.0, 0.0))
     pages_seen: set[str] = field(default_factory=set)
     dialogs_seen: set[str] = field(default_factory=set)
     sentences_started: int = 0  # read aloud: sentences that began to play
     sentences_finished: int = 0  # ...and that played to their end
 
     @property
-    def rss_growth_mb(self) -> float:
-        return self.rss_end_mb - self.rss_start_mb
+    def growth_mb(self) -> float:
+        """Memory growth after the warm-up, each page counted once (PSS; RSS elsewhere)."""
+        return self.end.counted - self.start.counted
 
     def summary(self) -> str:
         return (
             f"{self.actions} actions ({self.clicks} clicks, {self.keys} keys, "
             f"{self.wheels} wheel turns); errors: {len(self.errors)}; longest stall "
-            f"{self.longest_stall_ms:.0f} ms; memory {self.rss_start_mb:.1f} → "
-            f"{self.rss_end_mb:.1f} MB (growth {self.rss_growth_mb:+.1f} MB, of which private "
-            f"{self.anon_end_mb - self.anon_start_mb:+.1f} MB and mapped files such as fonts "
-            f"{self.rss_growth_mb - (self.anon_end_mb - self.anon_start_mb):+.1f} MB); read aloud: "
+            f"{self.longest_stall_ms:.0f} ms; memory after warm-up {self.start.counted:.1f} → "
+            f"{self.end.counted:.1f} MB (growth {self.growth_mb:+.1f} MB; private "
+            f"{self.end.private - self.start.private:+.1f} MB; RSS {self.start.rss:.1f} → "
+            f"{self.end.rss:.1f} MB, {self.end.rss - self.start.rss:+.1f} MB); read aloud: "
             f"{self.sentences_started} sentences started, {self.sentences_finished} played to "
             f"the end; pages {sorted(self.pages_seen)}; dialogs {sorted(self.dialogs_seen)}"
         )
 
     def progress(self, total: int) -> str:
-        growth = f"{rss_mb() - self.rss_start_mb:+.1f} MB since warm-up" if self.rss_start_mb \
-            else "warming up"
-        return (f"{self.actions}/{total} actions; memory {rss_mb():.1f} MB ({growth}); "
-                f"longest stall {self.longest_stall_ms:.0f} ms; errors {len(self.errors)}; "
-                f"sentences read aloud {self.sentences_finished}")
+        now = memory_now()
+        growth = f"{now.counted - self.start.counted:+.1f} MB since warm-up" \
+            if self.start.counted else "warming up"
+        return (f"{self.actions}/{total} actions; memory {now.counted:.1f} MB ({growth}; "
+                f"RSS {now.rss:.1f} MB); longest stall {self.longest_stall_ms:.0f} ms; "
+                f"errors {len(self.errors)}; sentences read aloud {self.sentences_finished}")
 
 
-def anon_mb() -> float:
-    """Private (anonymous) resident memory: heap, stacks; 0 where /proc has no RssAnon."""
+class Memory(NamedTuple):
+    """The process's memory in MB. `counted` is PSS where Linux gives it: RSS counts
+    a page of a font file once for every FreeType face that maps it, and Qt opens
+    up to eight faces of the one Noto Sans CJK .ttc (SC, TC, JP, KR, HK and the Mono
+    ones, for fallbacks), so RSS grew by font pages already in memory. `private` is
+    the heap and other anonymous memory."""
+
+    counted: float
+    rss: float
+    private: float
+
+
+def memory_now() -> Memory:
+    rss = rss_mb()
+    fields: dict[str, float] = {}
     try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("RssAnon:"):
-                return int(line.split()[1]) / 1e3
+        for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+            name, _, value = line.partition(":")
+            if name in ("Pss", "Pss_Anon") and value.split():
+                fields[name] = int(value.split()[0]) / 1e3
     except (OSError, ValueError):
         pass
-    return 0.0
+    return Memory(fields.get("Pss", rss), rss, fields.get("Pss_Anon", 0.0))
 
 
 def rss_mb() -> float:
@@ -196,8 +211,7 @@ class SoakDriver:
             sys.excepthook = old_hook
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
-        self.report.rss_end_mb = rss_mb()
-        self.report.anon_end_mb = anon_mb()
+        self.report.end = memory_now()
         return self.report
 
     def listen(self) -> None:
@@ -241,8 +255,7 @@ class SoakDriver:
         self.report.actions += 1
         if self.report.actions == self.warmup:
             gc.collect()
-            self.report.rss_start_mb = rss_mb()
-            self.report.anon_start_mb = anon_mb()
+            self.report.start = memory_now()
         # Schedule the next action first: if this one opens a modal dialog, its nested
         # event loop runs that timer, and the soak goes on inside the dialog.
         QTimer.singleShot(0, self._step)
@@ -384,7 +397,8 @@ def cmd_soak(args: argparse.Namespace) -> int:
         driver = make_driver(window, args.events, args.seed,
                              progress=lambda line: print(line, flush=True))
         print(f"soak: {args.events} actions, seed {args.seed}; memory growth counts after "
-              f"{driver.warmup} warm-up actions (memory now {rss_mb():.1f} MB)", flush=True)
+              f"{driver.warmup} warm-up actions (memory now {memory_now().counted:.1f} MB)",
+              flush=True)
         report = driver.run()
         print(report.summary(), flush=True)
         healthy = responds_normally(window)
