@@ -1,7 +1,7 @@
-"""The GUI soak test, short version (issue 9): random clicks, keys and wheel turns over
-the real window — home, articles, a card, the staff PIN page — with the real speech
-service (real espeak-ng; a stand-in `aplay`, since this machine has no sound card).
-The long version is `python -m reader soak --events 20000`."""
+"""The GUI soak test, short version: random clicks, keys and wheel turns over the real
+window — home, articles, a card, the staff PIN page — with the real speech service
+(real espeak-ng; a stand-in `aplay`, since this machine has no sound card), readings
+listened to. The long version is `python -m reader soak --events 200000`."""
 
 from __future__ import annotations
 
