@@ -26,6 +26,8 @@ HANDLERS: dict[str, str] = {
     "links": "reader.cli_cards:cmd_links",
     "import": "reader.cli_library:cmd_import",
     "library": "reader.cli_library:cmd_library",
+    "pack": "reader.cli_pack:cmd_pack",
+    "stats": "reader.cli_stats:cmd_stats",
     "soak": "reader.ui.tools.soak:cmd_soak",
     "build-print-font": "reader.ui.printing.font:cmd_build",
 }
@@ -44,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.add_argument("--script", choices=["simplified", "traditional"])
+    p.add_argument("--pdf", help="印成大字 PDF（带页码和相关卡片的办事电话）")
+    p.add_argument("--paper", choices=["A4", "A5"], default="A4")
 
     p = sub.add_parser("convert", help="简繁转换：从标准输入读，写到标准输出")
     p.add_argument("--to", required=True, choices=["simplified", "traditional"])
@@ -59,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--font-size", type=int)
     p.add_argument("--theme")
     p.add_argument("--size", default="1280x800", help="窗口大小，如 1024x600")
+    p.add_argument("--print-preview", action="store_true",
+                   help="截取卡片的打印预览（和 --card 一起用）")
 
     p = sub.add_parser("speak", help="朗读：合成语音或只显示要读的句子")
     p.add_argument("text", nargs="?")
@@ -89,6 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
 
     sub.add_parser("library", help="列出文章库")
+
+    from reader.cli_pack import add_pack_parser
+
+    add_pack_parser(sub)
+
+    p = sub.add_parser("stats", help="本月统计：这台电脑的使用次数（可存成 CSV）")
+    p.add_argument("--month", help="哪个月，如 2026-12（默认本月）")
+    p.add_argument("--csv", help="存成 CSV 文件（表格软件能打开）")
 
     # Started by the window in the background (reader.ui.printing.font); not for people.
     p = sub.add_parser("build-print-font")

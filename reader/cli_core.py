@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
+
+if TYPE_CHECKING:
+    from reader.core.article import Article
 
 
 def cmd_article(args: argparse.Namespace) -> int:
@@ -17,6 +21,8 @@ def cmd_article(args: argparse.Namespace) -> int:
     except ReaderError as exc:
         print(f"错误：{args.file}：{exc.message}", file=sys.stderr)
         return 1
+    if getattr(args, "pdf", None):
+        return _article_pdf(article, args)
     if args.script and args.script != article.script:
         from reader.core.script import convert
 
@@ -36,6 +42,26 @@ def cmd_article(args: argparse.Namespace) -> int:
             print(f"\n{block.text}")
     if article.column:
         print(f"\n{article.column}")
+    return 0
+
+
+def _article_pdf(article: Article, args: argparse.Namespace) -> int:
+    from reader.core.cards import load_cards
+    from reader.core.local_info import load_local_info
+    from reader.ui.printing import output
+
+    cards = load_cards().cards
+    local_info = load_local_info(cards=[(c.id, c.title) for c in cards])
+    for problem in local_info.problems:
+        print(f"注意：{problem}", file=sys.stderr)
+    script = args.script or article.script
+    try:
+        out = output.write_article_pdf(article, cards, args.pdf, script=script,
+                                       paper=args.paper, local_info=local_info)  # fmt: skip
+    except ReaderError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    print(f"已写成：{out}")
     return 0
 
 

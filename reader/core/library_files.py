@@ -24,6 +24,7 @@ ARTICLES = "articles"
 ARTICLE_FILE = "article.json"
 CONFIRMED = "confirmed"  # in an article folder: the index has named it
 CONFIRMS = "confirms"  # in the library: folders are marked (absent in older libraries)
+PUBLISHED = "published"  # the last content pack's files (reader.core.content_store)
 _SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _SOURCE_FILE = re.compile(r"source(\.[a-z0-9]{1,8})?")

@@ -164,7 +164,7 @@ def reset_pin(path: Path) -> Path | None:
     for a new PIN. None when there was no PIN file."""
     if not path.exists() and not path.is_symlink():
         return None
-    return set_aside(path, "reset")
+    return set_aside(path, why="reset")
 
 
 def _checked(data: object) -> dict[str, object]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -82,14 +83,18 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def set_aside(path: Path, why: str = "broken") -> Path:
+def set_aside(path: Path, copy: bool = False, why: str = "broken") -> Path:
     """Rename a file to `<name>.<why>-<time>` (a broken one, by default) so staff (or
-    we) can look at it later, and return the new path. The original name is then free."""
+    we) can look at it later, and return the new path. The original name is then free.
+    `copy`: copy it instead, so the original stays until it is replaced atomically."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{why}-{stamp}")
     counter = 1
     while target.exists():
         counter += 1
         target = path.with_name(f"{path.name}.{why}-{stamp}-{counter}")
-    os.replace(path, target)
+    if copy:
+        shutil.copy2(path, target)
+    else:
+        os.replace(path, target)
     return target

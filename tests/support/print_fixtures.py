@@ -82,6 +82,15 @@ def long_card() -> Card:
     return sample_card(notes=long_notes, bring=(*sample_card().bring, "近三个月的银行流水。"))
 
 
+def too_long_card() -> Card:
+    """Too much for one A4 page even without its notes."""
+    long_who = tuple(
+        f"第{n}种人：家里有人长期生病、没有劳动能力，全家每人每月的收入低于当地标准的。"
+        for n in range(1, 11)
+    )
+    return replace(long_card(), who=long_who)
+
+
 def sample_local_info() -> LocalInfo:
     return LocalInfo(
         Centre("幸福社区党群服务中心", "幸福路12号", "0354-7654321", "周一到周五 上午9点到下午5点"),
@@ -90,6 +99,6 @@ def sample_local_info() -> LocalInfo:
 
 
 def card_strings(card: Card) -> list[str]:
-    """Everything a card says, in the order it is printed."""
+    """Everything a card says, in the order it is printed (the phone box under the title)."""
     phones = [s for p in card.phones for s in (p.number, p.purpose)]
-    return [card.title, card.what, *card.who, *card.steps, *card.bring, *phones, *card.notes]
+    return [card.title, *phones, card.what, *card.who, *card.steps, *card.bring, *card.notes]

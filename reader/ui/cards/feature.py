@@ -85,6 +85,9 @@ class TopicCards(QObject):
         window.home.when_first_shown(self._add_topic_buttons)
 
         window.article_page.view.article_shown.connect(self._on_article_shown)
+        from reader.ui.cards.article_print import ArticlePrint
+
+        self.article_print = ArticlePrint(self)
         window.look_changed.connect(self._on_look_changed)
         window.page_changed.connect(self._on_page_changed)
         self._script = window.look.script
@@ -256,6 +259,7 @@ class TopicCards(QObject):
         self.card_page.show_card(card, self.local_info(), lambda s: self.mentions(card, s))
         window.show_page(self.card_page.name)
         self._start_print_fonts(window.look.script)
+        window.count("cards_opened", card.id)
         return True
 
     def open_category(self, category: str) -> None:
@@ -345,6 +349,7 @@ class TopicCards(QObject):
             log.exception("print preview did not open")
             self.window.show_notice("notice.error")
             return
+        preview.printed.connect(lambda _printer: self.window.count("cards_printed", card.id))
         preview.exec()
         preview.deleteLater()
 

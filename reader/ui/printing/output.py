@@ -31,13 +31,14 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QApplication
 
-from reader.core.article import Script
+from reader.core.article import Article, Script
 from reader.core.cards import Card, category_label
 from reader.core.errors import ReaderError
 from reader.core.local_info import LocalInfo
 from reader.core.script import convert
 from reader.doctor import Check
 from reader.ui.printing import font as print_font
+from reader.ui.printing.article_layout import layout_article
 from reader.ui.printing.card_layout import layout_card, layout_contents
 from reader.ui.printing.layout import LAYOUT_DPI, PX, Page, Paper, paint_page, paper_for
 
@@ -178,6 +179,25 @@ def write_booklet_pdf(cards: Iterable[Card], path: str | os.PathLike[str], *,
     return _write_pdf(pages, sheet, path, title)
 
 
+def article_pages(article: Article, cards: Sequence[Card], *, script: Script = "simplified",
+                  paper: str = "A4", local_info: LocalInfo | None = None,
+                  printed_on: date | None = None) -> tuple[Paper, list[Page]]:  # fmt: skip
+    """The article in large print, pages numbered 第 x 页，共 y 页, its cards' phones last."""
+    sheet = paper_for(paper)
+    pages = layout_article(article, cards, script=script, paper=sheet,
+                           family=_family(script), local_info=local_info,
+                           printed_on=printed_on or date.today())  # fmt: skip
+    return sheet, pages
+
+
+def write_article_pdf(article: Article, cards: Sequence[Card], path: str | os.PathLike[str], *,
+                      script: Script = "simplified", paper: str = "A4",
+                      local_info: LocalInfo | None = None) -> Path:  # fmt: skip
+    sheet, pages = article_pages(article, cards, script=script, paper=paper,
+                                 local_info=local_info)  # fmt: skip
+    return _write_pdf(pages, sheet, path, convert(article.title, script))
+
+
 def page_images(pages: Sequence[Page], paper: Paper, width_px: int) -> list[QImage]:
     """Each page as a white image `width_px` wide (the on-screen preview)."""
     scale = width_px / (paper.width_pt * PX)
@@ -223,25 +243,30 @@ _REASONS = {
 }
 
 
-def _state_reasons(name: str) -> list[str]:
-    """CUPS printer-state-reasons of a queue (Linux/macOS; empty where there is no CUPS)."""
+def _queue_options(name: str) -> dict[str, str]:
+    """A CUPS queue's attributes as `lpoptions -p` lists them (empty without CUPS)."""
     lpoptions = shutil.which("lpoptions")
     if not lpoptions:
-        return []
+        return {}
     try:
         out = subprocess.run([lpoptions, "-p", name], capture_output=True, text=True,
                              timeout=5, check=False).stdout  # fmt: skip
     except (OSError, subprocess.SubprocessError):
-        return []
-    for item in out.split():
-        if item.startswith("printer-state-reasons="):
-            return [r for r in item.split("=", 1)[1].split(",") if r and r != "none"]
-    return []
+        return {}
+    return dict(item.split("=", 1) for item in out.split() if "=" in item)
+
+
+def _state_reasons(options: dict[str, str]) -> list[str]:
+    reasons = options.get("printer-state-reasons", "")
+    return [r for r in reasons.split(",") if r and r != "none"]
 
 
 def printer_problem(name: str) -> str | None:
     """A plain message when the system reports the printer cannot print now, else None."""
-    for reason in _state_reasons(name):
+    options = _queue_options(name)
+    if options.get("printer-is-accepting-jobs") == "false":
+        return "打印机现在不接收打印任务（在系统的打印机设置里被停用了）。"
+    for reason in _state_reasons(options):
         if reason.endswith(("-warning", "-report")) and not reason.startswith("offline"):
             continue  # "paper is low" and the like: it still prints
         for key, message in _REASONS.items():
@@ -283,6 +308,8 @@ def print_pages(pages: Sequence[Page], paper: Paper, *, printer_name: str | None
     printer.setFullPage(True)  # the painter's origin is the paper's corner, as in the PDF
     printer.setPageSize(QPageSize(_PAGE_IDS[paper.name]))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    if paper.sheet_pages == 2:  # A5: a card's two pages are the front and back of one sheet
+        printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
     printer.setDocName(title)
     printer.setCreator(CREATOR)
     painter = QPainter()

@@ -3,7 +3,7 @@
 Title, deck, byline, section headings, paragraphs and captions are TextBlock widgets
 (see text_block.py for why not one QTextBrowser), each addressable by id:
 
-    "title", "deck", "byline", "column", "h0", "h1"… (section headings, by section
+    "title", "deck", "date", "byline", "column", "h0", "h1"… (section headings, by section
     index) and the article's own block ids "p1", "p2"…
 
 What later features use (all keep working across size and 简/繁 changes, because
@@ -61,7 +61,8 @@ class ButtonRow(QWidget):
 
 def block_texts(article: Article) -> dict[str, str]:
     """Every addressable piece of text of `article` by id (see the module docstring)."""
-    texts = {"title": article.title, "deck": article.deck, "byline": article.byline}
+    texts = {"title": article.title, "deck": article.deck, "date": article.when(),
+             "byline": article.byline}
     for index, section in enumerate(article.sections):
         if section.heading:
             texts[f"h{index}"] = section.heading
@@ -104,6 +105,11 @@ class ArticleView(QScrollArea):
         self.end_mark = TextBlock("end", "end")
         self.back_button = BigButton()
         self.back_button.setObjectName("backHome")
+        # 返回首页, and what other features add (打印这篇文章); in the column from the start,
+        # so that showing it never makes a window of its own
+        self.end_buttons = ButtonRow(self._content)
+        self._column.addWidget(self.end_buttons)
+        self.end_buttons.add_button(self.back_button)
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
         self._place_timer.setInterval(400)
@@ -116,9 +122,11 @@ class ArticleView(QScrollArea):
         self._clear()
         self.article, self.look = article, look
         texts = block_texts(article)
-        for key in ("title", "deck", "byline"):
+        # the date under the title and its subtitle, then who wrote it
+        for key, kind in (("title", "title"), ("deck", "deck"), ("date", "byline"),
+                          ("byline", "byline")):
             if key in texts:
-                self._add_block(key, key)
+                self._add_block(key, kind)
         for index, section in enumerate(article.sections):
             if section.heading:
                 self._add_block(f"h{index}", "heading")
@@ -129,7 +137,7 @@ class ArticleView(QScrollArea):
         if "column" in texts:
             self._add_block("column", "column")
         self._column.addWidget(self.end_mark)
-        self._column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._column.addWidget(self.end_buttons)
         self._column.addStretch(1)
         self._apply(article, look)
         self.verticalScrollBar().setValue(0)
@@ -140,7 +148,7 @@ class ArticleView(QScrollArea):
         while self._column.count():
             item = self._column.takeAt(0)
             widget = item.widget() if item else None
-            if widget is not None and widget not in (self.end_mark, self.back_button):
+            if widget is not None and widget not in (self.end_mark, self.end_buttons):
                 widget.hide()
                 widget.deleteLater()
         self._blocks.clear()

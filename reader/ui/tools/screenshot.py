@@ -12,8 +12,12 @@ import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.typography import MAX_BODY_PT, MIN_BODY_PT
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 def _parse_size(text: str) -> tuple[int, int] | None:
@@ -50,6 +54,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.articles_source import load_articles
+    from reader.core.usage_counts import UsageCounts
     from reader.ui.shell.main_window import MainWindow
     from reader.ui.shell.settings import Settings
 
@@ -63,6 +68,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         if theme:
             settings.set("theme", theme)
         window = MainWindow(settings, load_articles())
+        # a picture is nobody reading: this PC's usage counts stay as they were
+        window.usage = UsageCounts(Path(scratch) / "usage-counts.json",
+                                   Path(scratch) / "help-calls.log")
         window.resize(*size)
         window.show()
         app.processEvents()
@@ -80,7 +88,17 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
                 return 1
         for _ in range(3):
             app.processEvents()
-        image = window.grab()
+        shown: QWidget = window
+        if getattr(args, "print_preview", False):
+            preview = _print_preview(window, size)
+            if preview is None:
+                print("错误：--print-preview 要和 --card 一起用", file=sys.stderr)
+                window.close()
+                return 2
+            shown = preview
+            for _ in range(3):
+                app.processEvents()
+        image = shown.grab()
         out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
         # PNG: quality 0 means the strongest (lossless) compression, for small README files
@@ -91,3 +109,18 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         return 1
     print(out)
     return 0
+
+
+def _print_preview(window: QWidget, size: tuple[int, int]) -> QWidget | None:
+    """The card's print preview as it opens on a screen of `size` (no taskbar)."""
+    from reader.ui.printing.preview import PrintPreview
+
+    cards = getattr(window, "topic_cards", None)
+    card = cards.card_page.card if cards is not None else None
+    if cards is None or card is None:
+        return None
+    preview = PrintPreview(card, script=window.look.script,  # type: ignore[attr-defined]
+                           local_info=cards.local_info(), parent=window)  # fmt: skip
+    preview.resize(min(1000, size[0]), min(800, size[1] - 40))
+    preview.show()
+    return preview

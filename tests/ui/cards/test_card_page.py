@@ -28,6 +28,7 @@ from reader.ui.widgets.text_block import TextBlock
 from tests.support.card_window import card_window, shown_card
 from tests.support.fake_speech_service import FakeSpeechService
 from tests.support.print_fixtures import use_persistent_font_cache
+from tests.support.qr_tools import decode_image, vcard_fields
 from tests.support.window_helpers import SHORTER, open_gates, settle, shown_article
 from tests.ui.shell.test_accessibility_walk import check_rendered_contrast, interactive_widgets
 
@@ -384,3 +385,32 @@ def test_screenshot_command_shows_the_card(qtbot: QtBot, tmp_path: Path) -> None
     args = argparse.Namespace(out=str(tmp_path / "x.png"), article=None, card="no-such",
                               script=None, font_size=None, theme=None, size="1024x600")
     assert cmd_screenshot(args) == 1
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("with_local", [True, False])
+def test_the_card_screens_qr_code_is_read_by_a_phone_decoder(
+    qtbot: QtBot, tmp_path: Path, script: str, with_local: bool
+) -> None:
+    if with_local:
+        write_local_info('[cards.dibao]\noffice = "迎泽街道便民服务中心 3 号窗口"\n'
+                         'phone = "0351-1234567"\n')  # fmt: skip
+    window = card_window(qtbot, script=script)
+    page = open_card(window, "dibao")
+    code = page.contact_code
+    page.ensure_visible(code)
+    settle()
+    assert code.picture.isVisible() and code.caption.isVisible()
+    assert code.caption.plain_text() == convert("用手机扫一扫，把办事电话存到手机里", script)
+    # beside the code, not under it
+    assert code.caption.geometry().left() >= code.picture.geometry().right()
+    shot = tmp_path / "card.png"
+    assert window.grab().save(str(shot))
+    got = vcard_fields(decode_image(shot))
+    if with_local:
+        assert got["FN"] == [convert("迎泽街道便民服务中心 3 号窗口", script)]
+        assert got["TEL"] == ["0351-1234567", "12345"]
+    else:
+        assert got["FN"] == [convert("12345政务服务便民热线", script)]
+        assert got["TEL"] == ["12345"]
+    assert "0351" in code.picture.accessibleName() or not with_local

@@ -98,6 +98,26 @@ def cups_queue() -> Iterator[str]:
             _run("lpadmin", "-x", QUEUE, check=False)
 
 
+OTHER = QUEUE.replace("PDF", "Other")  # a second queue: the staff's choice, or stopped, or refusing
+
+
+@pytest.fixture()
+def two_queues(cups_queue: str) -> Iterator[tuple[str, str]]:
+    """`cups_queue` (the system default) and a second cups-pdf queue."""
+    model = _run("lpoptions", "-p", cups_queue).stdout  # (the queue exists: CUPS runs)
+    assert model
+    models = [line.split()[0] for line in _run("lpinfo", "-m").stdout.splitlines()
+              if "cups-pdf" in line.lower()]  # fmt: skip
+    _run("lpadmin", "-p", OTHER, "-E", "-v", "cups-pdf:/", "-m",
+         next((m for m in models if "_opt" in m), models[0]))  # fmt: skip
+    _run("lpadmin", "-p", OTHER, "-o", "pdftops-renderer-default=pdftocairo")
+    _run("lpadmin", "-d", cups_queue)
+    try:
+        yield cups_queue, OTHER
+    finally:
+        _run("lpadmin", "-x", OTHER, check=False)
+
+
 def _job_owner_home() -> Path:
     """cups-pdf writes into the home folder the password database gives the job's
     owner, whatever $HOME says in this process."""
@@ -212,3 +232,71 @@ def test_no_such_queue_is_refused(cups_queue: str) -> None:
     with pytest.raises(ReaderError) as caught:
         printing.print_card(sample_card(), printer_name=cups_queue + "Gone")
     assert cups_queue in caught.value.message  # names the printers that do exist
+
+
+def _jobs_of(queue: str) -> str:
+    return _run("lpstat", "-W", "all", "-o", queue, check=False).stdout
+
+
+def test_a_stopped_queue_is_said_and_the_other_queue_is_not_used(
+    two_queues: tuple[str, str],
+) -> None:
+    default, other = two_queues
+    _run("cupsdisable", "-r", "test: stopped", other)
+    before = _jobs_of(default)
+    with pytest.raises(ReaderError) as caught:
+        printing.print_card(sample_card(), printer_name=other)
+    assert "暂停" in caught.value.message
+    assert _jobs_of(default) == before  # never sent to another printer instead
+    _run("cupsenable", other)
+
+
+def test_a_queue_refusing_jobs_is_said_plainly(two_queues: tuple[str, str]) -> None:
+    default, other = two_queues
+    _run("cupsreject", "-r", "test: refusing", other)
+    try:
+        before = _jobs_of(default)
+        with pytest.raises(ReaderError) as caught:
+            printing.print_card(sample_card(), printer_name=other)
+        assert "不接收" in caught.value.message and "PDF" in caught.value.message
+        assert _jobs_of(default) == before
+    finally:
+        _run("cupsaccept", other)
+
+
+def test_community_preview_prints_only_to_the_staffs_queue(
+    qtbot: object, two_queues: tuple[str, str]
+) -> None:
+    from reader.ui.community.kiosk import restrict_print_preview
+    from reader.ui.printing.preview import PrintPreview
+
+    default, other = two_queues
+    assert printing.default_printer() == default
+    before = _job_ids(other)
+    preview = PrintPreview(sample_card())
+    restrict_print_preview(preview, other)  # staff chose the second queue
+    preview.print_now()
+    assert preview.message.text() == f"已经送到打印机“{other}”，请到打印机那里取。"
+    pdf, _job = _wait_for_pdf(other, before)
+    assert page_count(pdf) == 1
+    # with no queue chosen, nothing is printed and the resident is sent to staff
+    preview = PrintPreview(sample_card())
+    restrict_print_preview(preview, "")
+    jobs = _jobs_of(default), _jobs_of(other)
+    preview.print_now()
+    assert "请找工作人员帮忙" in preview.message.text()
+    assert (_jobs_of(default), _jobs_of(other)) == jobs
+
+
+def test_the_check_page_through_cups(two_queues: tuple[str, str]) -> None:
+    from reader.ui.printing.check_page import print_test_page
+
+    _default, other = two_queues
+    before = _job_ids(other)
+    assert print_test_page(other) == other
+    pdf, _job = _wait_for_pdf(other, before)
+    # (cups-pdf's Ghostscript loses some Latin glyphs' Unicode, as above: the title and
+    # the long Chinese sentence come through)
+    assert page_count(pdf) == 1 and page_size_pt(pdf) == (595, 842)
+    text = squeeze(pdf_text(pdf))
+    assert text.startswith("打印测试页") and "政务服务便民热线" in text

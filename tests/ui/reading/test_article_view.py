@@ -37,11 +37,29 @@ def test_every_piece_is_addressable_by_id(qtbot: QtBot) -> None:
     window.open_article(LONGEST)
     view = window.article_page.view
     ids = [b.block_id for b in view.text_blocks()]
-    assert ids[:3] == ["title", "deck", "byline"]
+    assert ids[:4] == ["title", "deck", "date", "byline"]
     assert "h1" in ids and "p1" in ids and "p17" in ids
     assert block(window, "h1").plain_text() == "卫生健康事业提质增效"
     assert block(window, "p1").kind == "caption"
     assert block(window, "h1").accessibleDescription() == "小标题"
+
+
+def test_the_date_is_under_the_title_with_the_byline(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    dated = Article("dated", "社区食堂开张", byline="本报记者 王明", date="2026-11-28",
+                    sections=(Section(None, (Block("p1", "paragraph", "今天开张。"),)),))
+    undated = Article("undated", "没有日期的通知",
+                      sections=(Section(None, (Block("p1", "paragraph", "请大家注意。"),)),))
+    view = window.article_page.view
+    view.show_article(dated, window.look)
+    settle()
+    assert [b.block_id for b in view.text_blocks()][:3] == ["title", "date", "byline"]
+    assert block(window, "date").plain_text() == "2026年11月28日"
+    assert block(window, "byline").plain_text() == "本报记者 王明"
+    assert style(block(window, "date")).pt < style(block(window, "title")).pt
+    view.show_article(undated, window.look)
+    settle()
+    assert [b.block_id for b in view.text_blocks()][:2] == ["title", "p1"]  # nothing made up
 
 
 def test_highlight_is_bold_on_a_coloured_ground_and_survives_switches(qtbot: QtBot) -> None:
@@ -129,10 +147,13 @@ def test_section_rows_hold_buttons_in_screen_order(qtbot: QtBot) -> None:
     settle()
     assert all(b.isVisibleTo(window) for b in added)
     chain = view.focus_chain()
-    assert chain[0] is view and chain[-1] is view.back_button
+    # the end: 返回首页, then what features add there (打印这篇文章)
+    assert chain[0] is view and chain[-len(view.end_buttons.buttons())] is view.back_button
+    assert chain[-1] is view.end_buttons.buttons()[-1]
     assert [w for w in chain if w in added] == added
     # with the 朗读这一段 ones, and the paragraphs holding card links (Tab stops too)
-    rows = [w for w in chain[1:-1] if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    rows = [w for w in chain[1:-len(view.end_buttons.buttons())]
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
     # Tab walks them top to bottom
     view.setFocus()
     seen = []

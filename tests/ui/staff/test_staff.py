@@ -22,7 +22,6 @@ from reader.core.pin import pin_file
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
 from reader.ui.staff.import_panel import ImportPanel
-from reader.ui.staff.local_info_panel import LocalInfoPanel
 from reader.ui.staff.manage_panel import ManagePanel
 from reader.ui.staff.printer_panel import PrinterPanel
 from reader.ui.staff.settings_panel import SettingsPanel
@@ -33,6 +32,7 @@ from tests.support.community_helpers import (
     FakeClock,
     click,
     make_community_window,
+    open_panel,
     press_staff_keys,
     type_pin,
     unlock,
@@ -302,6 +302,22 @@ def test_staff_area_in_traditional_script(qtbot: QtBot) -> None:
     assert window.mapFromGlobal(staff.lock_button.mapToGlobal(QPoint(0, 0))).x() < 1024
 
 
+def test_the_article_list_is_in_the_interfaces_script(qtbot: QtBot) -> None:
+    window, _staff, panel = open_panel(qtbot, "manage", ManagePanel)
+
+    def titles() -> list[str]:
+        return [row.findChild(QLabel, "manageTitle").text()  # type: ignore[union-attr]
+                for row in panel.rows.values()]
+
+    # one seed is written in 繁體 ("增進"): the 简体 list shows it in 简体
+    assert any("筑牢民生根基 增进民生福祉" in title for title in titles())
+    assert not any("增進" in title for title in titles())
+    window.settings.set("script", "traditional")
+    settle()
+    assert any("築牢民生根基 增進民生福祉" in title for title in titles())
+    assert any("織牢民生底線" in title for title in titles())  # a 简体 seed, converted
+
+
 # --- 设置, 打印机, 本地信息 ---------------------------------------------------------------
 
 
@@ -338,46 +354,32 @@ def test_printer_choice_is_saved_for_residents_printing(
     panel = staff.panel("printer")
     assert isinstance(panel, PrinterPanel)
     items = [panel.box.itemText(i) for i in range(panel.box.count())]
-    assert items == ["系统默认的打印机（Office）", "Office", "Hall"]
+    assert items == ["还没有选（社区模式下居民不能打印；系统默认的是 Office）", "Office", "Hall"]
     panel.box.setCurrentIndex(2)
     panel.box.activated.emit(2)
     assert window.settings.get("printer") == "Hall"
     assert panel.message.text() == "以后用“Hall”打印。"
+    # 打印测试页 on the printer chosen in the list
+    printed: list[tuple[str | None, int, str]] = []
+    monkeypatch.setattr(printing, "print_pages", lambda pages, sheet, printer_name=None,
+                        title="": printed.append((printer_name, len(pages), title)) or "Hall")
+    click(qtbot, window, panel.test_button)
+    assert printed == [("Hall", 1, "打印测试页")]
+    assert panel.message.text().startswith("测试页已送到“Hall”")
+    panel.box.setCurrentIndex(0)  # nothing chosen: nothing printed, and why
+    click(qtbot, window, panel.test_button)
+    assert len(printed) == 1 and panel.message.text() == "请先在上面选一台打印机，再打印测试页。"
     monkeypatch.setattr(printing, "available_printers", lambda: ["Office"])
     click(qtbot, window, panel.refresh_button)  # the printer was taken away
     assert "“Hall”现在找不到了" in panel.message.text()
-
-
-def test_local_information_opens_in_an_editor_only_outside_community_mode(
-        qtbot: QtBot) -> None:
-    window, community = make_community_window(qtbot)
-    staff = unlock(qtbot, window, community)
-    staff.show_section("local")
-    panel = staff.panel("local")
-    assert isinstance(panel, LocalInfoPanel)
-    opened: list[Path] = []
-    panel.opener = lambda path: opened.append(path) or True  # type: ignore[assignment]
-    assert "名称：（没填）" in panel.values.text() and panel.problems.text() == "文件没有问题。"
-    click(qtbot, window, panel.open_button)
-    assert opened == [paths.local_info_file()]
-    community.enter()
-    staff.show_section("local")
-    assert not panel.open_button.isEnabled() and panel.kiosk_note.isVisible()
-    panel.open_file()
-    assert len(opened) == 1
-    # staff edited the file meanwhile: 重新读取 shows it
-    text = paths.local_info_file().read_text(encoding="utf-8")
-    paths.local_info_file().write_text(text.replace('name = ""', 'name = "东关社区服务中心"', 1),
-                                       encoding="utf-8")
-    click(qtbot, window, panel.reload_button)
-    assert "名称：东关社区服务中心" in panel.values.text()
-    assert panel.message.text() == "已经重新读取。"
+    assert "居民不能打印" in panel.message.text()
 
 
 def test_a_booklet_of_one_category_for_the_noticeboard(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, pytestconfig: pytest.Config,
         tmp_path: Path) -> None:
     from reader.ui.printing import output as printing
+    from reader.ui.printing.preview import PrintPreview
     from reader.ui.staff.booklet_panel import BookletPanel
     from tests.support.pdf_tools import pdf_text, squeeze
     from tests.support.print_fixtures import use_persistent_font_cache
@@ -408,9 +410,51 @@ def test_a_booklet_of_one_category_for_the_noticeboard(
     assert "迎澤街道便民服務中心3號窗口" in text  # the local office staff filled in
 
     sent: list[tuple[str | None, int]] = []
+    monkeypatch.setattr(printing, "available_printers", lambda: ["Office", "Hall"])
+    monkeypatch.setattr(printing, "default_printer", lambda: "Office")
     monkeypatch.setattr(printing, "print_pages", lambda pages, sheet, printer_name=None,
                         title="": sent.append((printer_name, len(pages))) or "Hall")
+    shown: list[str] = []
+
+    def press_print(preview: PrintPreview) -> int:  # the preview, as staff see it
+        shown.append(preview.page_count.text())
+        preview.print_now()
+        return 0
+
+    monkeypatch.setattr(PrintPreview, "exec", press_print)
     window.settings.set("printer", "Hall")
     click(qtbot, window, panel.print_button)
     assert sent and sent[0][0] == "Hall" and sent[0][1] > len(relief)  # contents + cards
+    # pages and sheets said before printing (a booklet this size needs no question)
+    assert shown == [f"第 1 頁，共 {sent[0][1]} 頁，用 {sent[0][1]} 張紙"]
     assert "Hall" in panel.message.text()
+
+
+def test_cards_that_do_not_fit_one_sheet_are_named_before_printing(
+        qtbot: QtBot, pytestconfig: pytest.Config, tmp_path: Path) -> None:
+    import shutil
+
+    from reader.resources import asset_path
+    from tests.support.print_fixtures import use_persistent_font_cache
+
+    use_persistent_font_cache(pytestconfig)
+    folder = tmp_path / "cards"
+    shutil.copytree(asset_path("cards"), folder)
+    dibao = folder / "dibao.toml"
+    long_who = ", ".join(f'"第{n}种：家里有人长期生病、没有劳动能力，全家收入低于当地标准的。"'
+                         for n in range(1, 13))
+    text = dibao.read_text(encoding="utf-8")
+    start = text.index("who = [")
+    end = text.index("]", start) + 1
+    dibao.write_text(text[:start] + f"who = [{long_who}]" + text[end:], encoding="utf-8")
+    window, community = make_community_window(qtbot)
+    window.topic_cards.reload_cards(folder)  # a staff member wrote too much in one card
+    staff = unlock(qtbot, window, community)
+    staff.show_section("booklet")
+    panel = staff.panel("booklet")
+    shown = panel.fit.text()
+    assert "一张 A4 纸印不下" in shown and "城乡低保（2 页）" in shown
+    assert "急救和胸痛中心" in shown.split("\n")[1]  # notes left off, named too
+    window.topic_cards.reload_cards(None)  # the shipped cards: every one fits
+    staff.show_section("booklet")
+    assert "印不下" not in panel.fit.text()
