@@ -42,7 +42,7 @@ def test_broken_settings_file(qtbot: QtBot) -> None:
     path = paths.settings_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"\x00\x01 not an ini file \xff")
-    window, community = make_community_window(qtbot)
+    window, community = make_community_window(qtbot, pin_set=True)  # the centre's PIN
     community.report_broken_files()
     assert window.notice.isVisible() and window.notice.text() == SETTINGS_PROBLEM
     kept = list(path.parent.glob("settings.ini.broken-*"))
@@ -105,6 +105,25 @@ def test_broken_card_file(qtbot: QtBot, tmp_path: Path) -> None:
     _still_works(window)
 
 
+def test_a_broken_settings_file_without_a_pin_asks_for_one_first(qtbot: QtBot) -> None:
+    """Community mode stays on (nothing says it was off), so its first-run step comes:
+    staff set a PIN before residents get the window."""
+    from reader.ui.community.feature import Community
+    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.shell.settings import Settings
+
+    path = paths.settings_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"\x00\x01 not an ini file \xff")
+    window = MainWindow(Settings(), [])
+    qtbot.addWidget(window)
+    community = Community(window)
+    community.start()
+    assert community.waiting_for_pin and community.first_run is not None
+    community.first_run.setProperty("done", True)
+    community.first_run.close()
+
+
 @pytest.mark.parametrize("content", [
     b"not json",
     b"\xef\xbb\xbf{\"hash\": \"ab",  # Notepad's BOM, then cut short
@@ -139,6 +158,16 @@ def test_broken_pin_file_keeps_the_staff_area_locked(qtbot: QtBot, content: byte
     panel = staff.panel("status")
     assert isinstance(panel, StatusPanel)
     assert "python -m reader reset-pin" in panel.pin.text() and str(path) in panel.pin.text()
+
+
+def test_a_broken_pin_file_in_community_mode_still_lets_residents_read(qtbot: QtBot) -> None:
+    path = pin_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"not json")
+    window, community = make_community_window(qtbot, kiosk=True, pin_set=False)
+    assert community.active and not community.waiting_for_pin  # no step nobody can finish
+    press_staff_keys(qtbot, window)
+    assert community.staff.pin_page().mode == "locked"
 
 
 def test_the_right_pin_unlocks_on_a_read_only_settings_folder(qtbot: QtBot) -> None:
