@@ -146,8 +146,10 @@ class Community(QObject):
             self.kiosk.bring_to_front()
 
     def enter(self, remember: bool = True) -> bool:
-        """Community mode on; False (and nothing changes) while no staff PIN is set."""
-        if not self.staff.pin_store().is_set:
+        """Community mode on; False (and nothing changes) while no staff PIN is set (a
+        broken PIN file counts as set: it keeps the staff area locked)."""
+        store = self.staff.pin_store()
+        if not (store.is_set or store.broken):
             return False
         if remember:
             self.settings.set("community_mode", True)
