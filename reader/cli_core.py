@@ -14,12 +14,15 @@ if TYPE_CHECKING:
 
 
 def cmd_article(args: argparse.Namespace) -> int:
-    from reader.core.formats import read_article
+    from reader.core.formats import display_name, read_article
 
     try:
         article = read_article(args.file)
     except ReaderError as exc:
-        print(f"错误：{args.file}：{exc.message}", file=sys.stderr)
+        print(f"错误：{display_name(args.file)}：{exc.message}", file=sys.stderr)
+        return 1
+    except Exception:  # a bug: logged with its traceback, one plain line for staff
+        print(f"错误：{display_name(args.file)}：{unexpected_failure()}", file=sys.stderr)
         return 1
     if getattr(args, "pdf", None):
         return _article_pdf(article, args)
@@ -43,6 +46,16 @@ def cmd_article(args: argparse.Namespace) -> int:
     if article.column:
         print(f"\n{article.column}")
     return 0
+
+
+def unexpected_failure() -> str:
+    """Log the error being handled (with its traceback) and say so in one line."""
+    from reader import crash
+
+    crash.log_error(*sys.exc_info())
+    return (
+        "读的时候出了意外，没有读成。详细情况记在错误记录里（python -m reader doctor 可以看到）。"
+    )
 
 
 def _article_pdf(article: Article, args: argparse.Namespace) -> int:

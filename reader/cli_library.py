@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import each file; print what was added or why not. Exit 1 if any failed."""
+    from reader.cli_core import unexpected_failure
+    from reader.core.formats import display_name
     from reader.core.library import Library
 
     try:
@@ -30,7 +32,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             article = library.add(name)
         except ReaderError as exc:
             failed += 1
-            print(f"没有加入：{name}：{exc.message}", file=sys.stderr)
+            print(f"错误：{display_name(name)}：{exc.message}", file=sys.stderr)
+            continue
+        except Exception:  # a bug: logged with its traceback, one plain line for staff
+            failed += 1
+            print(f"错误：{display_name(name)}：{unexpected_failure()}", file=sys.stderr)
             continue
         print(f"已加入：{article.id}  {article.title}")
     return 1 if failed else 0

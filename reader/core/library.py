@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import re
 import shutil
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -61,8 +60,6 @@ from reader.core.safe_files import atomic_write_bytes, set_aside
 Source = str | Path | bytes
 LOCK = ".lock"  # held while a change is made (see Library._changing)
 LOCK_WAIT_S = 20.0  # a change takes milliseconds; this long means something is stuck
-MIN_CHINESE = 10  # characters of Chinese an imported article must have
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 class DuplicateArticle(ReaderError):
@@ -114,10 +111,10 @@ def text_digest(article: Article) -> str:
 def _source_bytes(source: Source, name: str | None) -> tuple[bytes, str]:
     if isinstance(source, bytes):
         return source, name or "文件"
-    from reader.core.formats import read_source
+    from reader.core.formats import display_name, read_source
 
     path = Path(source)
-    return read_source(path), name or path.name
+    return read_source(path), name or display_name(path.name)
 
 
 def preview_import(
@@ -134,9 +131,6 @@ def preview_import(
     data, source_name = _source_bytes(source, name)
     restore = tuple(sorted(set(restore_lines)))
     article = read_bytes(data, source_name, "", keep_lines=restore)
-    chinese = sum(1 for block in article.blocks() for ch in block.text if _CJK.match(ch))
-    if chinese < MIN_CHINESE:  # a settings file, a log, an English page: not news for us
-        raise ArticleFileError(f"{source_name} 里几乎没有中文，不像一篇新闻文章，没有加入。")
     override = (title_override or "").strip() or None
     if override:
         article = replace(article, title=override)
@@ -327,6 +321,11 @@ class Library:
         except Timeout as exc:
             raise ReaderError(
                 "文章库正在被另一个窗口修改，这次没有改动。请稍等一下再试。", str(exc)
+            ) from exc
+        except OSError as exc:  # a read-only or full library folder
+            raise ReaderError(
+                "没能写进文章库，文章库没有改变。请检查文章库文件夹能不能写。",
+                exc.strerror or str(exc),
             ) from exc
         try:
             self._load()  # as another window or the command line may have left it

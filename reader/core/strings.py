@@ -373,6 +373,10 @@ STRINGS: dict[str, str] = {
     "staff.import.no_links": "没有找到可以链接到帮助卡片的词。",
     "staff.import.removed": "去掉的杂乱内容（{count} 行）",
     "staff.import.no_removed": "没有去掉任何内容。",
+    "staff.import.damaged": "注意：文件第 {lines} 行有读不出的字，已经用 � 标出。"
+                            "请对照原文，保存后在文章里改正，或者换一个完好的文件。",
+    "staff.import.damaged_more": " 等",
+    "staff.import.title_made": "这个文件里没有标题，上面的标题是从正文第一句取的，可以改。",
     "staff.import.removed_line": "第 {line} 行：{text}",
     "staff.import.restore": "恢复",
     "staff.import.restore_desc": "把这一行放回文章里",
