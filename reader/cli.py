@@ -18,6 +18,7 @@ HANDLERS: dict[str, str] = {
     "article": "reader.cli_core:cmd_article",
     "convert": "reader.cli_core:cmd_convert",
     "doctor": "reader.cli_core:cmd_doctor",
+    "reset-pin": "reader.cli_core:cmd_reset_pin",
     "screenshot": "reader.ui.tools.screenshot:cmd_screenshot",
     "speak": "reader.speech.cli:cmd_speak",
     "cards": "reader.cli_cards:cmd_cards",
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, choices=["simplified", "traditional"])
 
     sub.add_parser("doctor", help="检查这台电脑能否运行本程序")
+    sub.add_parser("reset-pin", help="忘了员工密码：清除它，下次打开工作人员区时设新密码")
 
     p = sub.add_parser("screenshot", help="离屏渲染窗口并保存 PNG")
     p.add_argument("out")

@@ -102,3 +102,23 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from reader import doctor
 
     return doctor.run()
+
+
+def cmd_reset_pin(args: argparse.Namespace) -> int:
+    """Forget the staff PIN (the file is kept aside); the staff area asks for a new one.
+    Whoever can run commands on this PC could delete the file anyway: this only makes
+    the deliberate way the plain one."""
+    from reader.core.pin import pin_file, reset_pin
+
+    path = pin_file()
+    try:
+        kept = reset_pin(path)
+    except OSError as exc:
+        print(f"错误：{path}：没能移开员工密码文件（{exc.strerror or exc}）", file=sys.stderr)
+        return 1
+    if kept is None:
+        print(f"还没有员工密码文件（{path}）：按 Ctrl+Alt+S 就可以设新密码。")
+    else:
+        print(f"员工密码已经清除，原来的文件另存为 {kept}。"
+              "请马上在程序窗口里按 Ctrl+Alt+S 设一个新密码。")
+    return 0

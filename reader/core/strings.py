@@ -210,8 +210,10 @@ STRINGS: dict[str, str] = {
     "crash.detail": "程序还能接着用。请按下面的按钮回到首页。",
     "crash.home": "回到首页",
     "crash.home_desc": "关掉这条提示，回到文章列表",
-    "kiosk.files_problem": "有的设置文件坏了，已经改用默认设置，可以照常使用。"
-    "请工作人员到工作人员区看看。",
+    "kiosk.settings_problem": "设置文件有问题，程序可以照常使用。"
+                              "请工作人员到工作人员区“状况”里看看。",
+    "kiosk.library_problem": "文章库有的文件坏了，能读的文章照常显示。"
+                             "请工作人员到工作人员区“状况”里看看。",
     # staff PIN (the keypad page)
     "staff.pin.page_name": "工作人员登录",
     "staff.pin.set_title": "第一次使用：请设一个员工密码",
@@ -220,6 +222,8 @@ STRINGS: dict[str, str] = {
     "staff.pin.repeat_title": "请再输一遍刚才的密码",
     "staff.pin.repeat_hint": "两次一样，密码才会设好。",
     "staff.pin.mismatch": "两次输的不一样，请重新输入新密码。",
+    "staff.pin.locked_title": "工作人员区锁住了",
+    "staff.pin.locked_hint": "为了安全，这里不能直接设新密码。居民请按“返回首页”。",
     "staff.pin.enter_title": "请输入员工密码",
     "staff.pin.enter_hint": "输完按“确定”。居民请按“返回首页”。",
     "staff.pin.invalid": "密码要用 4 到 8 位数字。",
@@ -254,6 +258,8 @@ STRINGS: dict[str, str] = {
     "staff.status.tab": "状况",
     "staff.status.mode_on": "社区模式：开（全屏，居民不能关闭或缩小窗口）",
     "staff.status.mode_off": "社区模式：关",
+    "staff.status.pin_reset": "忘了员工密码时：在这台电脑上运行 {command}（或删掉 {path}），"
+                              "再按 Ctrl+Alt+S 设新密码。",
     "staff.status.ok": "设置、文章库、本地办事信息和帮助卡片的文件都正常。",
     "staff.status.problems": "发现下面这些问题（程序照常运行）：",
     "staff.status.log": "错误记录文件：{path}",

@@ -110,7 +110,10 @@ class Community(QObject):
         """At start-up: community mode if asked for by the flag or by staff before (after
         the staff-only first-run step when no PIN is set yet)."""
         if self.kiosk_flag or self.settings.get("community_mode"):
-            if self.staff.pin_store().is_set:
+            store = self.staff.pin_store()
+            # A broken PIN file keeps the staff area locked (see reader.core.pin), but
+            # residents can still read: no first-run step that could never be finished.
+            if store.is_set or store.broken:
                 self._start_community_mode()
             else:
                 self._ask_for_the_first_pin()
@@ -153,8 +156,10 @@ class Community(QObject):
             self.kiosk.bring_to_front()
 
     def enter(self, remember: bool = True) -> bool:
-        """Community mode on; False (and nothing changes) while no staff PIN is set."""
-        if not self.staff.pin_store().is_set:
+        """Community mode on; False (and nothing changes) while no staff PIN is set (a
+        broken PIN file counts as set: it keeps the staff area locked)."""
+        store = self.staff.pin_store()
+        if not (store.is_set or store.broken):
             return False
         if remember:
             self.settings.set("community_mode", True)
@@ -213,9 +218,12 @@ class Community(QObject):
         information problems are told by the topic-card feature.)"""
         from reader.core.articles_source import library_problems
 
-        if self.settings.problem or library_problems:
+        lines = [STRINGS[key] for key, broken in (("kiosk.settings_problem", self.settings.problem),
+                                                  ("kiosk.library_problem", library_problems))
+                 if broken]
+        if lines:
             # longer than a size notice: it asks for someone to come and look
-            self.window.notice.show_message(STRINGS["kiosk.files_problem"], seconds=30)
+            self.window.notice.show_message("\n".join(lines), seconds=30)
 
     def _apply_look(self, look: Look) -> None:
         self.crash.apply_look(look)

@@ -54,6 +54,11 @@ class StaffArea(QObject):
         self._staff_page: StaffPage | None = None
         self._library: Library | None = None
         self.shortcut: QShortcut | None = None
+        self._to_tell: list[str] = []  # problems staff have not been told yet
+        self._told: set[str] = set()
+        window.settings.save_failed.connect(self.tell_staff)
+        if window.settings.save_problem:
+            self.tell_staff(window.settings.save_problem)
         window.page_changed.connect(self._on_page_changed)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -108,8 +113,10 @@ class StaffArea(QObject):
         if self.unlocked and self.window.current_page().name == "staff":
             return
         self._stop_speech()
+        store = self.pin_store()
+        store.reload_if_broken()  # reset at the PC since it was found broken?
         page = self.pin_page()
-        page.start("check" if self.pin_store().is_set else "set")
+        page.start("locked" if store.broken else "check" if store.is_set else "set")
         self.unlocked = False
         self.window.show_page(page.name)
 
@@ -125,6 +132,24 @@ class StaffArea(QObject):
         page = self.staff_page()
         self.window.show_page(page.name)
         page.show_section(page.current or "status")
+        if self.pin_store().problem:
+            self.tell_staff(self.pin_store().problem)
+        self._tell_now()
+
+    # --- problems said once, to staff ------------------------------------------------------
+    def tell_staff(self, message: str) -> None:
+        """A problem for staff (a change that could not be saved): shown once, now if
+        the staff area is open, else right after the next PIN; 状况 keeps listing it."""
+        if message not in self._told and message not in self._to_tell:
+            self._to_tell.append(message)
+        if self.unlocked:
+            self._tell_now()
+
+    def _tell_now(self) -> None:
+        if self._to_tell:
+            self._told.update(self._to_tell)
+            self.window.notice.show_message("\n".join(self._to_tell), seconds=30)
+            self._to_tell.clear()
 
     def show_section(self, key: str) -> None:
         if self.unlocked:

@@ -25,8 +25,9 @@ def file_problems(ctx: StaffContext) -> list[str]:
     from reader.core.articles_source import library_problems
 
     problems: list[str] = []
-    if ctx.settings.problem:
-        problems.append(ctx.settings.problem)
+    for settings_problem in (ctx.settings.problem, ctx.settings.save_problem):
+        if settings_problem:
+            problems.append(settings_problem)
     problems.extend(library_problems)
     problems.extend(ctx.library().problems)
     cards = current_cards(ctx)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader import crash, paths
+from reader.core.pin import RESET_COMMAND
 from reader.ui.staff.file_health import file_problems
 from reader.ui.staff.parts import Panel, button, heading, label
 
@@ -20,12 +21,13 @@ class StatusPanel(Panel):
         super().__init__(ctx)
         self.title = heading()
         self.mode = label(name="statusMode")
+        self.pin = label(name="statusPin")
         self.files = label(name="statusFiles")
         self.log = label(name="statusLog")
         self.errors = label(name="statusErrors")
         self.check = button("statusCheck")
         self.check.clicked.connect(self.refresh)
-        self.add(self.title, self.mode, self.files, self.log, self.errors, self.check)
+        self.add(self.title, self.mode, self.pin, self.files, self.log, self.errors, self.check)
         self.column.addStretch(1)
         self._problems: list[str] = []
         self._errors: list[str] = []
@@ -42,6 +44,8 @@ class StatusPanel(Panel):
         self.title.setText(self.t("staff.status.tab"))
         self.mode.setText(self.t("staff.status.mode_on" if self.ctx.community.active
                                  else "staff.status.mode_off"))
+        self.pin.setText(self.t("staff.status.pin_reset", command=RESET_COMMAND,
+                                path=self.ctx.pin_store().path))
         if self._problems:
             lines = [self.t("staff.status.problems")]
             lines += [f"• {look.convert(problem)}" for problem in self._problems]
