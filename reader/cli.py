@@ -19,6 +19,7 @@ HANDLERS: dict[str, str] = {
     "convert": "reader.cli_core:cmd_convert",
     "doctor": "reader.cli_core:cmd_doctor",
     "help-calls": "reader.cli_core:cmd_help_calls",
+    "reset-pin": "reader.cli_core:cmd_reset_pin",
     "screenshot": "reader.ui.tools.screenshot:cmd_screenshot",
     "speak": "reader.speech.cli:cmd_speak",
     "cards": "reader.cli_cards:cmd_cards",
@@ -57,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("help-calls", help="看居民按“请工作人员帮忙”的记录（最新的在前）")
     p.add_argument("--newest", type=int, default=50, help="最多列出几条（默认 50）")
+
+    sub.add_parser("reset-pin", help="忘了员工密码：清除它，下次打开工作人员区时设新密码")
 
     p = sub.add_parser("screenshot", help="离屏渲染窗口并保存 PNG")
     p.add_argument("out")

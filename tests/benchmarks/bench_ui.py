@@ -103,13 +103,14 @@ def switches() -> None:
         os.environ["XDG_DATA_HOME"] = str(Path(scratch) / "data")
         from reader.core.articles_source import load_articles
         from reader.ui.app import warm_up
-        from reader.ui.shell.main_window import MainWindow
+        from reader.ui.compose import build_parts
         from reader.ui.shell.settings import Settings
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         for width, height in ((1024, 600), (1920, 1080)):
-            window = MainWindow(Settings(Path(scratch) / "s.ini", persist=False),
-                                load_articles())
+            # the window with its features, as `run` has it (read-aloud, card links)
+            window = build_parts(Settings(Path(scratch) / "s.ini", persist=False),
+                                 load_articles()).window
             window.resize(width, height)
             window.show()
             app.processEvents()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -16,12 +19,27 @@ SEED_000 = "000_dd9696c1479e7cb6"
 SEED_003 = "003_bcc1e477f3fe7536"
 
 
+_session_fonts: list[Path] = []
+
+
+def _session_font_folder() -> Path:
+    """A temporary folder for this test run, removed at its end."""
+    if not _session_fonts:
+        folder = Path(tempfile.mkdtemp(prefix="dazi-print-fonts-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _session_fonts.append(folder)
+    return _session_fonts[0]
+
+
 def use_persistent_font_cache(config: pytest.Config) -> Path:
     """Build the derived print fonts once per machine, not once per test (2 s a face):
-    the pytest cache folder survives between runs. The test's own font folder (in its
-    data folder) is a link to it, so the background build, a separate process, writes
-    there as well."""
-    folder = Path(config.cache.mkdir("dazi-print-fonts"))
+    the pytest cache folder survives between runs; without the cache plugin
+    (`-p no:cacheprovider`) a temporary folder serves the whole run. The test's own
+    font folder (in its data folder) is a link to it, so the background build, a
+    separate process, writes there as well."""
+    cache = getattr(config, "cache", None)
+    folder = Path(cache.mkdir("dazi-print-fonts")) if cache is not None \
+        else _session_font_folder()
     link = print_font.cache_dir()
     link.parent.mkdir(parents=True, exist_ok=True)
     if not link.exists():

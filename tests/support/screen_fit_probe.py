@@ -30,19 +30,21 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QEvent, QPoint, QRect
     from PySide6.QtWidgets import QAbstractButton, QApplication
 
-    from reader.ui.app import build_window
+    from reader.ui.compose import build_program
     from reader.ui.shell.settings import Settings
 
     app = QApplication(sys.argv[:1])
     settings = Settings()
     if mode == "restored":  # saved on a bigger screen, partly off this one
-        big = build_window(False, Settings(Path(tempfile.mkdtemp()) / "s.ini", persist=False))
+        big = build_program(False, Settings(Path(tempfile.mkdtemp()) / "s.ini",
+                                            persist=False)).window
         big.setGeometry(300, 200, 1920, 1080)
         settings.set("geometry", bytes(big.saveGeometry().toHex().data()).decode())
         big.deleteLater()
     settings.set("community_mode", mode == "community")
-    window = build_window(False, settings)
-    if not window.community.active:  # type: ignore[attr-defined]
+    program = build_program(False, settings)
+    window = program.window
+    if not program.community.active:
         window.place_on_screen()
         window.show()
 
@@ -86,16 +88,16 @@ def main(argv: list[str]) -> int:
             "outside": outside, "body_seen": body_seen,
             "toolbar_height": window.toolbar.height()}
 
-    community = window.community  # type: ignore[attr-defined]
+    community = program.community
     record("home")
     for key in ("1", "2"):
         window.open_article(key)
         record(f"article{key}")
-    window.chime = lambda: True  # type: ignore[attr-defined]
-    window.call_for_help()  # type: ignore[attr-defined]
+    window.chime = lambda: True
+    window.call_for_help()
     record("help banner")
-    window.help_banner.hide()  # type: ignore[attr-defined]
-    window.read_aloud.choose_block("p3")  # type: ignore[attr-defined]
+    window.help_banner.hide()
+    program.read_aloud.choose_block("p3")
     record("chosen paragraph")
     community.idle.say = lambda _text: None  # no speech worker for a picture
     community.idle._warn()

@@ -12,7 +12,6 @@ choose the printer and A4 / A5; residents only need the one big 打印 button.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
@@ -32,7 +31,7 @@ from reader.core.article import Script
 from reader.core.cards import Card
 from reader.core.errors import ReaderError
 from reader.core.local_info import LocalInfo
-from reader.core.strings import convert_text
+from reader.core.strings import convert_text, text
 from reader.core.typography import MIN_TARGET_PX, UI_LABEL_PT
 from reader.ui.printing import output as printing
 from reader.ui.printing.jobs import MANY_PAGES, PrintJob, card_job, sheets_for
@@ -40,41 +39,6 @@ from reader.ui.printing.layout import PAPERS
 from reader.ui.printing.page_strip import PageStrip
 from reader.ui.shell import fonts
 from reader.ui.widgets.basics import BigButton
-
-# The preview's own strings, in 简体 (converted for 繁體 like every other string).
-TEXT = {
-    "window": "打印预览：{title}",
-    "print": "打印",
-    "print_desc": "送到打印机",
-    "pdf": "保存为PDF",
-    "pdf_desc": "存成 PDF 文件，可以拷走或以后再打印",
-    "back": "返回",
-    "back_desc": "不打印，回到刚才的地方",
-    "zoom_in": "放大",
-    "zoom_in_desc": "把预览的纸放大，看得更清楚",
-    "zoom_out": "缩小",
-    "zoom_out_desc": "把预览的纸缩小，看到整页",
-    "paper": "纸张",
-    "paper_desc": "选纸的大小：A4 是常用的打印纸，A5 是它的一半",
-    "printer": "打印机",
-    "printer_desc": "选用哪一台打印机（工作人员用）",
-    "no_printer_item": "（没有打印机）",
-    "pages": "共 {n} 页，用 {sheets} 张纸",
-    "page_of": "第 {n} 页，共 {total} 页，用 {sheets} 张纸",
-    "many_title": "页数很多",
-    "many": "一共 {n} 页，要用 {sheets} 张纸。确定要全部打印吗？",
-    "many_yes": "确定打印",
-    "many_no": "先不打印",
-    "not_printed": "没有打印。",
-    "too_long": "这张卡片一张纸印不下，会印成 {n} 页。",
-    "notes_off": "为了印在一张纸上，没有印“{what}”一段。",
-    "ask_staff": "工作人员还没有选好打印机，现在不能打印。请找工作人员帮忙。",
-    "page_name": "第 {n} 页预览",
-    "printing": "正在打印……",
-    "printed": "已经送到打印机“{name}”，请到打印机那里取。",
-    "saved": "已经保存：{path}",
-    "save_title": "保存为PDF",
-}
 
 
 def ask_pdf_path(parent: QWidget, title: str, stem: str) -> str:
@@ -85,10 +49,6 @@ def ask_pdf_path(parent: QWidget, title: str, stem: str) -> str:
     if path and not path.lower().endswith(".pdf"):
         path += ".pdf"
     return path
-
-
-# The end of a printing error that points to 保存为PDF (reader.ui.printing.output)
-_PDF_HINT = re.compile(r"(?:，请换一台)?[，；]?(?:也可以|可以|或者?)?先保存为PDF。$")
 
 
 class PrintPreview(QDialog):
@@ -123,7 +83,7 @@ class PrintPreview(QDialog):
         return self.job.title
 
     def t(self, key: str, **fields: object) -> str:
-        return convert_text(TEXT[key], self.script).format(**fields)
+        return text(f"print.preview.{key}", self.script, **fields)
 
     def _fit_screen(self) -> None:
         """1000×800 where there is room, else the screen's free area (taskbar excluded)."""
@@ -285,11 +245,13 @@ class PrintPreview(QDialog):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, error: ReaderError) -> None:
+        message = error.message
         if self.pdf_button.isVisibleTo(self):
             self.pdf_button.setFocus()  # the way out that always works
         else:  # the residents' preview (community mode) has no PDF: staff can help
-            message = _PDF_HINT.sub("。请找工作人员帮忙。", message)
+            if isinstance(error, printing.PrintingError):
+                message = error.for_residents
             self.back_button.setFocus()
         self.show_message(convert_text(message, self.script))
         self.failed.emit(message)
@@ -317,11 +279,12 @@ class PrintPreview(QDialog):
         name = self.printer_box.currentText()
         if self.only_printer is not None:
             if not self.only_printer or self.only_printer not in self.printers:
-                self._fail(self.t("ask_staff"))  # never a printer picked by the program
+                # never a printer picked by the program
+                self._fail(printing.PrintingError("print.preview.ask_staff"))
                 return
             name = self.only_printer
         if not self.printers:
-            self._fail(printing.NO_PRINTER)
+            self._fail(printing.PrintingError("print.error.no_printer"))
             return
         if len(self.pages) > MANY_PAGES and not self.confirm_many(len(self.pages),
                                                                    self.sheets()):  # fmt: skip
@@ -333,7 +296,7 @@ class PrintPreview(QDialog):
             sheet, pages = self.job.lay_out(self.paper)
             name = printing.print_pages(pages, sheet, printer_name=name, title=self.job.title)
         except ReaderError as exc:
-            self._fail(exc.message)
+            self._fail(exc)
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -351,7 +314,7 @@ class PrintPreview(QDialog):
         try:
             self.job.write_pdf(path, self.paper)
         except ReaderError as exc:
-            self._fail(exc.message)
+            self._fail(exc)
             return
         self.show_message(self.t("saved", path=path))
         self.saved.emit(path)

@@ -12,14 +12,14 @@ from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
     from reader.core.cards import Card
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 
 class BookletPanel(Panel):
     key = "booklet"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
         self.title = heading()
         self.hint = label()
         self.choice_label = label()
@@ -40,18 +40,17 @@ class BookletPanel(Panel):
 
     def cards(self) -> list[Card]:
         chosen = self.category()
-        every = self.area.window.topic_cards.cards_in().cards
+        every = self.ctx.cards.cards_in().cards
         return [card for card in every if chosen is None or card.category == chosen]
 
     def refresh(self) -> None:
         """Say which cards do not fit one A4 sheet (staff edit card files by hand)."""
         from reader.ui.printing import output as printing
 
-        window = self.area.window
-        script = window.look.script
-        local = window.topic_cards.local_info()
+        script = self.ctx.look().script
+        local = self.ctx.cards.local_info()
         too_long, notes_off = [], []
-        for card in window.topic_cards.cards_in().cards:
+        for card in self.ctx.cards.cards_in().cards:
             _sheet, pages = printing.card_pages(card, script=script, local_info=local)
             title = card.converted(script).title
             if len(pages) > 1:
@@ -79,11 +78,10 @@ class BookletPanel(Panel):
         path = self.choose_pdf_path()
         if not path:
             return
-        window = self.area.window
         try:
-            printing.write_booklet_pdf(self.cards(), path, script=window.look.script,
+            printing.write_booklet_pdf(self.cards(), path, script=self.ctx.look().script,
                                        category=self.category(),
-                                       local_info=window.topic_cards.local_info())
+                                       local_info=self.ctx.cards.local_info())
         except ReaderError as exc:
             self.say(exc.message)
             return
@@ -95,14 +93,13 @@ class BookletPanel(Panel):
         from reader.ui.printing.jobs import booklet_job
         from reader.ui.printing.preview import PrintPreview
 
-        window = self.area.window
-        script = window.look.script
+        script = self.ctx.look().script
         job = booklet_job(self.cards(), script, self.category(),
-                          window.topic_cards.local_info(), self.t("staff.booklet.tab"))  # fmt: skip
-        printer = str(window.settings.get("printer") or "")
+                          self.ctx.cards.local_info(), self.t("staff.booklet.tab"))  # fmt: skip
+        printer = str(self.ctx.settings.get("printer") or "")
         try:
             preview = PrintPreview(job=job, script=script, printer_name=printer or None,
-                                   parent=window)  # fmt: skip
+                                   parent=self.window())  # fmt: skip
         except ReaderError as exc:
             self.say(exc.message)
             return

@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 
 class PrinterPanel(Panel):
     key = "printer"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
-        self.settings = area.window.settings
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
+        self.settings = ctx.settings
         self.title = heading()
         self.hint = label()
         self.choice_label = label()

@@ -10,21 +10,23 @@ from PySide6.QtCore import QTimer
 
 from reader import crash, paths
 from reader.core.help_calls import SCREEN_WORDS, read_help_calls
+from reader.core.pin import RESET_COMMAND
 from reader.ui.staff.file_health import file_problems
 from reader.ui.staff.parts import Panel, button, heading, label
 
 if TYPE_CHECKING:
     from reader.speech.sound_check import SoundCheck
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 
 class StatusPanel(Panel):
     key = "status"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
         self.title = heading()
         self.mode = label(name="statusMode")
+        self.pin = label(name="statusPin")
         self.files = label(name="statusFiles")
         self.log = label(name="statusLog")
         self.errors = label(name="statusErrors")
@@ -34,7 +36,7 @@ class StatusPanel(Panel):
         self.sound_button = button("statusSoundTest")
         self.sound_button.clicked.connect(self.test_sound)
         self.sound_result = label(name="statusSound")
-        self.add(self.title, self.mode, self.files, self.log, self.errors, self.check,
+        self.add(self.title, self.mode, self.pin, self.files, self.log, self.errors, self.check,
                  self.help_calls, self.sound_button, self.sound_result)
         self.column.addStretch(1)
         self._problems: list[str] = []
@@ -48,9 +50,9 @@ class StatusPanel(Panel):
         self._sound_timer.timeout.connect(self._poll_sound)
 
     def refresh(self) -> None:
-        self._problems = file_problems(self.area)
+        self._problems = file_problems(self.ctx)
         self._errors = crash.last_errors(5)
-        calls = read_help_calls(self.area.window.settings.path.parent, newest=1000)
+        calls = read_help_calls(self.ctx.settings.path.parent, newest=1000)
         self._call_count = len(calls)
         self._calls = [f"{c.when:%Y-%m-%d %H:%M}  {SCREEN_WORDS.get(c.screen, c.screen)}"
                        for c in calls[:5]]
@@ -85,8 +87,10 @@ class StatusPanel(Panel):
         if look is None:
             return
         self.title.setText(self.t("staff.status.tab"))
-        self.mode.setText(self.t("staff.status.mode_on" if self.area.community.active
+        self.mode.setText(self.t("staff.status.mode_on" if self.ctx.community.active
                                  else "staff.status.mode_off"))
+        self.pin.setText(self.t("staff.status.pin_reset", command=RESET_COMMAND,
+                                path=self.ctx.pin_store().path))
         if self._problems:
             lines = [self.t("staff.status.problems")]
             lines += [f"• {look.convert(problem)}" for problem in self._problems]

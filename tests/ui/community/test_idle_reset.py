@@ -10,26 +10,32 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from reader.ui.compose import reading_aloud
 from reader.ui.shell.settings import Settings
-from tests.support.community_helpers import FakeClock, click, make_community_window
+from tests.support.community_helpers import FakeClock, click, make_community_window, make_program
 from tests.support.window_helpers import LONGEST, open_gates, settle
 
 
 def _reader_window(qtbot: QtBot, clock: FakeClock):
+    program, stops = _reader_program(qtbot, clock)
+    return program.window, program.community, stops
+
+
+def _reader_program(qtbot: QtBot, clock: FakeClock):
     settings = Settings()
     settings.set("default_font_size", 34)
     settings.set("idle_minutes", 5)
-    window, community = make_community_window(qtbot, kiosk=True, settings=settings,
-                                              idle_clock=clock)
+    program = make_program(qtbot, kiosk=True, settings=settings, idle_clock=clock)
+    window, community = program.window, program.community
     # a resident's choices, and a place in an article
     settings.set("font_size", 48)
     settings.set("script", "traditional")
     settings.set("theme", "high_contrast")
     assert window.open_article(LONGEST, "p5")
     stops: list[str] = []
-    window.stop_speech_hooks.append(lambda: stops.append("stopped"))
+    program.voice.stop_requested.connect(lambda: stops.append("stopped"))
     community.idle.still_here()  # the resident's last input is "now"
-    return window, community, stops
+    return program, stops
 
 
 def test_notice_at_the_timeout_then_reset_to_defaults(qtbot: QtBot) -> None:
@@ -166,11 +172,12 @@ def test_reading_aloud_is_never_cut_off_and_the_notice_is_spoken(qtbot: QtBot) -
     from tests.support.fake_speech_service import FakeSpeechService
 
     clock = FakeClock()
-    window, community, stops = _reader_window(qtbot, clock)
+    program, stops = _reader_program(qtbot, clock)
+    window, community = program.window, program.community
     fake = FakeSpeechService()
-    window.read_aloud.start_service(fake)
-    window.read_aloud.read_all()
-    assert window.reading_aloud()
+    program.voice.start(fake)
+    program.read_aloud.read_all()
+    assert reading_aloud(program)
     idle = community.idle
     for _ in range(20 * 60):  # twenty minutes of listening, nobody touching anything
         clock.advance(1)
@@ -179,7 +186,7 @@ def test_reading_aloud_is_never_cut_off_and_the_notice_is_spoken(qtbot: QtBot) -
     assert window.current_page() is window.article_page
     fake.done()  # the reading ends
     settle()
-    assert not window.reading_aloud()
+    assert not reading_aloud(program)
     clock.advance(299)
     idle.tick()
     assert not idle.notice.isVisible()  # the idle period started when the reading ended

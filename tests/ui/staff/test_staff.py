@@ -28,10 +28,12 @@ from reader.ui.staff.settings_panel import SettingsPanel
 from reader.ui.widgets.basics import BigButton
 from reader.ui.widgets.text_block import TextBlock
 from tests.conftest import ROOT
+from tests.support import hostile_imports as hostile
 from tests.support.community_helpers import (
     FakeClock,
     click,
     make_community_window,
+    make_program,
     open_panel,
     press_staff_keys,
     type_pin,
@@ -447,14 +449,51 @@ def test_cards_that_do_not_fit_one_sheet_are_named_before_printing(
     start = text.index("who = [")
     end = text.index("]", start) + 1
     dibao.write_text(text[:start] + f"who = [{long_who}]" + text[end:], encoding="utf-8")
-    window, community = make_community_window(qtbot)
-    window.topic_cards.reload_cards(folder)  # a staff member wrote too much in one card
+    program = make_program(qtbot)
+    window, community = program.window, program.community
+    program.cards.reload_cards(folder)  # a staff member wrote too much in one card
     staff = unlock(qtbot, window, community)
     staff.show_section("booklet")
     panel = staff.panel("booklet")
     shown = panel.fit.text()
     assert "一张 A4 纸印不下" in shown and "城乡低保（2 页）" in shown
     assert "急救和胸痛中心" in shown.split("\n")[1]  # notes left off, named too
-    window.topic_cards.reload_cards(None)  # the shipped cards: every one fits
+    program.cards.reload_cards(None)  # the shipped cards: every one fits
     staff.show_section("booklet")
     assert "印不下" not in panel.fit.text()
+
+
+def _preview_of(
+    qtbot: QtBot, tmp_path: Path, name: str, data: bytes
+) -> tuple[MainWindow, ImportPanel]:
+    """The staff import panel showing the preview of a file with these bytes."""
+    window, community = make_community_window(qtbot)
+    staff = unlock(qtbot, window, community)
+    panel = _import_panel(window, staff)
+    path = tmp_path / "incoming" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    panel.add_files([path])
+    qtbot.waitUntil(lambda: panel.view.result is not None, timeout=20000)
+    _wait_preview(qtbot, panel)
+    return window, panel
+
+
+def test_a_file_with_a_broken_byte_names_its_line(qtbot: QtBot, tmp_path: Path) -> None:
+    window, panel = _preview_of(qtbot, tmp_path, "broken.txt", hostile.utf8_with_stray_byte())
+    assert panel.view.damaged.isVisible()
+    assert "第 3 行有读不出的字" in panel.view.damaged.text()
+    assert panel.view.save_button.isEnabled()  # readable: staff decide
+    click(qtbot, window, panel.view.skip_button)
+    panel.add_files([_copy(tmp_path)])
+    qtbot.waitUntil(lambda: panel.view.result is not None
+                    and panel.view.result.preview.source_name == HEATING.name, timeout=20000)
+    assert not panel.view.damaged.isVisible()
+
+
+def test_a_made_title_is_said_to_staff(qtbot: QtBot, tmp_path: Path) -> None:
+    untitled = f"{hostile.PARAGRAPH}\n\n{hostile.PARAGRAPH}\n".encode()
+    _window, panel = _preview_of(qtbot, tmp_path, "untitled.txt", untitled)
+    assert panel.view.title_made.isVisible()
+    assert "从正文第一句取的" in panel.view.title_made.text()
+    assert panel.view.title_edit.text() == hostile.PARAGRAPH.rstrip("。")  # its first sentence

@@ -28,7 +28,7 @@ def status_panel(qtbot: QtBot) -> StatusPanel:
 def test_staff_see_the_help_presses(qtbot: QtBot) -> None:
     panel = status_panel(qtbot)
     assert panel.help_calls.text() == "还没有居民按过“请工作人员帮忙”。"
-    folder = panel.area.window.settings.path.parent
+    folder = panel.ctx.settings.path.parent
     record_help_call(folder, "home", dt.datetime(2026, 12, 6, 9, 5))
     record_help_call(folder, "article", dt.datetime(2026, 12, 6, 9, 30))
     panel.refresh()
