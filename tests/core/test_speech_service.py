@@ -2,6 +2,8 @@
 replacement after a crash or hang, and the plain reasons when speech cannot work.
 
 Sound goes to a stand-in `aplay` (speech_fakes.py): this machine has no sound card.
+Every service here is asked for the system voice: the neural voice is tested in
+test_neural_voice.py.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from tests.core.speech_fakes import (
 
 pytestmark = pytest.mark.realspeech
 
+# These tests are of the system voice (espeak-ng); the neural one has its own file.
+SYSTEM = ["--voice", "system"]
 LONG_SENTENCE = "社区组织老年人免费体检，大家排队有序，医生耐心讲解健康知识，还发了小册子。"
 
 
@@ -46,7 +50,7 @@ def player(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakePlayer:
 
 @pytest.fixture
 def service(player: FakePlayer):
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     yield speech
     speech.close()
 
@@ -65,8 +69,8 @@ def started_ids(events: list[service_module.SpeechEvent]) -> list[str]:
 
 def test_wav_is_written_and_grows_with_the_text(tmp_path: Path) -> None:
     short, long = tmp_path / "short.wav", tmp_path / "long.wav"
-    assert main(["speak", "--wav", str(short), "今天天气很好。"]) == 0
-    assert main(["speak", "--wav", str(long), "今天天气很好。" + LONG_SENTENCE * 3]) == 0
+    assert main(["speak", *SYSTEM, "--wav", str(short), "今天天气很好。"]) == 0
+    assert main(["speak", *SYSTEM, "--wav", str(long), "今天天气很好。" + LONG_SENTENCE * 3]) == 0
     assert wav_seconds(short) > 0.8
     assert wav_seconds(long) > 4 * wav_seconds(short)
 
@@ -75,7 +79,7 @@ def test_slower_speed_gives_a_longer_wav(tmp_path: Path) -> None:
     lengths = {}
     for speed in ("fast", "slow", "medium"):  # not in order: a lost rate change would show
         out = tmp_path / f"{speed}.wav"
-        assert main(["speak", "--wav", str(out), "--speed", speed, LONG_SENTENCE]) == 0
+        assert main(["speak", *SYSTEM, "--wav", str(out), "--speed", speed, LONG_SENTENCE]) == 0
         lengths[speed] = wav_seconds(out)
     assert lengths["slow"] > lengths["medium"] * 1.1 > lengths["fast"] * 1.2
 
@@ -86,7 +90,7 @@ def test_many_wavs_in_one_process_each_have_sound_at_their_speed(tmp_path: Path)
     lengths: dict[str, list[float]] = {"slow": [], "medium": [], "fast": []}
     for n, speed in enumerate(["fast", "slow", "medium"] * 4):
         out = tmp_path / f"{n}.wav"
-        assert main(["speak", "--wav", str(out), "--speed", speed, LONG_SENTENCE]) == 0
+        assert main(["speak", *SYSTEM, "--wav", str(out), "--speed", speed, LONG_SENTENCE]) == 0
         lengths[speed].append(wav_seconds(out))
     for speed, seconds in lengths.items():
         assert min(seconds) > 1.0, (speed, seconds)
@@ -130,8 +134,14 @@ def test_a_sentence_espeak_made_silent_is_said_again(
 def test_wav_of_an_article_section(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = next(p for p in SEEDS if p.name.startswith("003_"))  # six sections
     first, last = tmp_path / "first.wav", tmp_path / "last.wav"
-    assert main(["speak", "--wav", str(first), "--article", str(article), "--section", "1"]) == 0
-    assert main(["speak", "--wav", str(last), "--article", str(article), "--section", "6"]) == 0
+    assert (
+        main(["speak", *SYSTEM, "--wav", str(first), "--article", str(article), "--section", "1"])
+        == 0
+    )
+    assert (
+        main(["speak", *SYSTEM, "--wav", str(last), "--article", str(article), "--section", "6"])
+        == 0
+    )
     assert "已写入" in capsys.readouterr().out
     # section 1 has 262 characters, section 6 has 373: each is read, not the whole article
     assert 40 < wav_seconds(first) < wav_seconds(last) < 200
@@ -166,7 +176,7 @@ def quick_service(player: FakePlayer):
     """A service whose player plays at most 150 ms of each utterance (to its end): the
     cap must be in the environment before the worker process starts."""
     player.cap_ms(150)
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     yield speech
     speech.close()
 
@@ -271,7 +281,7 @@ def test_a_hung_player_is_noticed_and_replaced(
     service.close()  # start again so the worker sees the hanging player
     monkeypatch.setattr(service_module, "SILENCE_LIMIT_S", 0.5)
     monkeypatch.setattr(service_module, "SECONDS_PER_CHAR", 0.0)
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     try:
         wait_ready(speech)
         speech.speak([("a", "这一句放不出来。")])
@@ -296,7 +306,7 @@ def test_an_exception_in_the_worker_is_reported(service: SpeechService) -> None:
 
 
 def test_close_leaves_no_process(player: FakePlayer) -> None:
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     wait_ready(speech)
     pid = speech.worker_pid
     speech.close()
@@ -308,7 +318,7 @@ def test_the_worker_ends_itself_when_the_program_is_killed(player: FakePlayer) -
     program = textwrap.dedent(f"""
         import time
         from reader.speech.service import SpeechService
-        s = SpeechService()
+        s = SpeechService(voice="system")
         while not s.worker_ready:
             time.sleep(0.01)
         s.speak([("a", {LONG_SENTENCE * 2!r})])
@@ -352,7 +362,7 @@ def test_reasons_are_plain_and_name_the_part() -> None:
 
 def test_no_espeak_library(player: FakePlayer, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "ESPEAK_LIBRARY_NAMES", ("libespeak-ng-not-here.so.9",))
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     try:
         assert_plain_reason(speech.availability(), "espeak-ng")
         assert speech.worker_pid is None  # no worker started for nothing
@@ -368,7 +378,7 @@ def test_no_sound_player(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     empty = tmp_path / "empty"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     try:
         assert_plain_reason(speech.availability(), "aplay")
         assert speech.worker_pid is None
@@ -378,7 +388,7 @@ def test_no_sound_player(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_no_pyttsx3(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pyttsx3", None)  # the import system: not installed
-    assert_plain_reason(SpeechService(warm=False).availability(), "pyttsx3")
+    assert_plain_reason(SpeechService(warm=False, voice="system").availability(), "pyttsx3")
 
 
 def espeak_data_without_pinyin_voice(root: Path) -> Path:
@@ -405,7 +415,7 @@ def test_no_mandarin_voice_is_found_by_the_worker(
     tmp_path: Path, player: FakePlayer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ESPEAK_DATA_PATH", str(espeak_data_without_pinyin_voice(tmp_path / "d")))
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     try:
         deadline = time.monotonic() + 20
         while speech.worker_pid is not None:  # it reports and exits
