@@ -17,6 +17,7 @@ the system voice, with the reason in plain words (doctor and the staff area show
 
 from __future__ import annotations
 
+import configparser
 import contextlib
 import os
 import shutil
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+from reader import paths
 from reader.core.pronounce import pinyin_text
 from reader.speech import engine as tts
 from reader.speech import neural_model
@@ -198,6 +200,20 @@ def missing_part(choice: VoiceChoice) -> tts.MissingPart | None:
     return system
 
 
+def configured_voice() -> VoiceChoice:
+    """The voice chosen in the staff area (`voice` in settings.ini), "auto" if none."""
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(paths.settings_file(), encoding="utf-8")
+    except (configparser.Error, UnicodeDecodeError):
+        return "auto"  # the window says what is wrong with the file
+    value = parser.get("General", "voice", fallback="auto")
+    for choice in VOICE_CHOICES:
+        if value == choice:
+            return choice
+    return "auto"
+
+
 def open_voice(
     choice: VoiceChoice, speed: tts.Speed, *, need_player: bool = True
 ) -> SystemVoice | NeuralVoice:
@@ -206,7 +222,7 @@ def open_voice(
     if choice == "system":
         return SystemVoice(speed, "选了系统语音", need_player=need_player)
     try:
-        reason = "默认使用" if choice == "auto" else "选了神经网络语音"
+        reason = "默认：这台电脑能运行它" if choice == "auto" else "选了神经网络语音"
         return NeuralVoice(speed, reason, need_player=need_player)
     except (neural_model.NeuralVoiceUnavailable, tts.SpeechUnavailable) as exc:
         plain = exc.plain if isinstance(exc, neural_model.NeuralVoiceUnavailable) else str(exc)

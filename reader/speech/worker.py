@@ -29,6 +29,7 @@ import threading
 import time
 from multiprocessing.connection import Connection
 
+from reader.core.pronounce import pinyin_text
 from reader.core.pronunciation_list import use_lists as use_pronunciation_lists
 from reader.speech import engine as tts
 from reader.speech.voices import Voice, VoiceChoice, open_voice
@@ -90,7 +91,8 @@ def worker_main(
 
 def _serve(conn: Connection, choice: VoiceChoice) -> None:
     try:
-        use_pronunciation_lists()
+        # Loads pypinyin's phrase table (seconds on a busy PC) now, not on the first press.
+        pinyin_text("你好")
         voice = open_voice(choice, tts.DEFAULT_SPEED)
     except tts.SpeechUnavailable as exc:
         conn.send(("unavailable", exc.part, exc.detail))
