@@ -46,8 +46,10 @@ def main() -> None:
         window.topic_cards._link_current()  # what runs just after the first paint
         first = time.perf_counter() - start
         rows = len(window.topic_cards.links.row_buttons())
-        print(f"first card load + linking of the longest seed: {first * 1000:.0f} ms "
-              f"({len(window.topic_cards.links.links)} links, {rows} card buttons)")
+        print(
+            f"first card load + linking of the longest seed: {first * 1000:.0f} ms "
+            f"({len(window.topic_cards.links.links)} links, {rows} card buttons)"
+        )
         warm_up(window.articles)
         app.processEvents()
 
@@ -64,11 +66,16 @@ def main() -> None:
         page = window.topic_cards.card_page
         opening = []
         for card_id in ("dibao", "jiamenkou", "jijiu", "canji", "tuoyu") * 2:
-            opening.append(timed(lambda c=card_id: window.open_card(c),  # type: ignore[misc]
-                                 page.scroll_area().viewport()))
+            opening.append(
+                timed(
+                    lambda c=card_id: window.open_card(c),  # type: ignore[misc]
+                    page.scroll_area().viewport(),
+                )
+            )
         print(f"opening a card page: {_ms(opening)}")
-        card_switch = [timed(window.toggle_script, page.scroll_area().viewport())
-                       for _ in range(20)]
+        card_switch = [
+            timed(window.toggle_script, page.scroll_area().viewport()) for _ in range(20)
+        ]
         print(f"简/繁 switch on a card page: {_ms(card_switch)} (target <= 50 ms)")
         window.close()
 
