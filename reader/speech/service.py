@@ -31,7 +31,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, Literal
 
 from reader.speech import engine as tts
-from reader.speech.voices import VoiceChoice, VoiceStatus, missing_part
+from reader.speech.voices import VoiceChoice, VoiceStatus, configured_voice, missing_part
 from reader.speech.worker import worker_main
 
 READING_ERROR = "朗读出了点问题，已经停下。请再按一次“朗读”。"
@@ -114,8 +114,8 @@ class SpeechService:
     of speak() calls while the worker is still starting gives only the last reading.
     """
 
-    def __init__(self, *, warm: bool = True, voice: VoiceChoice = "auto") -> None:
-        self.voice_choice: VoiceChoice = voice
+    def __init__(self, *, warm: bool = True, voice: VoiceChoice | None = None) -> None:
+        self.voice_choice: VoiceChoice = voice or configured_voice()
         self._context = multiprocessing.get_context("spawn")
         self._worker: _Worker | None = None
         self._reading: _Reading | None = None
@@ -170,6 +170,16 @@ class SpeechService:
         self._stop_reading()
         if self._worker is None and self._unavailable is None and self._missing_part() is None:
             self._start_worker()
+
+    def set_voice(self, choice: VoiceChoice) -> None:
+        """Use another voice from the next reading on (stops the current one)."""
+        if choice == self.voice_choice:
+            return
+        self.voice_choice = choice
+        self._unavailable, self.unavailable_detail = None, ""
+        self._failed_starts = 0
+        self._stop_reading()
+        self._replace_worker()
 
     def poll_events(self) -> list[SpeechEvent]:
         """Events since the last call; never blocks. Also notices dead or hung workers."""

@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from reader import paths
-from reader.core.pronounce import pinyin_text
 from reader.speech import engine as tts
 from reader.speech import neural_model
 
@@ -108,7 +107,11 @@ def engine_text(text: str, driver_name: str) -> str:
     """What a pyttsx3 driver is given: tone-numbered pinyin for espeak-ng (its
     cmn-latn-pinyin voice reads pinyin right and characters by their first reading),
     the characters for SAPI5 and macOS voices, which read them well."""
-    return pinyin_text(text) if driver_name == "espeak" else text
+    if driver_name != "espeak":
+        return text
+    from reader.core.pronounce import pinyin_text  # big tables: only where needed
+
+    return pinyin_text(text)
 
 
 # ---- the neural voice ----
@@ -146,6 +149,8 @@ class NeuralVoice:
 
         if need_player and sys.platform != "win32" and shutil.which("aplay") is None:
             raise tts.SpeechUnavailable("player")
+        from reader.core.pronounce import pinyin_text
+
         files = neural_model.find_voice_files()
         neural_model.check_memory()
         self.synthesizer = NeuralSynthesizer(files)
@@ -201,13 +206,14 @@ def missing_part(choice: VoiceChoice) -> tts.MissingPart | None:
 
 
 def configured_voice() -> VoiceChoice:
-    """The voice chosen in the staff area (`voice` in settings.ini), "auto" if none."""
+    """The voice chosen in the staff area ([speech] voice in settings.ini, written by
+    the window's Settings), "auto" if none."""
     parser = configparser.ConfigParser(interpolation=None)
     try:
         parser.read(paths.settings_file(), encoding="utf-8")
     except (configparser.Error, UnicodeDecodeError):
         return "auto"  # the window says what is wrong with the file
-    value = parser.get("General", "voice", fallback="auto")
+    value = parser.get("speech", "voice", fallback="auto")
     for choice in VOICE_CHOICES:
         if value == choice:
             return choice

@@ -29,8 +29,6 @@ import threading
 import time
 from multiprocessing.connection import Connection
 
-from reader.core.pronounce import pinyin_text
-from reader.core.pronunciation_list import use_lists as use_pronunciation_lists
 from reader.speech import engine as tts
 from reader.speech.voices import Voice, VoiceChoice, open_voice
 
@@ -90,6 +88,10 @@ def worker_main(
 
 
 def _serve(conn: Connection, choice: VoiceChoice) -> None:
+    # Imported here: the window imports this module, and pypinyin's tables are big.
+    from reader.core.pronounce import pinyin_text
+    from reader.core.pronunciation_list import use_lists as use_pronunciation_lists
+
     try:
         # Loads pypinyin's phrase table (seconds on a busy PC) now, not on the first press.
         pinyin_text("你好")

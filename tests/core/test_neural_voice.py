@@ -274,3 +274,34 @@ def test_stop_during_playback_leaves_no_process(neural: SpeechService, player: F
 def test_speed_scales_are_the_measured_ones() -> None:
     # ×1.3 and ×1.6 kept the listener's syllable error rate ≤ 0.06; 慢 must stay in range
     assert 1.0 <= DURATION_SCALE["fast"] < DURATION_SCALE["medium"] < DURATION_SCALE["slow"] <= 1.6
+
+
+def test_the_voice_chosen_in_the_settings_and_a_change_of_it(player: FakePlayer) -> None:
+    from reader import paths
+
+    paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file().write_text("[speech]\nvoice=system\nspeed=fast\n", encoding="utf-8")
+    assert voices.configured_voice() == "system"
+    speech = SpeechService()
+    try:
+        wait_ready(speech)
+        status = speech.voice_status
+        assert status is not None and (status.kind, status.reason) == ("system", "选了系统语音")
+        old = speech.worker_pid
+        speech.set_voice("neural")
+        assert live_in_group(old) == []  # type: ignore[arg-type]
+        wait_ready(speech)
+        status = speech.voice_status
+        assert status is not None and (status.kind, status.reason) == ("neural", "选了神经网络语音")
+    finally:
+        speech.close()
+
+
+def test_a_bad_voice_setting_means_auto() -> None:
+    from reader import paths
+
+    paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file().write_text("[speech]\nvoice=loud\n", encoding="utf-8")
+    assert voices.configured_voice() == "auto"
+    paths.settings_file().write_bytes(b"\xff\xfe[broken")
+    assert voices.configured_voice() == "auto"
