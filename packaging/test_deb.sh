@@ -49,7 +49,9 @@ fi
 step "Build"
 if sh packaging/build_deb.sh "$@"; then ok "build_deb.sh"; else bad "build_deb.sh"; finish; fi
 took
-VERSION=$(python3 -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
+. packaging/pick_python.sh
+BASE_PY=$(pick_python) || { echo "test_deb.sh needs Python 3.11 or newer" >&2; exit 2; }
+VERSION=$("$BASE_PY" -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')
 DEB="dist/dazi-reader_${VERSION}_$(dpkg --print-architecture).deb"
 ROOT=build/deb/root
 
@@ -71,7 +73,7 @@ took
 
 # --- 3. the bundle itself ------------------------------------------------------------
 step "Smoke run of the bundle (dist/dazi-reader/dazi-reader)"
-if python3 packaging/smoke.py dist/dazi-reader/dazi-reader; then ok "bundle smoke run"
+if "$BASE_PY" packaging/smoke.py dist/dazi-reader/dazi-reader; then ok "bundle smoke run"
 else bad "bundle smoke run"; fi
 took
 
@@ -100,7 +102,7 @@ took
 
 # --- 5. the installed program, from somewhere else -----------------------------------
 step "Smoke run of the installed /usr/bin/dazi-reader"
-if (cd /tmp && python3 "$REPO/packaging/smoke.py" /usr/bin/dazi-reader); then ok "installed smoke run"
+if (cd /tmp && "$BASE_PY" "$REPO/packaging/smoke.py" /usr/bin/dazi-reader); then ok "installed smoke run"
 else bad "installed smoke run"; fi
 took
 

@@ -18,15 +18,15 @@ HANDLERS: dict[str, str] = {
     "article": "reader.cli_core:cmd_article",
     "convert": "reader.cli_core:cmd_convert",
     "doctor": "reader.cli_core:cmd_doctor",
-    "screenshot": "reader.ui.screenshot:cmd_screenshot",
+    "screenshot": "reader.ui.tools.screenshot:cmd_screenshot",
     "speak": "reader.speech.cli:cmd_speak",
     "cards": "reader.cli_cards:cmd_cards",
     "card": "reader.cli_cards:cmd_card",
     "links": "reader.cli_cards:cmd_links",
     "import": "reader.cli_library:cmd_import",
     "library": "reader.cli_library:cmd_library",
-    "soak": "reader.ui.soak:cmd_soak",
-    "build-print-font": "reader.ui.print_font:cmd_build",
+    "soak": "reader.ui.tools.soak:cmd_soak",
+    "build-print-font": "reader.ui.printing.font:cmd_build",
 }
 
 
@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("library", help="列出文章库")
 
-    # Started by the window in the background (reader.ui.print_font); not for people.
+    # Started by the window in the background (reader.ui.printing.font); not for people.
     p = sub.add_parser("build-print-font")
     p.add_argument("scripts", nargs="*", help="simplified / traditional (default: both)")
 

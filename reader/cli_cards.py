@@ -1,7 +1,7 @@
 """Command-line commands for topic cards: cards, card ID, links FILE.
 
 Card-file problems go to stderr in plain Chinese (staff fix them), and the command
-still works with the cards that loaded. Printing and PDF live in reader.ui.printing
+still works with the cards that loaded. Printing and PDF live in reader.ui.printing.output
 (Qt), imported only when asked for, so listing and showing cards never load Qt.
 """
 
@@ -29,11 +29,11 @@ def _script(args: argparse.Namespace) -> Script:
 
 
 def _printing() -> ModuleType | None:
-    """reader.ui.printing (Qt), or None with a message when this copy has no printing."""
+    """reader.ui.printing.output (Qt), or None with a message when this copy has no printing."""
     import importlib
 
     try:
-        return importlib.import_module("reader.ui.printing")
+        return importlib.import_module("reader.ui.printing.output")
     except ImportError as exc:
         print(f"错误：这台电脑上的程序不能打印或写 PDF（{exc}）。", file=sys.stderr)
         return None

@@ -24,9 +24,9 @@ class Check:
 # "module:function" providers, imported lazily; each returns an iterable of Check.
 PROVIDERS = [
     "reader.doctor:basic_checks",
-    "reader.ui.doctor_checks:doctor_checks",
+    "reader.ui.shell.doctor_checks:doctor_checks",
     "reader.speech.doctor_checks:doctor_checks",
-    "reader.ui.printing:doctor_checks",
+    "reader.ui.printing.output:doctor_checks",
     "reader.crash:doctor_checks",
     "reader.cli_library:doctor_checks",
     "reader.cards_doctor:doctor_checks",

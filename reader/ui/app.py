@@ -19,8 +19,8 @@ from reader import APP_ID, APP_NAME
 from reader.core.article import Article, Script
 
 if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
+    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.shell.settings import Settings
 
 
 def _no_display_message() -> str | None:
@@ -41,13 +41,13 @@ def _log_error(kind: type[BaseException], error: BaseException,
 
 
 def build_window(kiosk: bool = False, settings: Settings | None = None) -> MainWindow:
-    """The reading window with everything a shared PC needs (reader.ui.community): the
+    """The reading window with everything a shared PC needs (reader.ui.community.feature): the
     crash guard, the staff area, and community-centre mode when `kiosk` is set or staff
     turned it on (then the window is already full screen). Used by `run` and the soak."""
-    from reader.ui.articles_source import load_articles
-    from reader.ui.community import Community
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
+    from reader.core.articles_source import load_articles
+    from reader.ui.community.feature import Community
+    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.shell.settings import Settings
 
     _phase("window modules imported")
     settings = settings if settings is not None else Settings()
@@ -67,7 +67,7 @@ def _show_missing_font() -> int:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QMessageBox
 
-    from reader.ui import fonts
+    from reader.ui.shell import fonts
 
     text, family = fonts.missing_font_display()
     print(text, file=sys.stderr)
@@ -99,7 +99,8 @@ def _show_plain_error() -> int:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QMessageBox
 
-    from reader.ui import fonts, strings
+    from reader.core import strings
+    from reader.ui.shell import fonts
 
     text = strings.text("notice.error")
     print(text, file=sys.stderr)
@@ -144,9 +145,9 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reader import crash
-    from reader.ui import fonts
-    from reader.ui.settings import Settings
-    from reader.ui.single_instance import SingleInstance
+    from reader.ui.shell import fonts
+    from reader.ui.shell.settings import Settings
+    from reader.ui.shell.single_instance import SingleInstance
 
     _phase("modules imported")
     app = QApplication(sys.argv[:1])
@@ -219,8 +220,9 @@ def _close_on_terminate(close: Callable[[], None]) -> None:
 def warm_up(articles: list[Article]) -> None:
     """Load what the first 简/繁 switch needs while the reader looks at the page: the
     other script's font and OpenCC dictionary, UI strings and articles converted."""
-    from reader.ui import fonts, strings
-    from reader.ui.article_cache import in_script
+    from reader.core import strings
+    from reader.core.article_cache import in_script
+    from reader.ui.shell import fonts
 
     scripts: tuple[Script, ...] = ("simplified", "traditional")
     for script in scripts:

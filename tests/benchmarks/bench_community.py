@@ -30,9 +30,9 @@ def main() -> None:
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui.articles_source import load_articles
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
+    from reader.core.articles_source import load_articles
+    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.shell.settings import Settings
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(Settings(Path(scratch) / "s.ini", persist=False), load_articles())
@@ -41,7 +41,7 @@ def main() -> None:
     app.processEvents()
 
     started = time.perf_counter()
-    from reader.ui.community import Community
+    from reader.ui.community.feature import Community
 
     community = Community(window)
     built = time.perf_counter() - started

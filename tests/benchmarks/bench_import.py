@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reader.core.formats import read_bytes
 from reader.core.library import Library
-from tests.core import import_samples as samples
+from tests.support import import_samples as samples
 
 
 def best_of(func: Callable[[], object], repeat: int = 5) -> float:

@@ -16,7 +16,9 @@ from pathlib import Path
 def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from reader.core.cards import load_cards
-    from reader.ui import print_font, print_layout, printing
+    from reader.ui.printing import font as print_font
+    from reader.ui.printing import layout as print_layout
+    from reader.ui.printing import output as printing
 
     printing.ensure_app()
     with tempfile.TemporaryDirectory() as tmp:

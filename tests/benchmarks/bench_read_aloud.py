@@ -6,7 +6,7 @@ Targets: press 朗读全文 → first sentence started ≤ 300 ms with a warm wo
 UI event loop while a whole article is read ≤ 50 ms (a QTimer ticks every 5 ms and
 the largest gap between ticks is kept; the press itself is inside the measured time).
 
-Sound goes to the stand-in `aplay` of tests/core/speech_fakes.py, capped at
+Sound goes to the stand-in `aplay` of tests/support/speech_fakes.py, capped at
 PLAY_CAP_MS per utterance so a whole article takes seconds, not minutes; synthesis
 is real. Run: python -m tests.benchmarks bench_read_aloud
 """
@@ -32,7 +32,7 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
-        from tests.core.speech_fakes import FAKE_APLAY
+        from tests.support.speech_fakes import FAKE_APLAY
 
         program = Path(tmp) / "aplay"
         program.write_text(FAKE_APLAY)
@@ -47,11 +47,11 @@ def _run() -> None:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from reader.core.articles_source import load_articles
     from reader.core.click_gate import ClickGate
-    from reader.ui.articles_source import load_articles
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import Settings
-    from tests.core.speech_fakes import live_in_group
+    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.shell.settings import Settings
+    from tests.support.speech_fakes import live_in_group
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(Settings(), load_articles())

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from reader.speech.service import SpeechService
 from reader.speech.voices import VoiceChoice
-from tests.core.speech_fakes import FAKE_APLAY, live_in_group
+from tests.support.speech_fakes import FAKE_APLAY, live_in_group
 
 ROUNDS = 5
 SENTENCE = "今天上午，社区组织老年人免费体检，大家排队有序。"

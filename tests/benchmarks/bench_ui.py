@@ -108,10 +108,10 @@ def switches() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         os.environ["XDG_CONFIG_HOME"] = str(Path(scratch) / "config")
         os.environ["XDG_DATA_HOME"] = str(Path(scratch) / "data")
+        from reader.core.articles_source import load_articles
         from reader.ui.app import warm_up
-        from reader.ui.articles_source import load_articles
-        from reader.ui.main_window import MainWindow
-        from reader.ui.settings import Settings
+        from reader.ui.shell.main_window import MainWindow
+        from reader.ui.shell.settings import Settings
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         for width, height in ((1024, 600), (1920, 1080)):

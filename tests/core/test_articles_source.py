@@ -5,17 +5,17 @@ import os
 import sys
 from pathlib import Path
 
+from reader.core import article_cache
 from reader.core.article import Article
-from reader.core.ingest import ingest_file
-from reader.ui import article_cache
-from reader.ui.article_cache import (
+from reader.core.article_cache import (
     article_from_dict,
     article_to_dict,
     cache_file,
     cached_articles,
     in_script,
 )
-from reader.ui.articles_source import load_articles, newest_first
+from reader.core.articles_source import load_articles, newest_first
+from reader.core.ingest import ingest_file
 from tests.conftest import SEEDS
 
 
@@ -87,8 +87,8 @@ def test_both_scripts_come_from_the_cache_without_opencc() -> None:
     cached_articles(SEEDS, ingest_file)
     code = (
         "import sys\n"
-        "from reader.ui.articles_source import load_articles\n"
-        "from reader.ui.article_cache import in_script\n"
+        "from reader.core.articles_source import load_articles\n"
+        "from reader.core.article_cache import in_script\n"
         "for a in load_articles():\n"
         "    in_script(a, 'simplified'); in_script(a, 'traditional')\n"
         "print('opencc' in sys.modules, 'reader.core.ingest' in sys.modules)\n"

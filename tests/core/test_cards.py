@@ -12,7 +12,7 @@ from reader.cli_cards import cmd_card, cmd_cards
 from reader.core.cards import CATEGORIES, ICONS, MAX_STEPS, load_cards, parse_card_file
 from reader.core.script import convert
 from reader.resources import asset_path
-from tests.core.card_samples import card_toml, write_card
+from tests.support.card_samples import card_toml, write_card
 
 CARD_FILES = sorted(asset_path("cards").glob("*.toml"))
 

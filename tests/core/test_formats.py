@@ -20,7 +20,7 @@ from reader.core.errors import ArticleFileError
 from reader.core.formats import file_kind, read_article, read_bytes
 from reader.core.formats_docx import docx_text
 from reader.core.formats_html import DROPPED_REASON, decode_html, page_text
-from tests.core import import_samples as samples
+from tests.support import import_samples as samples
 
 
 def body_texts(article: Article) -> list[str]:

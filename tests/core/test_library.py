@@ -19,7 +19,7 @@ from reader.core.library import DuplicateArticle, Library, preview_import
 from reader.core.library_files import BACKUP, INDEX
 from reader.paths import library_dir
 from tests.conftest import SEEDS
-from tests.core import import_samples as samples
+from tests.support import import_samples as samples
 
 SEED_IDS = {path.stem for path in SEEDS}
 
@@ -394,7 +394,7 @@ ADDER = """
 import sys
 from pathlib import Path
 from reader.core.library import Library
-from tests.core import import_samples as samples
+from tests.support import import_samples as samples
 
 folder, worker, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 text = samples.GBK_TEXT.read_bytes().decode("gbk")

@@ -14,7 +14,7 @@ from reader.core.local_info import (
     template,
     unknown_card_problems,
 )
-from tests.core.card_samples import write_card
+from tests.support.card_samples import write_card
 
 FILLED = """
 [centre]

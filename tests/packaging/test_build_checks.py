@@ -35,11 +35,11 @@ def test_the_shipped_depends_list_names_what_the_issue_requires() -> None:
 WARNINGS = """
 missing module named lxml - imported by reader.core.formats_html (top-level), bs4 (optional)
 missing module named 'lxml.html' - imported by reader.core.formats_html (top-level)
-missing module named 'fontTools.ttLib.TTFont' - imported by reader.ui.print_font (delayed)
+missing module named 'fontTools.ttLib.TTFont' - imported by reader.ui.printing.font (delayed)
 missing module named org - imported by pickle (optional)
 """
 WINREG = "missing module named winreg - imported by reader.paths (conditional)\n"
-FCNTL = "missing module named fcntl - imported by reader.ui.single_instance (conditional)\n"
+FCNTL = "missing module named fcntl - imported by reader.ui.shell.single_instance (conditional)\n"
 
 
 def test_modules_missing_for_our_code_are_reported() -> None:

@@ -12,8 +12,8 @@ from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
     from reader.core.cards import Card
-    from reader.ui.print_layout import Page, Paper
-    from reader.ui.staff.area import StaffArea
+    from reader.ui.printing.layout import Page, Paper
+    from reader.ui.staff.feature import StaffArea
 
 
 class BookletPanel(Panel):
@@ -44,7 +44,7 @@ class BookletPanel(Panel):
         return [card for card in every if chosen is None or card.category == chosen]
 
     def _pages(self) -> tuple[Paper, list[Page]]:
-        from reader.ui import printing
+        from reader.ui.printing import output as printing
 
         window = self.area.window
         return printing.booklet_pages(self.cards(), script=window.look.script,
@@ -54,13 +54,13 @@ class BookletPanel(Panel):
     # ---- actions -----------------------------------------------------------------------
     def choose_pdf_path(self) -> str:
         """Where to save (a method, so tests can replace the dialog)."""
-        from reader.ui.print_preview import ask_pdf_path
+        from reader.ui.printing.preview import ask_pdf_path
 
         return ask_pdf_path(self, self.t("staff.booklet.save_title"),
                             self.t("staff.booklet.file_name", what=self.box.currentText()))
 
     def save_pdf(self) -> None:
-        from reader.ui import printing
+        from reader.ui.printing import output as printing
 
         path = self.choose_pdf_path()
         if not path:
@@ -76,7 +76,7 @@ class BookletPanel(Panel):
         self.say(self.t("staff.booklet.saved", path=path, n=len(self.cards())))
 
     def print_booklet(self) -> None:
-        from reader.ui import printing
+        from reader.ui.printing import output as printing
 
         try:
             sheet, pages = self._pages()

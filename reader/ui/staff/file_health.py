@@ -13,7 +13,7 @@ from reader.core.cards import CardSet, load_cards
 from reader.core.local_info import load_local_info
 
 if TYPE_CHECKING:
-    from reader.ui.staff.area import StaffArea
+    from reader.ui.staff.feature import StaffArea
 
 
 def current_cards(area: StaffArea) -> CardSet:
@@ -26,7 +26,7 @@ def current_cards(area: StaffArea) -> CardSet:
 
 
 def file_problems(area: StaffArea) -> list[str]:
-    from reader.ui.articles_source import library_problems
+    from reader.core.articles_source import library_problems
 
     problems: list[str] = []
     if area.window.settings.problem:

@@ -24,7 +24,7 @@ from reader.ui.staff.import_worker import PreviewWorker, Request, Result
 from reader.ui.staff.parts import Panel, button, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.area import StaffArea
+    from reader.ui.staff.feature import StaffArea
 
 
 class ImportPanel(Panel):
@@ -165,7 +165,7 @@ class ImportPanel(Panel):
 
     # --- texts --------------------------------------------------------------------------------
     def _plain(self, key: str) -> str:
-        from reader.ui.strings import STRINGS
+        from reader.core.strings import STRINGS
 
         return STRINGS[key]
 

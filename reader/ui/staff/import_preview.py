@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from reader.core.article import RemovedLine
 from reader.core.cards import Card
-from reader.ui.look import Look
+from reader.core.look import Look
 from reader.ui.staff.import_worker import Result
 from reader.ui.staff.parts import button, heading, label
 

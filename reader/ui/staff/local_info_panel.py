@@ -24,7 +24,7 @@ from reader.ui.staff.file_health import current_cards
 from reader.ui.staff.parts import Panel, button, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.area import StaffArea
+    from reader.ui.staff.feature import StaffArea
 
 
 def open_in_text_editor(path: Path) -> bool:

@@ -15,7 +15,7 @@ from reader.core.library import LibraryItem
 from reader.ui.staff.parts import Panel, button, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.area import StaffArea
+    from reader.ui.staff.feature import StaffArea
 
 
 class ManagePanel(Panel):

@@ -2,7 +2,7 @@
 
 Staff read more per screen than residents, so the staff area uses STAFF_PT (still the
 program's smallest reading size, MIN_TEXT_PT) instead of the toolbar's 22 pt, and plain
-QLabels. Every text is a key of reader.ui.strings, drawn again on every look change.
+QLabels. Every text is a key of reader.core.strings, drawn again on every look change.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
+from reader.core.look import Look
 from reader.core.typography import MIN_TARGET_PX, MIN_TEXT_PT
-from reader.ui.look import Look
-from reader.ui.text_block import TextBlock
-from reader.ui.widgets import BigButton
+from reader.ui.widgets.basics import BigButton
+from reader.ui.widgets.text_block import TextBlock
 
 if TYPE_CHECKING:
-    from reader.ui.staff.area import StaffArea
+    from reader.ui.staff.feature import StaffArea
 
 STAFF_PT = MIN_TEXT_PT
 

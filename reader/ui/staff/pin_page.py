@@ -16,12 +16,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from reader.core.look import Look
 from reader.core.pin import PinStore, valid_pin
 from reader.core.typography import MIN_TARGET_PX
-from reader.ui.look import Look
-from reader.ui.pages import Page
 from reader.ui.staff.parts import field_style, heading, label, staff_font
-from reader.ui.widgets import BigButton
+from reader.ui.widgets.basics import BigButton
+from reader.ui.widgets.pages import Page
 
 KEY_PX = 88  # keypad keys: well above the 64 px minimum, for a finger on a touch screen
 KEYPAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "delete", "0", "clear")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.area import StaffArea
+    from reader.ui.staff.feature import StaffArea
 
 
 class PrinterPanel(Panel):
@@ -31,7 +31,9 @@ class PrinterPanel(Panel):
         self.default: str | None = None
 
     def refresh(self) -> None:
-        from reader.ui import printing  # Qt's print support, loaded only when needed
+        from reader.ui.printing import (
+            output as printing,  # Qt's print support, loaded only when needed
+        )
 
         self.printers = printing.available_printers()
         self.default = printing.default_printer()

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel
 
+from reader.core.theme import THEMES
 from reader.core.typography import SIZE_STEPS
 from reader.ui.staff.parts import Panel, button, combo, heading, label
-from reader.ui.theme import THEMES
 
 if TYPE_CHECKING:
-    from reader.ui.staff.area import StaffArea
+    from reader.ui.staff.feature import StaffArea
 
 IDLE_CHOICES = (1, 2, 3, 5, 10, 15, 20, 30, 60)  # minutes
 

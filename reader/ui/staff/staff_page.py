@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.look import Look
-from reader.ui.pages import Page
+from reader.core.look import Look
 from reader.ui.staff.parts import Panel, field_style, label, set_fonts
-from reader.ui.widgets import BigButton, FlowLayout
+from reader.ui.widgets.basics import BigButton, FlowLayout
+from reader.ui.widgets.pages import Page
 
 if TYPE_CHECKING:
-    from reader.ui.staff.area import StaffArea
+    from reader.ui.staff.feature import StaffArea
 
 
 def _panel_makers() -> dict[str, Callable[[StaffArea], Panel]]:

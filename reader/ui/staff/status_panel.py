@@ -10,7 +10,7 @@ from reader.ui.staff.file_health import file_problems
 from reader.ui.staff.parts import Panel, button, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.area import StaffArea
+    from reader.ui.staff.feature import StaffArea
 
 
 class StatusPanel(Panel):

@@ -1,0 +1,406 @@
+"""Topic cards in the window: everything that connects the cards to the pages.
+
+The main window makes one TopicCards; from then on this:
+- puts the row of topic buttons (看病就医 / 生活救助 / …) on the home page; each opens
+  the category page with that topic's cards;
+- links the article on screen to its cards (article_links.py) and opens a card from an
+  inline link, a section's card button, a category tile, or `open_card(id)`;
+- runs the card page's buttons: 朗读这张卡 (card_reading.py), 打印 (the print preview)
+  and 返回, which goes back where the reader came from: the same place in the article,
+  the category list, or home;
+- tells staff, quietly and in plain words, when card files or the local-information
+  file are broken (the message line; the full list is in `python -m reader doctor`).
+
+The cards are loaded on first need (after the first picture: loading them imports
+OpenCC), and the local-information file is read again whenever staff changed it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from reader import paths
+from reader.core.article import Script
+from reader.core.article_cache import in_script
+from reader.core.look import Look
+from reader.ui.reading.article_view import Place
+from reader.ui.widgets.after_paint import AfterPaint
+
+if TYPE_CHECKING:  # the card modules load OpenCC and TOML: imported on first need
+    from reader.core.cards import Card, CardSet
+    from reader.core.linking import Mention
+    from reader.core.local_info import LocalInfo
+    from reader.ui.cards.article_links import ArticleLinks
+    from reader.ui.cards.card_page import CardPage
+    from reader.ui.cards.card_reading import CardReading
+    from reader.ui.cards.category_page import CategoryPage, TopicButton
+    from reader.ui.shell.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+PRELOAD_MS = 1200  # load the cards this long after start, if nothing needed them sooner
+PRINT_FONT_WAIT_S = 60.0  # then the preview opens anyway (and makes the font itself)
+
+
+class TopicCards(QObject):
+    def __init__(self, window: MainWindow, folder: Path | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.folder = folder  # None: the shipped assets/cards
+        self._cards: CardSet | None = None
+        self._converted: dict[Script, CardSet] = {}
+        self._local: LocalInfo | None = None
+        self._local_stamp: tuple[float, int] | None = None
+        self._told: set[str] = set()  # which staff messages were shown this session
+        self._back: tuple[str, str, Place | None] = ("home", "", None)
+        self._fonts_started = False
+        self._paint_watch: AfterPaint | None = None
+        self._links_stale = False  # the article's links wait for its page to be shown
+        self._mentions: dict[tuple[str, Script, tuple[int, ...]], list[Mention]] = {}
+
+        # The card and category pages are made when first needed (see card_page and
+        # category_page): not before the first picture, which does not show them.
+        self._card_page: CardPage | None = None
+        self._reading: CardReading | None = None
+        self._category_page: CategoryPage | None = None
+        window.stop_speech_hooks.append(self._stop_reading)
+        self._links: ArticleLinks | None = None  # made with the cards
+        # 打印 pressed while the print font is still being made (see print_card)
+        self._print_wait = QTimer(self)
+        self._print_wait.setInterval(100)
+        self._print_wait.timeout.connect(self._check_print_font)
+        self._print_wait_started = 0.0
+        self._print_wait_card = ""
+        self._print_wait_script: Script = "simplified"
+        self._print_wait_builds = 0
+
+        # Home's row of topic buttons is made when home is first shown: at start-up the
+        # reader is often put straight back into an article.
+        self._topic_buttons: list[TopicButton] | None = None
+        window.home.when_first_shown(self._add_topic_buttons)
+
+        window.article_page.view.article_shown.connect(self._on_article_shown)
+        window.look_changed.connect(self._on_look_changed)
+        window.page_changed.connect(self._on_page_changed)
+        self._script = window.look.script
+        QTimer.singleShot(PRELOAD_MS, self._preload)
+
+    @property
+    def topic_buttons(self) -> list[TopicButton]:
+        """Home's topic buttons, one per category."""
+        return self._add_topic_buttons()
+
+    def _add_topic_buttons(self) -> list[TopicButton]:
+        if self._topic_buttons is None:
+            from reader.ui.cards.category_page import TopicButton
+            from reader.ui.cards.icons import CATEGORY_ICONS
+
+            self._topic_buttons = [TopicButton(category) for category in CATEGORY_ICONS]
+            for button in self._topic_buttons:
+                button.clicked.connect(lambda _=False, c=button.category: self.open_category(c))
+                button.apply_look(self.window.look)
+                self.window.home.add_topic_button(button)
+        return self._topic_buttons
+
+    # --- the pages ----------------------------------------------------------------------
+    @property
+    def card_page(self) -> CardPage:
+        return self._card_parts()[0]
+
+    @property
+    def reading(self) -> CardReading:
+        """朗读这张卡 (made with the card page)."""
+        return self._card_parts()[1]
+
+    def _card_parts(self) -> tuple[CardPage, CardReading]:
+        if self._card_page is None or self._reading is None:
+            from reader.ui.cards.card_page import CardPage
+            from reader.ui.cards.card_reading import CardReading
+
+            page = self._card_page = CardPage()
+            self.window.register_page(page)
+            reading = self._reading = CardReading(self.window, page)
+            page.read_requested.connect(reading.toggle)
+            page.print_requested.connect(self.print_card)
+            page.back_requested.connect(self.go_back)
+            page.mention_chosen.connect(self.open_mention)
+            reading.state_changed.connect(page.set_reading)
+        return self._card_page, self._reading
+
+    @property
+    def category_page(self) -> CategoryPage:
+        if self._category_page is None:
+            from reader.ui.cards.category_page import CategoryPage
+
+            page = self._category_page = CategoryPage()
+            self.window.register_page(page)
+            page.card_chosen.connect(self.open_card)
+            page.back_requested.connect(self.window.go_home)
+        return self._category_page
+
+    def _stop_reading(self) -> None:
+        if self._reading is not None:  # no card page yet: nothing is being read
+            self._reading.stop()
+
+    # --- the cards ----------------------------------------------------------------------
+    def cards_in(self, script: Script = "simplified") -> CardSet:
+        """Every loaded card, in `script` (loads them on the first call)."""
+        if self._cards is None:
+            self._cards = self._load()
+            self._converted = {"simplified": self._cards}
+        if script not in self._converted:
+            self._converted[script] = self._cards.converted(script)
+        return self._converted[script]
+
+    @property
+    def links(self) -> ArticleLinks:
+        """The article's links to cards (made on first use)."""
+        if self._links is None:
+            from reader.ui.cards.article_links import ArticleLinks
+
+            self._links = ArticleLinks(self.window.article_page.view, self.cards_in)
+            self._links.card_chosen.connect(self.open_card)
+        return self._links
+
+    def _load(self) -> CardSet:
+        from reader.core.cards import CardSet, load_cards
+
+        try:
+            cards = load_cards(self.folder)
+        except Exception:  # e.g. the folder cannot be read: no cards, but no crash
+            log.exception("topic cards not loaded")
+            cards = CardSet()
+            self._tell_staff("notice.cards_unreadable")
+            return cards
+        skipped = [p for p in cards.problems if p.skipped]
+        for problem in cards.problems:
+            log.warning("card file: %s %s", problem.message, problem.detail)
+        if skipped:
+            self._tell_staff("notice.cards_broken", n=len(skipped))
+        return cards
+
+    def reload_cards(self, folder: Path | None = None) -> None:
+        """Read the card files again (from `folder`); the open article is linked anew."""
+        self.folder = folder
+        self._cards = None
+        self._converted = {}
+        self._mentions.clear()
+        self._told.discard("notice.cards_broken")
+        self._link_current()
+
+    def local_info(self) -> LocalInfo:
+        """The local-information file, read again when staff changed it."""
+        from reader.core.local_info import load_local_info
+
+        path = paths.local_info_file()
+        stamp = _stamp(path)
+        if self._local is None or stamp != self._local_stamp or stamp is None:
+            cards = [(card.id, card.title) for card in self.cards_in()]
+            self._local = load_local_info(path, cards)
+            self._local_stamp = _stamp(path)
+            for problem in self._local.problems:
+                log.warning("local info: %s", problem)
+            if self._local.problems:
+                self._tell_staff("notice.local_info_broken")
+        return self._local
+
+    def mentions(self, card: Card, script: Script) -> list[Mention]:
+        """The article paragraphs that mention `card`, in `script` (kept until the
+        articles change)."""
+        from reader.core.linking import paragraphs_mentioning
+
+        articles = self.window.articles
+        key = (card.id, script, tuple(id(article) for article in articles))
+        if key not in self._mentions:
+            if len(self._mentions) > 64:
+                self._mentions.clear()
+            shown = [in_script(article, script) for article in articles]
+            self._mentions[key] = paragraphs_mentioning(card, shown, self.cards_in().cards)
+        return self._mentions[key]
+
+    def _tell_staff(self, key: str, **fields: object) -> None:
+        if key not in self._told:
+            self._told.add(key)
+            self.window.show_notice(key, **fields)
+
+    def _preload(self) -> None:
+        if self._cards is None:
+            self.cards_in()
+            self._link_current()
+
+    # --- pages ----------------------------------------------------------------------------
+    def open_card(self, card_id: str) -> bool:
+        """Show card `card_id`; 返回 then leads back to the page it was opened from."""
+        card = self.cards_in().get(card_id)
+        if card is None:
+            return False
+        window = self.window
+        current = window.current_page()
+        if current is window.article_page and window.article_page.source is not None:
+            self._back = ("article", window.article_page.source.id,
+                          window.article_page.view.place())
+            self.card_page.set_back("card.back_article_desc")
+        elif current is self._category_page:
+            self._back = ("category", self.category_page.category, None)
+            self.card_page.set_back("card.back_category_desc",
+                                    category=self.category_page.category)
+        elif current is not self.card_page:
+            self._back = ("home", "", None)
+            self.card_page.set_back("card.back_home_desc")
+        self.reading.stop()
+        self.card_page.show_card(card, self.local_info(), lambda s: self.mentions(card, s))
+        window.show_page(self.card_page.name)
+        self._start_print_fonts(window.look.script)
+        return True
+
+    def open_category(self, category: str) -> None:
+        self.category_page.show_category(category, self.cards_in().in_category(category))
+        self.window.show_page(self.category_page.name)
+
+    def open_mention(self, article_id: str, block_id: str) -> None:
+        self.window.open_article(article_id, block_id)
+
+    def go_back(self) -> None:
+        kind, key, place = self._back
+        window = self.window
+        if kind == "article":
+            page = window.article_page
+            if page.source is not None and page.source.id == key:
+                window.show_page(page.name)
+                if place is not None:
+                    page.view.restore_place(place)
+            else:
+                window.open_article(key, place[0] if place else None)
+        elif kind == "category":
+            self.open_category(key)
+        else:
+            window.go_home()
+
+    def print_card(self) -> None:
+        """The print preview of the card on screen, in the reader's script. The first
+        time, the print font may still be being made (in its own process, see
+        print_font): the window says so and opens the preview when it is there,
+        instead of freezing while it is made here."""
+        if self.card_page.card is None:
+            return
+        from reader.ui.printing import font as print_font
+
+        script = self.window.look.script
+        if not print_font.ready(script):
+            print_font.start_background_build((script,))
+            if print_font.building():
+                self._print_wait_started = time.monotonic()
+                self._print_wait_card = self.card_page.card.id
+                self._print_wait_script = script
+                self._print_wait_builds = 1
+                self.window.show_notice("notice.print_font")
+                self._print_wait.start()
+                return
+        self._open_print_preview()
+
+    def _check_print_font(self) -> None:
+        from reader.ui.printing import font as print_font
+
+        script = self._print_wait_script
+        waited = time.monotonic() - self._print_wait_started
+        if not print_font.ready(script) and waited < PRINT_FONT_WAIT_S:
+            if print_font.building():
+                return
+            if self._print_wait_builds < 2:
+                # the build that was running was for the other script (the reader
+                # switched 简/繁 since the card was shown): one more, for this one
+                self._print_wait_builds += 1
+                print_font.start_background_build((script,))
+                if print_font.building():
+                    return
+        self._print_wait.stop()
+        self.window.notice.hide()
+        card = self.card_page.card
+        # the reader may have gone elsewhere meanwhile: then there is nothing to print
+        if self.window.current_page() is self.card_page and card is not None \
+                and card.id == self._print_wait_card:
+            self._open_print_preview()
+
+    def _open_print_preview(self) -> None:
+        card = self.card_page.card
+        if card is None:
+            return
+        from reader.ui.printing.preview import PrintPreview
+
+        try:
+            printer = str(self.window.settings.get("printer") or "")
+        except KeyError:  # a settings file from before printing had its own setting
+            printer = ""
+        self.reading.stop()
+        try:
+            preview = PrintPreview(card, script=self.window.look.script,
+                                   local_info=self.local_info(), printer_name=printer or None,
+                                   parent=self.window)
+        except Exception:
+            log.exception("print preview did not open")
+            self.window.show_notice("notice.error")
+            return
+        preview.exec()
+        preview.deleteLater()
+
+    def _start_print_fonts(self, script: Script) -> None:
+        """The derived print font is built in the background as soon as a card is
+        shown, so 打印 does not wait for it."""
+        if not self._fonts_started:
+            self._fonts_started = True
+            from reader.ui.printing import font as print_font
+
+            print_font.start_background_build((script,))
+
+    # --- the window's events -----------------------------------------------------------------
+    def _link_current(self) -> None:
+        self._links_stale = False
+        source = self.window.article_page.source
+        if source is not None:
+            look = self.window.look
+            self.links.show_links(in_script(source, look.script), look)
+
+    def _on_article_shown(self, _article: object) -> None:
+        if self._links is not None:  # (made on first use: it loads the card modules)
+            self._links.forget()
+        if self._cards is not None:
+            self._link_current()
+        elif self._paint_watch is None:
+            # The first time, the links wait until the article has been painted: loading
+            # the cards (TOML, OpenCC) takes ~0.1 s that the first picture should not wait.
+            self._paint_watch = AfterPaint(self.window.article_page.view.viewport(),
+                                            self._link_current)
+
+    def _on_look_changed(self, look: Look) -> None:
+        for button in self._topic_buttons or []:
+            button.apply_look(look)
+        if self._cards is not None:
+            if self.window.current_page() is self.window.article_page:
+                self._link_current()
+            else:
+                self._links_stale = True  # done when the article is shown again
+        if look.script != self._script:
+            self._script = look.script
+            if self._reading is not None:
+                self._reading.script_changed()
+        elif self._reading is not None:
+            self._reading.look_changed()
+
+    def _on_page_changed(self, name: str) -> None:
+        if self._card_page is not None and name != self._card_page.name:
+            self._stop_reading()
+        if name == self.window.article_page.name and self._links_stale:
+            self._link_current()
+
+
+def _stamp(path: Path) -> tuple[float, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime, info.st_size

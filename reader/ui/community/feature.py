@@ -1,0 +1,157 @@
+"""Everything that makes the window safe to leave running on a shared PC, in one place.
+
+`Community(window, kiosk_flag)` adds to a MainWindow:
+- the crash guard (plain message + 回到首页; `install_crash_handler` makes it global);
+- the staff area (Ctrl+Alt+S, PIN) — reader.ui.staff;
+- community-centre mode (社区模式): reader.ui.community.kiosk (full screen, no way out) and
+  reader.ui.community.idle_reset (notice, then a fresh start for the next resident);
+- a plain message at start-up when a file people can edit was broken.
+
+Idle reset runs only in community mode. At home the reader is one person who may
+stop for a phone call or read slowly at a big size; taking them back to the start
+would lose their place and their size for nothing (the program remembers both on
+purpose, and the 适老化 rules ask for no time limits). On a shared PC the reset is
+the point: the next resident must not inherit 繁體 at 48 pt in high contrast.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from reader.core.look import Look
+from reader.core.strings import STRINGS
+from reader.ui.community.crash_guard import CrashGuard, close_dialogs_and_popups
+from reader.ui.community.kiosk import KioskGuard
+
+if TYPE_CHECKING:
+    from reader.ui.community.idle_reset import IdleReset
+    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.staff.feature import StaffArea
+
+FILE_CHECK_DELAY_MS = 2500  # after the first picture, and after the cards' own check
+RESET_FIELDS = (("font_size", "default_font_size"), ("script", "default_script"),
+                ("theme", "default_theme"))
+
+
+class Community(QObject):
+    def __init__(self, window: MainWindow, kiosk_flag: bool = False,
+                 idle_clock: Callable[[], float] = time.monotonic,
+                 pin_clock: Callable[[], float] = time.time) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        self.kiosk_flag = kiosk_flag  # started with --kiosk
+        self._idle_clock, self._pin_clock = idle_clock, pin_clock
+        self.crash = CrashGuard(window, self.back_home)
+        # The staff area and the idle reset are made when first needed (the staff area
+        # right after the first picture, for its shortcut and dropped files).
+        self._staff: StaffArea | None = None
+        self._idle: IdleReset | None = None
+        self.kiosk = KioskGuard(window, self.settings, lambda: self.staff.unlocked)
+        window.look_changed.connect(self._apply_look)
+        self.settings.changed.connect(self._on_setting_changed)
+        self._apply_look(window.look)
+        window.after_first_paint(self._add_staff_shortcut)
+
+    def _add_staff_shortcut(self) -> None:
+        self.staff.add_shortcut()
+
+    @property
+    def staff(self) -> StaffArea:
+        if self._staff is None:
+            from reader.ui.staff.feature import StaffArea
+
+            self._staff = StaffArea(self.window, self, self._pin_clock)
+        return self._staff
+
+    @property
+    def idle(self) -> IdleReset:
+        if self._idle is None:
+            from reader.ui.community.idle_reset import IdleReset
+
+            self._idle = IdleReset(self.window, self.reset_for_next_resident, self._idle_clock)
+            self._idle.apply_look(self.window.look)
+        return self._idle
+
+    @property
+    def active(self) -> bool:
+        """Community-centre mode is on."""
+        return self.kiosk.active
+
+    def install_crash_handler(self) -> None:
+        self.crash.install()
+
+    # --- community-centre mode ---------------------------------------------------------
+    def start(self) -> None:
+        """At start-up: community mode if asked for by the flag or by staff before."""
+        if self.kiosk_flag or self.settings.get("community_mode"):
+            self.enter(remember=False)
+            self.reset_for_next_resident()  # nobody inherits the last session's look
+        QTimer.singleShot(FILE_CHECK_DELAY_MS, self.report_broken_files)
+
+    def enter(self, remember: bool = True) -> None:
+        if remember:
+            self.settings.set("community_mode", True)
+        self.kiosk.enter()
+        self.idle.start(self._idle_seconds())
+
+    def leave(self) -> None:
+        self.settings.set("community_mode", False)
+        if self._idle is not None:
+            self._idle.stop()
+        self.kiosk.leave()
+
+    def quit_program(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.kiosk.allow_quit()
+        self.window.close()
+        QApplication.quit()
+
+    def _idle_seconds(self) -> float:
+        return 60.0 * int(self.settings.get("idle_minutes"))
+
+    def _on_setting_changed(self, name: str, _value: object) -> None:
+        if name == "idle_minutes" and self._idle is not None:
+            self._idle.set_timeout(self._idle_seconds())
+
+    # --- going back ---------------------------------------------------------------------------
+    def back_home(self) -> None:
+        """After the crash message: silence, no dialog in the way, home."""
+        self.window.stop_speech()
+        close_dialogs_and_popups()
+        self.window.go_home()
+
+    def reset_for_next_resident(self) -> None:
+        """Speech stops, dialogs close, the staff area locks, and the window shows home
+        with the staff's default size, script and theme."""
+        window = self.window
+        window.stop_speech()
+        close_dialogs_and_popups()
+        for field, default in RESET_FIELDS:
+            self.settings.set(field, self.settings.get(default))
+        self.settings.reset("speed")
+        window.notice.hide()
+        window.go_home()
+        area = window.home.scroll_area()
+        area.verticalScrollBar().setValue(0)
+
+    # --- broken files -------------------------------------------------------------------------
+    def report_broken_files(self) -> None:
+        """A plain line for whoever is at the PC when the settings or the library index
+        had to be set aside; the details are in the staff area's 状况. (Card and local
+        information problems are told by the topic-card feature.)"""
+        from reader.core.articles_source import library_problems
+
+        if self.settings.problem or library_problems:
+            # longer than a size notice: it asks for someone to come and look
+            self.window.notice.show_message(STRINGS["kiosk.files_problem"], seconds=30)
+
+    def _apply_look(self, look: Look) -> None:
+        self.crash.apply_look(look)
+        if self._idle is not None:
+            self._idle.apply_look(look)

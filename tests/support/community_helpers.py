@@ -1,0 +1,84 @@
+"""Helpers for the community-centre tests: the real window with the real Community
+(crash guard, staff area, kiosk, idle reset), driven by fake clocks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from reader.core.articles_source import load_articles
+from reader.ui.community.feature import Community
+from reader.ui.shell.main_window import MainWindow
+from reader.ui.shell.settings import Settings
+from reader.ui.staff.pin_page import PinPage
+from reader.ui.staff.staff_page import StaffPage
+from tests.support.window_helpers import open_gates, settle
+
+
+class FakeClock:
+    def __init__(self, now: float = 1_000_000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def make_community_window(qtbot: QtBot, kiosk: bool = False,
+                          settings: Settings | None = None,
+                          idle_clock: FakeClock | None = None,
+                          pin_clock: FakeClock | None = None,
+                          size: tuple[int, int] = (1024, 600)) -> tuple[MainWindow, Community]:
+    settings = settings or Settings()
+    window = MainWindow(settings, load_articles())
+    qtbot.addWidget(window)
+    community = Community(window, kiosk_flag=kiosk, idle_clock=idle_clock or FakeClock(),
+                          pin_clock=pin_clock or FakeClock())
+    window.resize(*size)
+    community.start()
+    if not community.active:
+        window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    settle()
+    community.staff.add_shortcut()
+    return window, community
+
+
+def press_staff_keys(qtbot: QtBot, window: MainWindow) -> None:
+    """Ctrl+Alt+S, as staff type it."""
+    window.activateWindow()  # a window shortcut needs the window active
+    settle()
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    settle()
+
+
+def click(qtbot: QtBot, window: MainWindow, widget: QWidget) -> None:
+    open_gates(window)
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    settle()
+
+
+def type_pin(qtbot: QtBot, window: MainWindow, page: PinPage, pin: str) -> None:
+    """On the on-screen keypad, then 确定."""
+    for digit in pin:
+        click(qtbot, window, page.keys[digit])
+    click(qtbot, window, page.ok)
+
+
+def unlock(qtbot: QtBot, window: MainWindow, community: Community,
+           pin: str = "2468") -> StaffPage:
+    """Open the staff area (setting the PIN on first use)."""
+    press_staff_keys(qtbot, window)
+    page = community.staff.pin_page()
+    type_pin(qtbot, window, page, pin)
+    if page.mode == "set" and window.current_page() is page:
+        type_pin(qtbot, window, page, pin)
+    staff = community.staff.staff_page()
+    assert window.current_page() is staff
+    return staff
