@@ -36,7 +36,7 @@ from reader.speech import neural_model
 VoiceChoice = Literal["auto", "neural", "system"]
 VOICE_CHOICES: tuple[VoiceChoice, ...] = ("auto", "neural", "system")
 VoiceKind = Literal["neural", "system"]
-VOICE_LABELS: dict[VoiceKind, str] = {"neural": "神经网络语音（女声）", "system": "系统语音"}
+VOICE_LABELS: dict[VoiceKind, str] = {"neural": "神经网络语音", "system": "系统语音"}
 NEURAL_WARM_UP = "你好。"
 
 
@@ -226,9 +226,9 @@ def open_voice(
     """The voice to use (with need_player=False, only to make WAV files).
     Raises tts.SpeechUnavailable when neither voice can speak."""
     if choice == "system":
-        return SystemVoice(speed, "选了系统语音", need_player=need_player)
+        return SystemVoice(speed, "工作人员选了它", need_player=need_player)
     try:
-        reason = "默认：这台电脑能运行它" if choice == "auto" else "选了神经网络语音"
+        reason = "这台电脑能运行它，默认用它" if choice == "auto" else "工作人员选了它"
         return NeuralVoice(speed, reason, need_player=need_player)
     except (neural_model.NeuralVoiceUnavailable, tts.SpeechUnavailable) as exc:
         plain = exc.plain if isinstance(exc, neural_model.NeuralVoiceUnavailable) else str(exc)

@@ -176,7 +176,7 @@ def test_too_little_memory_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_the_system_voice_when_chosen() -> None:
     voice = voices.open_voice("system", "slow", need_player=False)
-    assert voice.status.kind == "system" and voice.status.reason == "选了系统语音"
+    assert voice.status.kind == "system" and voice.status.reason == "工作人员选了它"
     assert voice.make("银行行长") == "yin2 hang2 hang2 zhang3"  # espeak is given pinyin
 
 
@@ -286,13 +286,13 @@ def test_the_voice_chosen_in_the_settings_and_a_change_of_it(player: FakePlayer)
     try:
         wait_ready(speech)
         status = speech.voice_status
-        assert status is not None and (status.kind, status.reason) == ("system", "选了系统语音")
+        assert status is not None and (status.kind, status.reason) == ("system", "工作人员选了它")
         old = speech.worker_pid
         speech.set_voice("neural")
         assert live_in_group(old) == []  # type: ignore[arg-type]
         wait_ready(speech)
         status = speech.voice_status
-        assert status is not None and (status.kind, status.reason) == ("neural", "选了神经网络语音")
+        assert status is not None and (status.kind, status.reason) == ("neural", "工作人员选了它")
     finally:
         speech.close()
 

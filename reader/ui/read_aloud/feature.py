@@ -324,7 +324,10 @@ class ReadAloud(QObject):
                             else reading.current if reading.current is not None
                             else reading.start)
 
-    def _on_setting_changed(self, name: str, _value: object) -> None:
+    def _on_setting_changed(self, name: str, value: object) -> None:
+        if name == "voice" and self._bridge is not None:
+            self.stop()
+            self._bridge.service.set_voice(value)  # type: ignore[arg-type]  # checked by Settings
         if name == "speed":
             self._relabel(self._window.look)
             self._restart_here()

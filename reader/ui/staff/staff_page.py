@@ -34,13 +34,14 @@ def _panel_makers() -> dict[str, Callable[[StaffArea], Panel]]:
     from reader.ui.staff.printer_panel import PrinterPanel
     from reader.ui.staff.settings_panel import SettingsPanel
     from reader.ui.staff.status_panel import StatusPanel
+    from reader.ui.staff.voice_panel import VoicePanel
 
     return {"status": StatusPanel, "import": ImportPanel, "manage": ManagePanel,
             "settings": SettingsPanel, "local": LocalInfoPanel, "printer": PrinterPanel,
-            "booklet": BookletPanel}
+            "booklet": BookletPanel, "voice": VoicePanel}
 
 
-SECTIONS = ("status", "import", "manage", "settings", "local", "printer", "booklet")
+SECTIONS = ("status", "import", "manage", "settings", "voice", "local", "printer", "booklet")
 
 
 class StaffPage(Page):
