@@ -132,7 +132,7 @@ class _PlayingWav:
             winsound.PlaySound(str(path), winsound.SND_FILENAME | winsound.SND_ASYNC)
         else:
             # In the worker's process group: stopping the worker ends the player too.
-            self._process = subprocess.Popen(["aplay", "-q", str(path)], stdin=subprocess.DEVNULL)
+            self._process = subprocess.Popen(["aplay", str(path), "-q"], stdin=subprocess.DEVNULL)
 
     def wait(self) -> None:
         if self._process is not None:

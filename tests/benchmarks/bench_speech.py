@@ -74,6 +74,7 @@ def _measure(log: Path, voice: VoiceChoice) -> None:
     try:
         for _ in range(ROUNDS):
             ready.append(_wait(lambda: service.worker_ready))
+            status = service.voice_status
             plays = len(log.read_text().splitlines())
             t0 = time.perf_counter()
             service.speak([("a", SENTENCE)])
@@ -112,7 +113,6 @@ def _measure(log: Path, voice: VoiceChoice) -> None:
             _wait(lambda: any(e.kind == "started" for e in service.poll_events()))
             restart.append(time.perf_counter() - t2)
             service.stop()
-        status = service.voice_status
     finally:
         service.close()
     print(f"voice in use: {status.describe() if status else '?'}")
