@@ -184,9 +184,9 @@ def _source_dir() -> Path:
 def find_voice_files(*, allow_rewrite: bool = True) -> VoiceFiles:
     """The voice's files, checked; the acoustic model rewritten into the cache the first
     time. Raises NeuralVoiceUnavailable (missing, corrupt or no LiteRT)."""
+    source = _source_dir()
     if not runtime_present():
         raise NeuralVoiceUnavailable("runtime", "ai_edge_litert is not installed")
-    source = _source_dir()
     vocoder, mapper = _checked(source / VOCODER), _checked(source / MAPPER)
     for ready in (source / REWRITTEN, cache_dir() / REWRITTEN):
         if _record_matches(ready):

@@ -145,14 +145,16 @@ class _PlayingWav:
 
 class NeuralVoice:
     def __init__(self, speed: tts.Speed, reason: str, *, need_player: bool = True) -> None:
-        from reader.speech.neural import VOICE_ID, NeuralSynthesizer
-
         if need_player and sys.platform != "win32" and shutil.which("aplay") is None:
             raise tts.SpeechUnavailable("player")
-        from reader.core.pronounce import pinyin_text
-
         files = neural_model.find_voice_files()
         neural_model.check_memory()
+        try:
+            from reader.speech.neural import VOICE_ID, NeuralSynthesizer
+        except ImportError as exc:  # numpy missing: a build without the voice's runtime
+            raise neural_model.NeuralVoiceUnavailable("runtime", repr(exc)) from exc
+        from reader.core.pronounce import pinyin_text
+
         self.synthesizer = NeuralSynthesizer(files)
         try:
             # The first run allocates the models' memory: done here, not on the first press.
