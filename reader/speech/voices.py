@@ -60,7 +60,7 @@ class Voice(Protocol):
     status: VoiceStatus
 
     def set_speed(self, speed: tts.Speed) -> None: ...
-    def parts(self, text: str) -> list[Any]: ...
+    def parts(self, text: str, *, first: bool = False) -> list[Any]: ...
     def make(self, part: Any) -> Any: ...
     def play(self, made: Any) -> Playing: ...
 
@@ -87,7 +87,7 @@ class SystemVoice:
             tts.set_speed(self.engine, speed)
         self.speed = speed
 
-    def parts(self, text: str) -> list[str]:
+    def parts(self, text: str, *, first: bool = False) -> list[str]:
         return [text]
 
     def make(self, part: str) -> str:
@@ -167,10 +167,13 @@ class NeuralVoice:
     def set_speed(self, speed: tts.Speed) -> None:
         self.speed = speed
 
-    def parts(self, text: str) -> list[Any]:
-        from reader.speech.neural import split_pieces
+    def parts(self, text: str, *, first: bool = False) -> list[Any]:
+        """The pieces of `text`; for the first utterance of a reading, with a quick
+        start (neural.quick_start)."""
+        from reader.speech.neural import quick_start, split_pieces
 
-        return list(split_pieces(text))
+        pieces = split_pieces(text)
+        return quick_start(pieces) if first else pieces
 
     def make(self, part: Any) -> tuple[Path, float]:
         from reader.speech.neural import write_wav

@@ -53,7 +53,11 @@ def _read_aloud(
     conn: Connection, voice: Voice, generation: int, items: list[tuple[str, str]]
 ) -> None:
     """Say every item, making each part while the one before it plays."""
-    parts = [(uid, part) for uid, text in items for part in voice.parts(text)]
+    parts = [
+        (uid, part)
+        for n, (uid, text) in enumerate(items)
+        for part in voice.parts(text, first=n == 0)
+    ]
     current: str | None = None
     made = voice.make(parts[0][1]) if parts else None
     for index, (utterance_id, _part) in enumerate(parts):

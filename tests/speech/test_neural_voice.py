@@ -17,7 +17,7 @@ import pytest
 
 from reader.cli import main
 from reader.speech import neural_model, voices
-from reader.speech.neural import DURATION_SCALE, NeuralSynthesizer, split_pieces
+from reader.speech.neural import DURATION_SCALE, NeuralSynthesizer, quick_start, split_pieces
 from reader.speech.service import SpeechService
 from tests.support.speech_fakes import (
     FakePlayer,
@@ -73,6 +73,21 @@ def test_pieces_and_their_pauses() -> None:
     assert pieces[0].pause_s > pieces[1].pause_s  # 、 is the shortest pause
     assert pieces[2].pause_s >= 0.3
     assert split_pieces("，。") == []
+
+
+def test_a_reading_starts_with_a_short_piece_cut_after_a_word() -> None:
+    pieces = quick_start(split_pieces("社区组织老年人免费体检，大家排队有序。"))
+    assert [(p.text, p.pause_s > 0) for p in pieces] == [
+        ("社区组织", False), ("老年人免费体检", True), ("大家排队有序", True),
+    ]  # fmt: skip
+    assert (
+        pieces[0].syllables + pieces[1].syllables
+        == split_pieces("社区组织老年人免费体检")[0].syllables
+    )
+    short = split_pieces("今天上午，社区组织老年人免费体检。")
+    assert quick_start(short) == short  # the first piece is short already
+    unknown = split_pieces("城乡居民医保住院费用可以直接结算")  # no known word end in reach
+    assert quick_start(unknown) == unknown
 
 
 def test_any_syllable_the_pronunciation_step_gives_has_phonemes() -> None:
