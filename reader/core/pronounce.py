@@ -96,10 +96,10 @@ def _other(ch: str) -> list[Reading]:
     if ch in _DIGITS:
         digit = _DIGITS[ch]
         return [Reading(digit, tuple(lazy_pinyin(digit, style=Style.TONE3)))]
-    if ch.isspace() and ch != "\n":
-        return []
     if ch == "\n":
         return [Reading("。", ())]
+    if ch.isspace():  # a space between Chinese phrases (in titles) is heard as a pause
+        return [Reading("、", ())]
     return []  # a symbol nobody reads aloud
 
 

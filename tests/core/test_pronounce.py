@@ -77,6 +77,13 @@ def test_both_scripts_give_the_same_pinyin() -> None:
     ]
 
 
+def test_a_space_between_phrases_is_a_pause() -> None:
+    assert pinyin_text("筑牢民生根基 增进民生福祉") == (
+        "zhu4 lao2 min2 sheng1 gen1 ji1、 zeng1 jin4 min2 sheng1 fu2 zhi3"
+    )
+    assert pinyin_text("很好 好") == "hen2 hao3、 hao3"  # no tone change across it
+
+
 def test_latin_letters_are_spelled_and_symbols_left_out() -> None:
     assert pinyin_text("CT检查") == "xi1 ti4 jian3 cha2"
     assert pinyin_text("做B超") == "zuo4 bi4 chao1"
