@@ -33,6 +33,7 @@ from reader.speech import engine as tts
 from reader.speech.voices import Voice, VoiceChoice, open_voice
 
 PARENT_CHECK_S = 0.5
+WORKER_NICENESS = 5
 
 
 def _watch_parent(parent_pid: int, temp_dir: str) -> None:
@@ -84,6 +85,8 @@ def worker_main(
         # and `aplay` the espeak driver starts, with one os.killpg.
         os.setsid()
         _watch_parent(parent_pid, temp_dir)
+        # Synthesis is heavy work beside the window: the window comes first.
+        os.nice(WORKER_NICENESS)
     # The espeak driver writes each utterance to a temporary WAV; keep them in a
     # folder the parent removes after killing us mid-sentence.
     tempfile.tempdir = temp_dir
