@@ -25,6 +25,8 @@ HANDLERS: dict[str, str] = {
     "links": "reader.cli_cards:cmd_links",
     "import": "reader.cli_library:cmd_import",
     "library": "reader.cli_library:cmd_library",
+    "pack": "reader.cli_pack:cmd_pack",
+    "stats": "reader.cli_stats:cmd_stats",
     "soak": "reader.ui.tools.soak:cmd_soak",
     "build-print-font": "reader.ui.printing.font:cmd_build",
 }
@@ -89,6 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
 
     sub.add_parser("library", help="列出文章库")
+
+    from reader.cli_pack import add_pack_parser
+
+    add_pack_parser(sub)
+
+    p = sub.add_parser("stats", help="本月统计：这台电脑的使用次数（可存成 CSV）")
+    p.add_argument("--month", help="哪个月，如 2026-12（默认本月）")
+    p.add_argument("--csv", help="存成 CSV 文件（表格软件能打开）")
 
     # Started by the window in the background (reader.ui.printing.font); not for people.
     p = sub.add_parser("build-print-font")

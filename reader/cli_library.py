@@ -48,7 +48,8 @@ def cmd_library(args: argparse.Namespace) -> int:
     _print_problems(library.problems)
     for item in library.items(include_hidden=True):
         marks = "".join(
-            mark for mark, on in (("（自带）", item.seed), ("（已隐藏）", item.hidden)) if on
+            mark for mark, on in (("（自带）", item.seed), ("（内容包）", item.published),
+                             ("（已隐藏）", item.hidden)) if on
         )
         print(f"{item.article.id}  {item.article.title}{marks}")
     return 0

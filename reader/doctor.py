@@ -30,6 +30,7 @@ PROVIDERS = [
     "reader.crash:doctor_checks",
     "reader.cli_library:doctor_checks",
     "reader.cards_doctor:doctor_checks",
+    "reader.cli_pack:doctor_checks",
 ]
 
 

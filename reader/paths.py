@@ -51,6 +51,11 @@ def local_info_file() -> Path:
     return config_dir() / "local-info.toml"
 
 
+def local_cards_dir() -> Path:
+    """Cards staff changed or wrote on this PC: they win over shipped and published ones."""
+    return config_dir() / "cards"
+
+
 def library_dir() -> Path:
     return data_dir() / "library"
 

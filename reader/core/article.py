@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import Any, Literal
 
 Script = Literal["simplified", "traditional"]
@@ -74,6 +75,17 @@ class Article:
                 cuts = [i for i, ch in enumerate(block.text) if ch in "。！？"]
                 return block.text[: cuts[0] + 1] if cuts else block.text
         return ""
+
+    def when(self) -> str:
+        """"2025年3月1日" from the date the source states, else "2025年" from the newest
+        year named in the text, else "" (written the same in both scripts)."""
+        if self.date:
+            try:
+                day = date.fromisoformat(self.date)
+            except ValueError:
+                return self.date
+            return f"{day.year}年{day.month}月{day.day}日"
+        return f"{self.year_hint}年" if self.year_hint else ""
 
     def map_text(self, convert: Callable[[str], str], script: Script) -> Article:
         """The same article with every text run through `convert` (ids and shape kept)."""

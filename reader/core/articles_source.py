@@ -42,6 +42,19 @@ def _cached_seeds() -> list[Article]:
 library_problems: list[str] = []
 
 
+def new_article_ids() -> set[str]:
+    """Articles a content pack brought this week (home marks them 新)."""
+    from reader import paths
+    from reader.core.library_files import PUBLISHED
+
+    folder = paths.library_dir() / PUBLISHED
+    if not folder.is_dir():
+        return set()
+    from reader.core.content_store import ContentStore
+
+    return ContentStore(folder).new_article_ids()
+
+
 def load_articles() -> list[Article]:
     """Every article residents may see (not hidden), newest first: the seeds from the
     cache and the imported articles from the library's cleaned copies, so no file is

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from html import escape
 
 from reader.core.article import Script
@@ -32,11 +33,15 @@ LABELS: dict[str, str] = {
 }
 LOCAL_LABELS: dict[str, str] = {
     "office": "办理地点",
+    "office_address": "办理地址",
     "office_phone": "办理电话",
+    "office_hours": "办理时间",
+    "office_note": "提醒",
     "centre": "社区服务中心",
     "address": "地址",
     "centre_phone": "电话",
     "hours": "开放时间",
+    "checked": "号码核实日期",
 }
 REVIEWED_LABEL = "内容更新日期"
 
@@ -103,7 +108,9 @@ def _local_lines(
     found: list[tuple[str, str]] = []
     office = local_info.office_for(card_id)
     if office is not None:
-        found += [("office", office.office), ("office_phone", office.phone)]
+        found += [("office", office.office), ("office_address", office.address),
+                  ("office_phone", office.phone), ("office_hours", office.hours),
+                  ("office_note", office.note)]
     centre = local_info.centre
     found += [
         ("centre", centre.name),
@@ -111,15 +118,21 @@ def _local_lines(
         ("centre_phone", centre.phone),
         ("hours", centre.hours),
     ]
-    return tuple(
-        CardLine(f"{label(key, script)}：{c(value)}", field=key) for key, value in found if value
-    )
+    lines = [CardLine(f"{label(key, script)}：{c(value)}", field=key)
+             for key, value in found if value]
+    if lines and local_info.checked is not None:
+        lines.append(CardLine(f"{label('checked', script)}：{c(chinese_date(local_info.checked))}",
+                              field="checked"))
+    return tuple(lines)
+
+
+def chinese_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def reviewed_line(card: Card, script: Script | None = None) -> str:
     script = script or card.script
-    day = card.reviewed
-    text = f"{REVIEWED_LABEL}：{day.year}年{day.month}月{day.day}日"
+    text = f"{REVIEWED_LABEL}：{chinese_date(card.reviewed)}"
     return convert(text, script) if script != "simplified" else text
 
 
@@ -176,3 +189,26 @@ def card_to_html(
     out.append(f'<p class="card-reviewed">{escape(reviewed_line(card, script))}</p>')
     out.append("</div>")
     return "\n".join(out)
+
+
+def changed_parts(mine: Card, theirs: Card) -> list[tuple[str, str, str]]:
+    """Where two versions of one card differ, as (heading, mine, theirs) in reading
+    order, each side as plain text ("" where a version has no such section): what staff
+    compare when a content pack brings a card they changed on this PC."""
+
+    def texts(card: Card) -> dict[str, tuple[str, str]]:
+        found = {"title": ("标题", card.title)}
+        for section in card_sections(card):
+            found[section.key] = (section.title, "\n".join(
+                f"☎ {line.number}　{line.text}" if line.number else line.text
+                for line in section.lines))
+        found["reviewed"] = (REVIEWED_LABEL, reviewed_line(card).split("：", 1)[1])
+        return found
+
+    a, b = texts(mine), texts(theirs)
+    order = ["title", *LABELS, "reviewed"]
+    return [
+        ((a.get(key) or b[key])[0], a.get(key, ("", ""))[1], b.get(key, ("", ""))[1])
+        for key in order
+        if (key in a or key in b) and a.get(key, ("", ""))[1] != b.get(key, ("", ""))[1]
+    ]

@@ -155,14 +155,39 @@ class CardError(TomlFileError):
     """A card file that cannot be used (message names the file and line)."""
 
 
+def card_folders() -> list[Path]:
+    """Where cards come from, later folders winning for a card of the same id: the
+    shipped cards, the last content pack's, and the ones staff changed on this PC."""
+    from reader.core.library_files import PUBLISHED
+    from reader.paths import library_dir, local_cards_dir
+
+    published = None
+    if (library_dir() / PUBLISHED).is_dir():  # (no pack code loaded on a PC without packs)
+        from reader.core.content_store import ContentStore
+
+        published = ContentStore().cards_folder()
+    return [asset_path("cards"), *([published] if published else []), local_cards_dir()]
+
+
+def card_files(folders: Iterable[Path]) -> list[Path]:
+    """One file per card id (ignoring case, as Windows does), from the last folder that
+    has it, sorted by file name."""
+    chosen: dict[str, Path] = {}
+    for folder in folders:
+        if folder.is_dir():
+            for path in folder.glob("*.toml"):
+                chosen[path.stem.casefold()] = path
+    return sorted(chosen.values(), key=lambda p: p.name)
+
+
 def load_cards(folder: Path | None = None) -> CardSet:
-    """Every *.toml card in `folder` (default: the shipped assets/cards)."""
-    folder = folder if folder is not None else asset_path("cards")
+    """Every *.toml card in `folder` (default: `card_folders()`, layered)."""
+    paths = card_files(card_folders()) if folder is None else sorted(folder.glob("*.toml"))
     cards: list[Card] = []
     problems: list[CardProblem] = []
     term_owner: dict[str, str] = {}
     seen_ids: dict[str, str] = {}
-    for path in sorted(folder.glob("*.toml")):
+    for path in paths:
         try:
             card, warnings = parse_card_file(path)
         except CardError as exc:

@@ -37,6 +37,7 @@ from reader.core.library_files import (
     ARTICLES,
     BACKUP,
     INDEX,
+    PUBLISHED,
     Entry,
     IndexState,
     article_file_bytes,
@@ -73,6 +74,7 @@ class LibraryItem:
     hidden: bool
     added: float  # 0 for seeds
     source_name: str
+    published: bool = False  # came in a content pack: hidden, never deleted, here
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,7 @@ class Library:
         self._read_seeds = seeds
         self.problems: list[str] = []  # plain Chinese, for the staff area and `doctor`
         self._seeds: dict[str, Article] | None = None
+        self._published: dict[str, Article] | None = None
         self._state = IndexState()
         self._articles: dict[str, Article] = {}
         self._load()
@@ -155,7 +158,9 @@ class Library:
     # ---- reading ----------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the library again (another window or the command line changed it)."""
+        """Read the library again (another window, the command line or a content pack
+        changed it)."""
+        self._published = None
         self._load()
 
     def items(self, include_hidden: bool = False) -> list[LibraryItem]:
@@ -164,6 +169,10 @@ class Library:
         items = [
             LibraryItem(a, True, a.id in self._state.hidden_seeds, 0.0, a.source_name)
             for a in self._seed_articles().values()
+        ]
+        items += [
+            LibraryItem(a, False, a.id in self._state.hidden_seeds, 0.0, a.source_name, True)
+            for a in self._published_articles().values()
         ]
         for entry in self._state.entries.values():
             article = self._articles.get(entry.id)
@@ -177,10 +186,14 @@ class Library:
         return [item.article for item in self.items(include_hidden)]
 
     def article(self, article_id: str) -> Article | None:
-        return self._seed_articles().get(article_id) or self._articles.get(article_id)
+        return (self._seed_articles().get(article_id) or self._articles.get(article_id)
+                or self._published_articles().get(article_id))
 
     def is_seed(self, article_id: str) -> bool:
         return article_id in self._seed_articles()
+
+    def is_published(self, article_id: str) -> bool:
+        return article_id in self._published_articles()
 
     def find_duplicate(self, article: Article) -> Article | None:
         digest = text_digest(article)
@@ -266,6 +279,8 @@ class Library:
     def _delete(self, article_id: str) -> None:
         if self.is_seed(article_id):
             raise ReaderError("程序自带的文章不能删除，可以把它隐藏起来。")
+        if self.is_published(article_id):
+            raise ReaderError("这篇文章来自内容包，不能在这里删除，可以把它隐藏起来。")
         if article_id not in self._state.entries:
             raise ReaderError("文章库里没有这篇文章，可能已经删除了。")
         state = IndexState(dict(self._state.entries), set(self._state.hidden_seeds))
@@ -312,7 +327,7 @@ class Library:
 
     def _set_hidden_now(self, article_id: str, hidden: bool) -> None:
         state = IndexState(dict(self._state.entries), set(self._state.hidden_seeds))
-        if self.is_seed(article_id):
+        if self.is_seed(article_id) or self.is_published(article_id):
             if hidden:
                 state.hidden_seeds.add(article_id)
             else:
@@ -336,6 +351,7 @@ class Library:
             if index.exists():
                 atomic_write_bytes(self.path / BACKUP, index.read_bytes())
             atomic_write_bytes(index, state.to_bytes())
+            self._published = None  # which pack articles staff's own now duplicate
         except OSError as exc:
             raise ReaderError(
                 "没能写进文章库，文章库没有改变。请检查磁盘是否已满。", exc.strerror or str(exc)
@@ -358,6 +374,21 @@ class Library:
                     continue
                 self._seeds[article.id] = article
         return self._seeds
+
+    def _published_articles(self) -> dict[str, Article]:
+        """Articles of the last content pack applied (see content_store); they live in
+        their own folder, so nothing here ever writes over them or they over staff's.
+        One that staff already imported here is shown once, as staff's own."""
+        if self._published is None:
+            folder = self.path / PUBLISHED
+            self._published = {}
+            if folder.is_dir():  # (no import of the pack code on a PC without packs)
+                from reader.core.content_store import ContentStore
+
+                local = {entry.digest for entry in self._state.entries.values()}
+                self._published = {a.id: a for a, digest in ContentStore(folder).articles()
+                                   if digest not in local}
+        return self._published
 
     def _problem(self, message: str) -> None:
         if message not in self.problems:

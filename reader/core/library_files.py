@@ -22,6 +22,7 @@ INDEX = "index.json"
 BACKUP = "index.json.bak"
 ARTICLES = "articles"
 ARTICLE_FILE = "article.json"
+PUBLISHED = "published"  # the last content pack's files (reader.core.content_store)
 _SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _SOURCE_FILE = re.compile(r"source(\.[a-z0-9]{1,8})?")

@@ -1,9 +1,11 @@
-"""Local information staff fill in: the community centre and, per card, the local office.
+"""Local information staff fill in: the community centre and, per card, the local office,
+and the day the numbers were last checked (号码核实日期, printed on cards).
 
 One TOML file in the user's config folder (reader.paths.local_info_file()). It is
-created with comments on first use and from then on only ever read: a broken file is
-reported (plain message naming the line) and the program goes on with empty values,
-leaving the file exactly as the staff member wrote it so the fix is a small edit.
+created with comments on first use. Staff change it with the staff area's form
+(reader.core.local_info_save, which keeps the file's comments) or by hand. Reading never
+changes it: a broken file is reported (plain message naming the line) and the program
+goes on with empty values, leaving the file exactly as the staff member wrote it.
 Cards show only values that are filled in; nothing local is ever made up.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +21,9 @@ from reader import paths
 from reader.core.toml_file import TomlFileError, key_line, read_toml, table_line
 
 CENTRE_FIELDS = {"name": "名称", "address": "地址", "phone": "电话", "hours": "开放时间"}
-OFFICE_FIELDS = {"office": "办理地点", "phone": "电话"}
+OFFICE_FIELDS = {"office": "办理地点", "address": "地址", "phone": "电话", "hours": "办理时间",
+                 "note": "备注"}
+CHECKED_KEY = "checked"
 
 
 @dataclass(frozen=True)
@@ -36,17 +41,23 @@ class Centre:
 class LocalOffice:
     office: str = ""  # where to go for this programme, e.g. "某某街道便民服务中心 2 号窗口"
     phone: str = ""
+    address: str = ""
+    hours: str = ""
+    note: str = ""  # e.g. "先打电话预约"
 
     def is_empty(self) -> bool:
-        return not (self.office or self.phone)
+        return not (self.office or self.address or self.phone or self.hours or self.note)
 
 
 @dataclass(frozen=True)
 class LocalInfo:
     centre: Centre = Centre()
     offices: dict[str, LocalOffice] = field(default_factory=dict)  # card id -> office
+    checked: date | None = None  # 号码核实日期: when staff last checked the numbers
     problems: tuple[str, ...] = ()  # plain messages for staff
     path: Path | None = None
+    text: str | None = None  # the file as read; None when it could not be read at all
+    broken: bool = False  # the file is not valid TOML: nothing in it was used
 
     def office_for(self, card_id: str) -> LocalOffice | None:
         """The filled-in local office for a card, or None when nothing is filled in."""
@@ -64,6 +75,11 @@ def template(cards: Iterable[tuple[str, str]] = ()) -> str:
         '# 例如：phone = "0354-1234567"',
         "# 改完保存（编码选 UTF-8），重新打开程序就能看到。",
         "# 写错了也不要紧：程序会说出是第几行，先不用这个文件，文件不会被改动。",
+        "# 也可以不改这个文件：员工区（Ctrl+Alt+S）的“本地信息”里有填写表格。",
+        "",
+        "# 号码核实日期：最近一次打电话核对下面这些号码的日期，会印在卡片上。",
+        "# 写成 checked = 2026-12-06（不加引号）。",
+        'checked = ""',
         "",
         "[centre]",
         "# 本社区服务中心（居民可以来问的地方）",
@@ -73,7 +89,8 @@ def template(cards: Iterable[tuple[str, str]] = ()) -> str:
         'hours = ""      # 开放时间，例如 周一到周五 上午9点到下午5点',
         "",
         "# 下面每一段对应一张帮助卡片（方括号里是卡片编号，后面是卡片名称）。",
-        "# office：去哪里办（地点、窗口）；phone：当地办理的电话。",
+        "# office：去哪里办（地点、窗口）；address：地址；phone：当地办理的电话；",
+        "# hours：办理时间；note：要提醒居民的一句话（例如 先打电话预约）。",
         "# 新加的卡片不在下面时，照样子加一段：[cards.卡片编号]",
         "# （卡片编号用 python -m reader cards 查）。",
     ]
@@ -81,7 +98,7 @@ def template(cards: Iterable[tuple[str, str]] = ()) -> str:
     if not card_list:
         card_list = [("dibao", "城乡低保")]
     for card_id, title in card_list:
-        lines += ["", f"[cards.{card_id}]  # {title}", 'office = ""', 'phone = ""']
+        lines += ["", f"[cards.{card_id}]  # {title}", *(f'{key} = ""' for key in OFFICE_FIELDS)]
     return "\n".join(lines) + "\n"
 
 
@@ -131,7 +148,8 @@ def load_local_info(
             f"本地办事信息有错：{exc.message}"
             "先不用这个文件里的内容；文件没有改动，改正后重新打开程序即可。"
         )
-        return LocalInfo(problems=(message,), path=path)
+        return LocalInfo(problems=(message,), path=path, text=_text_or_none(path),
+                         broken=True)
     info = _LocalInfoReader(path, data, text).read()
     if cards:
         extra = unknown_card_problems(info, (card_id for card_id, _ in cards))
@@ -175,8 +193,20 @@ class _LocalInfoReader:
             )
             self.report(line, f"不认识的项目“{key}”，已经忽略")
 
+    def checked(self) -> date | None:
+        value = self.data.get(CHECKED_KEY, "")
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip()) if value.strip() else None
+            except ValueError:
+                pass
+        elif isinstance(value, date) and not hasattr(value, "hour"):
+            return value
+        self.report(key_line(self.text, CHECKED_KEY), "号码核实日期要写成 2026-12-06 这样")
+        return None
+
     def read(self) -> LocalInfo:
-        self.unknown_keys(self.data, ["centre", "cards"], "")
+        self.unknown_keys(self.data, ["centre", "cards", CHECKED_KEY], "")
         centre_table = self.table(self.data.get("centre", {}), "centre")
         self.unknown_keys(centre_table, CENTRE_FIELDS, "centre")
         centre = Centre(**{k: self.value(centre_table, k, "centre") for k in CENTRE_FIELDS})
@@ -191,7 +221,8 @@ class _LocalInfoReader:
                 continue
             self.unknown_keys(raw, OFFICE_FIELDS, name)
             offices[card_id] = LocalOffice(**{k: self.value(raw, k, name) for k in OFFICE_FIELDS})
-        return LocalInfo(centre, offices, tuple(self.problems), self.path)
+        return LocalInfo(centre, offices, self.checked(), tuple(self.problems), self.path,
+                         self.text)
 
 
 def unknown_card_problems(info: LocalInfo, card_ids: Iterable[str]) -> list[str]:
@@ -202,3 +233,11 @@ def unknown_card_problems(info: LocalInfo, card_ids: Iterable[str]) -> list[str]
         for card_id in sorted(info.offices)
         if card_id not in known and not info.offices[card_id].is_empty()
     ]
+
+
+def _text_or_none(path: Path) -> str | None:
+    """The file's text for a later "changed meanwhile?" check, when it decodes at all."""
+    try:
+        return path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -46,14 +47,18 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def set_aside(path: Path) -> Path:
+def set_aside(path: Path, copy: bool = False) -> Path:
     """Rename a broken file to `<name>.broken-<time>` so staff (or we) can look at it
-    later, and return the new path. The original name is then free for defaults."""
+    later, and return the new path. The original name is then free for defaults.
+    `copy`: copy it instead, so the original stays until it is replaced atomically."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.broken-{stamp}")
     counter = 1
     while target.exists():
         counter += 1
         target = path.with_name(f"{path.name}.broken-{stamp}-{counter}")
-    os.replace(path, target)
+    if copy:
+        shutil.copy2(path, target)
+    else:
+        os.replace(path, target)
     return target

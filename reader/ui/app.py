@@ -59,7 +59,18 @@ def build_window(kiosk: bool = False, settings: Settings | None = None) -> MainW
     window.community = community  # type: ignore[attr-defined]
     community.install_crash_handler()
     community.start()
+    window.after_first_paint(lambda: _start_content_packs(window))
     return window
+
+
+def _start_content_packs(window: MainWindow) -> None:
+    """The background check for content packs (reader.ui.content_packs), after the first
+    picture; the staff area's 内容订阅 finds it on the window."""
+    from reader.ui.content_packs.feature import ContentPacks
+
+    packs = ContentPacks(window)
+    window.content_packs = packs  # type: ignore[attr-defined]
+    packs.start()
 
 
 def _show_missing_font() -> int:
@@ -176,7 +187,8 @@ def run(args: argparse.Namespace) -> int:
     _phase("window built")
     if os.environ.get("READER_BENCH_FIRST_PAINT"):
         _first_paint_probe(window)
-    if not community.active:  # community mode is already full screen
+    # community mode is already full screen; the first-run PIN step shows its own window
+    if not community.active and not community.waiting_for_pin:
         if not window.restore_geometry():
             window.resize(1280, 800)
         # Before show(): the article is then laid out once, at the window's real size,
@@ -189,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
         _phase("article opened")
         window.show()
     _phase("window shown")
-    instance.activated.connect(community.kiosk.bring_to_front)
+    instance.activated.connect(community.bring_to_front)
     _close_on_terminate(community.quit_program)
     QTimer.singleShot(300, instance.listen)
     QTimer.singleShot(1500, lambda: warm_up(window.articles))

@@ -131,7 +131,9 @@ def test_config_folder_that_cannot_be_made_is_a_message_not_a_crash(tmp_path: Pa
 
 def test_template_is_valid_toml_even_without_cards() -> None:
     data = tomllib.loads(template([]))
-    assert data["cards"] == {"dibao": {"office": "", "phone": ""}}
+    assert data["cards"] == {"dibao": {"office": "", "address": "", "phone": "", "hours": "",
+                                       "note": ""}}
+    assert data["checked"] == ""
 
 
 # ---- rendering ----------------------------------------------------------------

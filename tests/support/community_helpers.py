@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.articles_source import load_articles
+from reader.core.pin import PinStore, pin_file
 from reader.ui.community.feature import Community
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
+from reader.ui.staff.parts import Panel
 from reader.ui.staff.pin_page import PinPage
 from reader.ui.staff.staff_page import StaffPage
 from tests.support.window_helpers import open_gates, settle
@@ -27,11 +31,24 @@ class FakeClock:
         self.now += seconds
 
 
+STAFF_PIN = "2468"
+
+
+def set_staff_pin(pin: str = STAFF_PIN) -> None:
+    """A PIN staff set before (community mode cannot start without one)."""
+    PinStore(pin_file()).set_pin(pin)
+
+
 def make_community_window(qtbot: QtBot, kiosk: bool = False,
                           settings: Settings | None = None,
                           idle_clock: FakeClock | None = None,
                           pin_clock: FakeClock | None = None,
-                          size: tuple[int, int] = (1024, 600)) -> tuple[MainWindow, Community]:
+                          size: tuple[int, int] = (1024, 600),
+                          pin_set: bool | None = None) -> tuple[MainWindow, Community]:
+    """`pin_set`: a staff PIN exists already (default: in kiosk mode, as after the
+    first-run step)."""
+    if kiosk if pin_set is None else pin_set:
+        set_staff_pin()
     settings = settings or Settings()
     window = MainWindow(settings, load_articles())
     qtbot.addWidget(window)
@@ -39,6 +56,7 @@ def make_community_window(qtbot: QtBot, kiosk: bool = False,
                           pin_clock=pin_clock or FakeClock())
     window.resize(*size)
     community.start()
+    assert not community.waiting_for_pin, "community mode needs a staff PIN: pin_set=True"
     if not community.active:
         window.show()
     qtbot.waitExposed(window)
@@ -72,7 +90,7 @@ def type_pin(qtbot: QtBot, window: MainWindow, page: PinPage, pin: str) -> None:
 
 
 def unlock(qtbot: QtBot, window: MainWindow, community: Community,
-           pin: str = "2468") -> StaffPage:
+           pin: str = STAFF_PIN) -> StaffPage:
     """Open the staff area (setting the PIN on first use)."""
     press_staff_keys(qtbot, window)
     page = community.staff.pin_page()
@@ -82,3 +100,17 @@ def unlock(qtbot: QtBot, window: MainWindow, community: Community,
     staff = community.staff.staff_page()
     assert window.current_page() is staff
     return staff
+
+
+PanelKind = TypeVar("PanelKind", bound=Panel)
+
+
+def open_panel(qtbot: QtBot, key: str, kind: type[PanelKind], **window_options: Any
+               ) -> tuple[MainWindow, StaffPage, PanelKind]:
+    """A community window, the staff area unlocked, and its section `key` shown."""
+    window, community = make_community_window(qtbot, **window_options)
+    staff = unlock(qtbot, window, community)
+    staff.show_section(key)
+    panel = staff.panel(key)
+    assert isinstance(panel, kind)
+    return window, staff, panel

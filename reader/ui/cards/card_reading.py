@@ -101,6 +101,7 @@ class CardReading(QObject):
                      self._window.settings.get("speed"))
         self._light(index)
         self.state_changed.emit(True)
+        self._window.count("read_aloud_started")
 
     def stop(self) -> None:
         was_reading = self.reading

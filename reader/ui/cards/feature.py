@@ -256,6 +256,7 @@ class TopicCards(QObject):
         self.card_page.show_card(card, self.local_info(), lambda s: self.mentions(card, s))
         window.show_page(self.card_page.name)
         self._start_print_fonts(window.look.script)
+        window.count("cards_opened", card.id)
         return True
 
     def open_category(self, category: str) -> None:
@@ -345,6 +346,7 @@ class TopicCards(QObject):
             log.exception("print preview did not open")
             self.window.show_notice("notice.error")
             return
+        preview.printed.connect(lambda _printer: self.window.count("cards_printed", card.id))
         preview.exec()
         preview.deleteLater()
 

@@ -7,6 +7,14 @@
   reader.ui.community.idle_reset (notice, then a fresh start for the next resident);
 - a plain message at start-up when a file people can edit was broken.
 
+Community mode needs a staff PIN: without one anyone could open the staff area and
+set it. When the mode is asked for (``--kiosk``, or staff turned it on before) and no
+PIN is set (a fresh install, or the PIN file was broken), the reading window is not
+shown; a staff-only full-screen step asks for the PIN first (FirstRunWindow) and the
+mode starts once it is set, or the program ends. That keeps the start-up to one go for
+the staff member installing the PC, instead of refusing and sending them to a second,
+plain start to set the PIN and a third to start community mode.
+
 Idle reset runs only in community mode. At home the reader is one person who may
 stop for a phone call or read slowly at a big size; taking them back to the start
 would lose their place and their size for nothing (the program remembers both on
@@ -31,6 +39,7 @@ if TYPE_CHECKING:
     from reader.ui.community.idle_reset import IdleReset
     from reader.ui.shell.main_window import MainWindow
     from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.pin_page import FirstRunWindow
 
 FILE_CHECK_DELAY_MS = 2500  # after the first picture, and after the cards' own check
 RESET_FIELDS = (("font_size", "default_font_size"), ("script", "default_script"),
@@ -51,6 +60,7 @@ class Community(QObject):
         # right after the first picture, for its shortcut and dropped files).
         self._staff: StaffArea | None = None
         self._idle: IdleReset | None = None
+        self.first_run: FirstRunWindow | None = None  # open while the first PIN is asked for
         self.kiosk = KioskGuard(window, self.settings, lambda: self.staff.unlocked)
         window.look_changed.connect(self._apply_look)
         self.settings.changed.connect(self._on_setting_changed)
@@ -87,17 +97,60 @@ class Community(QObject):
 
     # --- community-centre mode ---------------------------------------------------------
     def start(self) -> None:
-        """At start-up: community mode if asked for by the flag or by staff before."""
+        """At start-up: community mode if asked for by the flag or by staff before (after
+        the staff-only first-run step when no PIN is set yet)."""
         if self.kiosk_flag or self.settings.get("community_mode"):
-            self.enter(remember=False)
-            self.reset_for_next_resident()  # nobody inherits the last session's look
+            if self.staff.pin_store().is_set:
+                self._start_community_mode()
+            else:
+                self._ask_for_the_first_pin()
         QTimer.singleShot(FILE_CHECK_DELAY_MS, self.report_broken_files)
 
-    def enter(self, remember: bool = True) -> None:
+    def _start_community_mode(self) -> None:
+        self.enter(remember=False)
+        self.reset_for_next_resident()  # nobody inherits the last session's look
+
+    def _ask_for_the_first_pin(self) -> None:
+        from reader.ui.staff.pin_page import FirstRunWindow
+
+        self.first_run = FirstRunWindow(self.staff.pin_store(), self.window.look,
+                                        self._pin_clock)
+        self.first_run.pin_set.connect(self._first_pin_set)
+        self.first_run.quit_requested.connect(self.quit_program)
+        self.window.look_changed.connect(self.first_run.apply_look)
+        self.first_run.showFullScreen()
+
+    def _first_pin_set(self) -> None:
+        first_run, self.first_run = self.first_run, None
+        if first_run is not None:
+            first_run.setProperty("done", True)
+            first_run.close()
+            first_run.deleteLater()
+        self._start_community_mode()
+
+    @property
+    def waiting_for_pin(self) -> bool:
+        """The first-run step is open: the reading window must not be shown yet."""
+        return self.first_run is not None
+
+    def bring_to_front(self) -> None:
+        """A second launch asked for the window."""
+        if self.first_run is not None:
+            self.first_run.showFullScreen()
+            self.first_run.raise_()
+            self.first_run.activateWindow()
+        else:
+            self.kiosk.bring_to_front()
+
+    def enter(self, remember: bool = True) -> bool:
+        """Community mode on; False (and nothing changes) while no staff PIN is set."""
+        if not self.staff.pin_store().is_set:
+            return False
         if remember:
             self.settings.set("community_mode", True)
         self.kiosk.enter()
         self.idle.start(self._idle_seconds())
+        return True
 
     def leave(self) -> None:
         self.settings.set("community_mode", False)
@@ -109,6 +162,9 @@ class Community(QObject):
         from PySide6.QtWidgets import QApplication
 
         self.kiosk.allow_quit()
+        if self.first_run is not None:
+            self.first_run.setProperty("done", True)
+            self.first_run.close()
         self.window.close()
         QApplication.quit()
 

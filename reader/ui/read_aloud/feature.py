@@ -180,6 +180,8 @@ class ReadAloud(QObject):
                 and reading.start == index and reading.current in (None, index)):
             return  # already reading from there: the rest of a burst of presses
         self._speak(scope, sentences, index)
+        if self._reading is not None:
+            self._window.count("read_aloud_started")
 
     def _speak(self, scope: int, sentences: list[Planned], index: int) -> None:
         bridge = self._ensure_bridge()

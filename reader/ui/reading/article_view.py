@@ -3,7 +3,7 @@
 Title, deck, byline, section headings, paragraphs and captions are TextBlock widgets
 (see text_block.py for why not one QTextBrowser), each addressable by id:
 
-    "title", "deck", "byline", "column", "h0", "h1"… (section headings, by section
+    "title", "deck", "date", "byline", "column", "h0", "h1"… (section headings, by section
     index) and the article's own block ids "p1", "p2"…
 
 What later features use (all keep working across size and 简/繁 changes, because
@@ -61,7 +61,8 @@ class ButtonRow(QWidget):
 
 def block_texts(article: Article) -> dict[str, str]:
     """Every addressable piece of text of `article` by id (see the module docstring)."""
-    texts = {"title": article.title, "deck": article.deck, "byline": article.byline}
+    texts = {"title": article.title, "deck": article.deck, "date": article.when(),
+             "byline": article.byline}
     for index, section in enumerate(article.sections):
         if section.heading:
             texts[f"h{index}"] = section.heading
@@ -116,9 +117,11 @@ class ArticleView(QScrollArea):
         self._clear()
         self.article, self.look = article, look
         texts = block_texts(article)
-        for key in ("title", "deck", "byline"):
+        # the date under the title and its subtitle, then who wrote it
+        for key, kind in (("title", "title"), ("deck", "deck"), ("date", "byline"),
+                          ("byline", "byline")):
             if key in texts:
-                self._add_block(key, key)
+                self._add_block(key, kind)
         for index, section in enumerate(article.sections):
             if section.heading:
                 self._add_block(f"h{index}", "heading")

@@ -6,7 +6,7 @@ topic-card feature through `add_topic_button`; it stays hidden while empty.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from reader.core.article import Article
 from reader.core.article_cache import in_script
 from reader.core.look import Look
+from reader.core.text_style import TextSpan
 from reader.ui.reading.article_view import ButtonRow
 from reader.ui.widgets.basics import BigButton
 from reader.ui.widgets.pages import ColumnPage
@@ -30,21 +31,6 @@ def preview(sentence: str, limit: int = TILE_PREVIEW_CHARS) -> str:
         return sentence
     cut = max(sentence.rfind(mark, 0, limit) for mark in "，、；：")
     return sentence[: cut if cut >= limit // 2 else limit] + "……"
-
-
-def when_line(article: Article, look: Look) -> str:
-    """"2025年3月1日" from the stated date, else "2025年" from the newest year named."""
-    if article.date:
-        from datetime import date  # (not needed for the first picture)
-
-        try:
-            day = date.fromisoformat(article.date)
-        except ValueError:
-            return article.date
-        return look.t("home.date", year=day.year, month=day.month, day=day.day)
-    if article.year_hint:
-        return look.t("home.year", year=article.year_hint)
-    return ""
 
 
 class ArticleTile(BigButton):
@@ -65,16 +51,21 @@ class ArticleTile(BigButton):
             block.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(block)
 
-    def show_article(self, article: Article, look: Look) -> None:
+    def show_article(self, article: Article, look: Look, new: bool = False) -> None:
+        """`new`: it came in a content pack this week: the title starts with a 新 mark in
+        the read-aloud highlight's colours (a contrast the theme already checks)."""
         sizes = look.sizes
-        self.title.set_content(article.title, look.style(sizes.tile_title, gap_px=0, bold=True,
-                                                          heading=True))
-        source = "　".join(part for part in (when_line(article, look), article.byline) if part)
+        mark = look.t("home.new_mark") if new else ""
+        self.title.set_content(mark + article.title, look.style(
+            sizes.tile_title, gap_px=0, bold=True, heading=True))
+        self.title.set_spans([TextSpan(0, len(mark.rstrip()), "highlight")] if new else [],
+                             look.span_colours)
+        source = "　".join(part for part in (article.when(), article.byline) if part)
         self.source_line.set_content(source, look.style(sizes.tile_detail, gap_px=8))
         self.source_line.setVisible(bool(source))
         first = preview(article.first_sentence())
         self.first_sentence.set_content(first, look.style(sizes.body, gap_px=12))
-        self.setAccessibleName(article.title)
+        self.setAccessibleName(mark + article.title)
         detail = "　".join(part for part in (source, first) if part)
         self.setAccessibleDescription(look.t("home.tile_desc", detail=detail))
         self.setToolTip("")
@@ -127,13 +118,17 @@ class HomePage(ColumnPage):
         self._column.addStretch(1)
         self.tiles: list[ArticleTile] = []
         self._articles: list[Article] = []
+        self._new_ids: frozenset[str] = frozenset()
         self._tiles_built = False
         self._first_show_hooks: list[Callable[[], object]] | None = []
 
-    def set_articles(self, articles: list[Article]) -> None:
-        """Show these articles (already sorted newest first). The tiles are built when
-        the page is first shown, so reopening straight into an article paints sooner."""
-        self._articles = list(articles)
+    def set_articles(self, articles: list[Article], new_ids: Collection[str] = ()) -> None:
+        """Show these articles (already sorted newest first), those in `new_ids` first and
+        with a 新 mark. The tiles are built when the page is first shown, so reopening straight
+        into an article paints sooner."""
+        self._new_ids = frozenset(new_ids)
+        # New arrivals first (else an undated notice would sit below the fold), in order.
+        self._articles = sorted(articles, key=lambda a: a.id not in self._new_ids)
         self._tiles_built = False
         if self.isVisible():
             self._build_tiles()
@@ -193,7 +188,8 @@ class HomePage(ColumnPage):
         self.empty_note.set_content(look.t("home.no_articles"), look.style(sizes.body))
         if self._tiles_built:
             for tile, article in zip(self.tiles, self._articles, strict=True):
-                tile.show_article(in_script(article, look.script), look)
+                tile.show_article(in_script(article, look.script), look,
+                                  article.id in self._new_ids)
         self._scroll.setAccessibleName(look.t("home.list_name"))
         self._scroll.setAccessibleDescription(look.t("home.list_desc"))
 

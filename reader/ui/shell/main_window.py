@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -48,6 +48,9 @@ from reader.ui.widgets.after_paint import AfterPaint
 from reader.ui.widgets.pages import Page
 from reader.ui.widgets.text_block import TextBlock
 
+if TYPE_CHECKING:
+    from reader.core.usage_counts import UsageCounts
+
 # After a page change, clicks are ignored this long: the rest of a double click on a
 # home tile must not land on whatever is under the pointer on the article page.
 PAGE_CHANGE_QUIET_SECONDS = 0.6
@@ -76,6 +79,7 @@ class MainWindow(QMainWindow):
         self._stylesheet_theme = ""
         self._ui_font = QFont()
         self.stop_speech_hooks: list[Callable[[], None]] = []  # see stop_speech
+        self.usage: UsageCounts | None = None  # made on first count (tools give their own)
 
         central = QWidget()
         column = QVBoxLayout(central)
@@ -99,7 +103,9 @@ class MainWindow(QMainWindow):
         self.register_page(self.home)
         self.register_page(self.article_page)
         self.home.article_chosen.connect(lambda article_id: self.open_article(article_id))
-        self.home.set_articles(self.articles)
+        from reader.core.articles_source import new_article_ids
+
+        self.home.set_articles(self.articles, new_article_ids())
         self.article_page.view.back_button.clicked.connect(self.go_home)
         self.article_page.view.place_changed.connect(self._remember_block)
         self.article_page.view.focus_chain_changed.connect(self._chain_focus)
@@ -198,7 +204,9 @@ class MainWindow(QMainWindow):
             return self.articles[int(key) - 1]
         return None
 
-    def open_article(self, key: str, block_id: str | None = None) -> bool:
+    def open_article(self, key: str, block_id: str | None = None, counted: bool = True) -> bool:
+        """Show article `key` (from `block_id`); `counted`: a reader opened it (本月统计),
+        not the program putting the last one back."""
         article = self.find_article(key)
         if article is None:
             return False
@@ -214,7 +222,17 @@ class MainWindow(QMainWindow):
         self.settings.set("last_article", article.id)
         self.settings.set("last_block", block_id or "")
         self.article_opened.emit(self.article_page.article)
+        if counted:
+            self.count("articles_opened")
         return True
+
+    def count(self, event: str, card_id: str = "") -> None:
+        """One more in this month's usage counts (本月统计; reader.core.usage_counts)."""
+        if self.usage is None:
+            from reader.core.usage_counts import UsageCounts
+
+            self.usage = UsageCounts()
+        self.usage.record(event, card_id)
 
     def restore_reading(self) -> None:
         """Put the reader back where the last session stopped. Before show() is quicker
@@ -228,7 +246,8 @@ class MainWindow(QMainWindow):
             layout = self.layout()
             if layout is not None:
                 layout.activate()
-        if not self.open_article(article_id, self.settings.get("last_block") or None):
+        if not self.open_article(article_id, self.settings.get("last_block") or None,
+                                 counted=False):
             self.settings.set("last_article", "")
             self.show_notice("notice.article_missing")
 

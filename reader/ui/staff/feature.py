@@ -130,13 +130,13 @@ class StaffArea(QObject):
 
     def articles_changed(self) -> None:
         """The library changed: home shows what residents may now see."""
-        from reader.core.articles_source import newest_first
+        from reader.core.articles_source import new_article_ids, newest_first
 
         library = self._library
         if library is None:
             return
         self.window.articles = newest_first(library.articles())
-        self.window.home.set_articles(self.window.articles)
+        self.window.home.set_articles(self.window.articles, new_article_ids())
 
     def visible_articles(self) -> list[Article]:
         return list(self.window.articles)

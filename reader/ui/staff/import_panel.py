@@ -159,7 +159,7 @@ class ImportPanel(Panel):
             self._note(f"{preview.source_name}：{exc.message}")
             return
         else:
-            self._note(self._plain("staff.import.saved").format(title=article.title))
+            self._note(self._plain("staff.import.saved").format(title=self.in_script(article.title)))
             self.area.articles_changed()
         self.next_file()
 

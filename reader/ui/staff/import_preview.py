@@ -15,7 +15,7 @@ from reader.core.article import RemovedLine
 from reader.core.cards import Card
 from reader.core.look import Look
 from reader.ui.staff.import_worker import Result
-from reader.ui.staff.parts import button, heading, label
+from reader.ui.staff.parts import button, data_in_script, heading, label
 
 FIRST_WORDS = 30  # characters of each section's first paragraph
 
@@ -124,7 +124,8 @@ class ImportPreviewView(QWidget):
         self.file_line.setText(t("staff.import.file", name=result.preview.source_name))
         self.file_line.show()
         duplicate = result.preview.duplicate_of
-        self.duplicate.setText(t("staff.import.duplicate", title=duplicate.title)
+        self.duplicate.setText(t("staff.import.duplicate",
+                                 title=data_in_script(duplicate.title, look.script))
                                if duplicate else "")
         self.duplicate.setVisible(duplicate is not None)
         self.title_label.setText(t("staff.import.title"))

@@ -66,15 +66,19 @@ class ManagePanel(Panel):
         row.setProperty("articleId", article.id)
         layout = QVBoxLayout(row)
         added = time.strftime("%Y-%m-%d", time.localtime(item.added))
-        facts = [t("staff.manage.seed") if item.seed else t("staff.manage.added", date=added)]
+        if item.seed or item.published:
+            facts = [t("staff.manage.seed" if item.seed else "staff.manage.published")]
+        else:
+            facts = [t("staff.manage.added", date=added)]
         if item.hidden:
             facts.append(t("staff.manage.hidden_mark"))
-        layout.addWidget(label(f"《{article.title}》　" + "　".join(facts), "manageTitle"))
+        title = self.in_script(article.title)
+        layout.addWidget(label(f"《{title}》　" + "　".join(facts), "manageTitle"))
         buttons = QWidget()
         line = QHBoxLayout(buttons)
         line.setContentsMargins(0, 0, 0, 0)
         if self.confirming == article.id:
-            layout.addWidget(label(t("staff.manage.confirm", title=article.title)))
+            layout.addWidget(label(t("staff.manage.confirm", title=title)))
             yes = button("manageConfirmYes")
             yes.set_texts(t("staff.manage.confirm_yes"), t("staff.manage.delete_desc"))
             yes.clicked.connect(lambda _=False, i=item: self.delete(i))
@@ -89,7 +93,7 @@ class ManagePanel(Panel):
             toggle.set_texts(t(f"staff.manage.{key}"), t(f"staff.manage.{key}_desc"))
             toggle.clicked.connect(lambda _=False, i=item: self.toggle_hidden(i))
             line.addWidget(toggle)
-            if not item.seed:
+            if not item.seed and not item.published:  # those can only be hidden
                 delete = button("manage.delete")
                 delete.set_texts(t("staff.manage.delete"), t("staff.manage.delete_desc"))
                 delete.clicked.connect(lambda _=False, i=item: self.ask_delete(i))
@@ -101,7 +105,7 @@ class ManagePanel(Panel):
     # --- actions --------------------------------------------------------------------------------
     def toggle_hidden(self, item: LibraryItem) -> None:
         library = self.area.library()
-        title = item.article.title
+        title = self.in_script(item.article.title)
         try:
             if item.hidden:
                 library.unhide(item.article.id)
@@ -127,7 +131,7 @@ class ManagePanel(Panel):
         except ReaderError as exc:
             self._done(self.look_convert(exc.message))
             return
-        self._done(self.t("staff.manage.deleted", title=item.article.title))
+        self._done(self.t("staff.manage.deleted", title=self.in_script(item.article.title)))
 
     def look_convert(self, text: str) -> str:
         return self.look.convert(text) if self.look is not None else text

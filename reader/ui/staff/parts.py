@@ -10,9 +10,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QWheelEvent
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
+from reader.core.article import Script
 from reader.core.look import Look
 from reader.core.typography import MIN_TARGET_PX, MIN_TEXT_PT
 from reader.ui.widgets.basics import BigButton
@@ -57,6 +65,12 @@ QFrame#staffRow {{ border: 2px solid {t.rule}; border-radius: 8px; }}
 """
 
 
+def data_in_script(text: str, script: Script) -> str:
+    from reader.core.script import convert  # OpenCC, loaded when first needed
+
+    return convert(text, script)
+
+
 def label(text: str = "", name: str = "") -> QLabel:
     widget = QLabel(text)
     widget.setWordWrap(True)
@@ -79,8 +93,31 @@ def button(name: str) -> BigButton:
     return widget
 
 
+class StillComboBox(QComboBox):
+    """A choice list that the mouse wheel never changes: the wheel scrolls the page
+    under it, as a staff member scrolling down the settings expects (a plain
+    QComboBox takes the wheel and changes the font size or the idle time as it passes).
+    It changes only when pressed and chosen from, or from the keyboard when focused."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # no focus from the wheel either
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            event.ignore()
+            return
+        # Handed to the page's scroll area directly: Qt passes an ignored wheel event on
+        # to the parents only when it came from the system, not when a program sent it.
+        QApplication.sendEvent(area.viewport(), event)
+        event.accept()
+
+
 def combo(name: str) -> QComboBox:
-    widget = QComboBox()
+    widget = StillComboBox()
     widget.setObjectName(name)
     widget.setMinimumHeight(MIN_TARGET_PX)
     widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -113,6 +150,11 @@ class Panel(QWidget):
         self.look = look
         self.retranslate()
         set_fonts(self, look)
+
+    def in_script(self, text: str) -> str:
+        """Text from the data (an article title, written in either script) in the
+        interface's script, so a list never mixes 简体 and 繁體."""
+        return data_in_script(text, (self.look or self.area.window.look).script)
 
     def retranslate(self) -> None:
         """Put every text in the current script."""

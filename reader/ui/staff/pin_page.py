@@ -1,7 +1,8 @@
 """The PIN page: a big on-screen digit keypad, and the keyboard works too.
 
-Three modes: "set" (first use: the PIN is typed twice), "change" (the same, from the
-staff settings) and "check". The PIN itself is kept by reader.core.pin.PinStore (a
+Four modes: "set" (first use: the PIN is typed twice), "change" (the same, from the
+staff settings), "first_run" (the same, before community mode starts for the first
+time: see FirstRunWindow) and "check". The PIN itself is kept by reader.core.pin.PinStore (a
 salted hash; wrong tries make the next try wait, and that survives a restart). While a
 wait is running the keypad is off and the message counts down.
 """
@@ -13,7 +14,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QCloseEvent, QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from reader.core.look import Look
@@ -195,6 +196,8 @@ class PinPage(Page):
             return
         if self.mode == "check":
             title, hint = "staff.pin.enter_title", "staff.pin.enter_hint"
+        elif self.mode == "first_run" and not self._first:
+            title, hint = "staff.pin.first_title", "staff.pin.first_hint"
         elif self._first:
             title, hint = "staff.pin.repeat_title", "staff.pin.repeat_hint"
         else:
@@ -223,7 +226,8 @@ class PinPage(Page):
             else:
                 key_button.set_texts(look.t(f"staff.pin.{key}"), look.t(f"staff.pin.{key}_desc"))
         self.ok.set_texts(look.t("staff.pin.ok"), look.t("staff.pin.ok_desc"))
-        self.back.set_texts(look.t("staff.pin.back"), look.t("staff.pin.back_desc"))
+        back = "staff.pin.first_quit" if self.mode == "first_run" else "staff.pin.back"
+        self.back.set_texts(look.t(back), look.t(f"{back}_desc"))
         self.field.setAccessibleName(look.t("staff.pin.field"))
         self.field.setAccessibleDescription(look.t("staff.pin.field_desc"))
         self.field.setToolTip(look.t("staff.pin.field_desc"))
@@ -240,3 +244,38 @@ class PinPage(Page):
 
     def focus_chain(self) -> list[QWidget]:
         return [self.field, self.ok, self.back]
+
+
+class FirstRunWindow(QWidget):
+    """Community mode asked for (``--kiosk``, or remembered) with no staff PIN: before the
+    reading window is shown at all, a full-screen window of its own asks staff to set the
+    PIN (typed twice). `pin_set` then lets community mode start; 退出程序 ends the program.
+    Nothing of the residents' side is reachable from here: no toolbar, no 首页, no Esc."""
+
+    pin_set = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, store: PinStore, look: Look, clock: Callable[[], float] = time.time) -> None:
+        super().__init__()
+        self.setObjectName("firstRunPin")
+        self.page = PinPage(store, clock, self)
+        self.page.start("first_run")
+        self.page.unlocked.connect(self.pin_set.emit)
+        self.page.back_requested.connect(self.quit_requested.emit)
+        column = QVBoxLayout(self)
+        column.addWidget(self.page)
+        self.apply_look(look)
+
+    def apply_look(self, look: Look) -> None:
+        self.page.apply_look(look)
+        self.setWindowTitle(look.t("staff.pin.first_window"))
+        self.setAccessibleName(look.t("staff.pin.first_window"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.page.on_shown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.property("done"):
+            self.quit_requested.emit()  # closed without a PIN: the program ends
+        super().closeEvent(event)

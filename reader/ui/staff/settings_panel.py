@@ -67,9 +67,10 @@ class SettingsPanel(Panel):
         if community.active:
             community.leave()
             self.say(self.t("staff.settings.mode_now_off"))
-        else:
-            community.enter()
+        elif community.enter():
             self.say(self.t("staff.settings.mode_now_on"))
+        else:
+            self.say(self.t("staff.settings.need_pin"))
         self.retranslate()
 
     def _chosen(self, box: QComboBox) -> None:

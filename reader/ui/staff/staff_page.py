@@ -31,17 +31,21 @@ def _panel_makers() -> dict[str, Callable[[StaffArea], Panel]]:
     from reader.ui.staff.import_panel import ImportPanel
     from reader.ui.staff.local_info_panel import LocalInfoPanel
     from reader.ui.staff.manage_panel import ManagePanel
+    from reader.ui.staff.packs_panel import PacksPanel
     from reader.ui.staff.printer_panel import PrinterPanel
     from reader.ui.staff.settings_panel import SettingsPanel
+    from reader.ui.staff.stats_panel import StatsPanel
     from reader.ui.staff.status_panel import StatusPanel
     from reader.ui.staff.voice_panel import VoicePanel
 
     return {"status": StatusPanel, "import": ImportPanel, "manage": ManagePanel,
             "settings": SettingsPanel, "local": LocalInfoPanel, "printer": PrinterPanel,
-            "booklet": BookletPanel, "voice": VoicePanel}
+            "booklet": BookletPanel, "stats": StatsPanel, "packs": PacksPanel,
+            "voice": VoicePanel}
 
 
-SECTIONS = ("status", "import", "manage", "settings", "voice", "local", "printer", "booklet")
+SECTIONS = ("status", "import", "manage", "settings", "voice", "local", "printer", "booklet",
+            "stats", "packs")
 
 
 class StaffPage(Page):

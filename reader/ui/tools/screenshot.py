@@ -50,6 +50,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.articles_source import load_articles
+    from reader.core.usage_counts import UsageCounts
     from reader.ui.shell.main_window import MainWindow
     from reader.ui.shell.settings import Settings
 
@@ -63,6 +64,9 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         if theme:
             settings.set("theme", theme)
         window = MainWindow(settings, load_articles())
+        # a picture is nobody reading: this PC's usage counts stay as they were
+        window.usage = UsageCounts(Path(scratch) / "usage-counts.json",
+                                   Path(scratch) / "help-calls.log")
         window.resize(*size)
         window.show()
         app.processEvents()

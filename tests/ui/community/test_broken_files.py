@@ -77,8 +77,8 @@ def test_broken_local_information_file(qtbot: QtBot) -> None:
     staff.show_section("local")
     panel = staff.panel("local")
     assert isinstance(panel, LocalInfoPanel)
-    assert "本地办事信息有错" in panel.problems.text()
-    assert "第 2 行" in panel.problems.text()
+    assert "本地办事信息有错" in panel.file_problems.text()
+    assert "第 2 行" in panel.file_problems.text()
     assert path.read_text(encoding="utf-8") == broken  # left exactly as staff wrote it
     staff.show_section("status")
     assert "本地办事信息有错" in staff.panel("status").files.text()  # type: ignore[attr-defined]

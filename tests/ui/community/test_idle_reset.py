@@ -147,7 +147,8 @@ def test_reset_closes_an_open_dialog_first(qtbot: QtBot) -> None:
 
 def test_staff_timeout_setting_and_no_reset_outside_community_mode(qtbot: QtBot) -> None:
     clock = FakeClock()
-    window, community = make_community_window(qtbot, kiosk=False, idle_clock=clock)
+    window, community = make_community_window(qtbot, kiosk=False, idle_clock=clock,
+                                              pin_set=True)
     assert not community.idle.running  # at home nobody is hurried
     community.enter()
     assert community.idle.running and window.settings.get("community_mode") is True

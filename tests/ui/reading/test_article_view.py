@@ -37,11 +37,29 @@ def test_every_piece_is_addressable_by_id(qtbot: QtBot) -> None:
     window.open_article(LONGEST)
     view = window.article_page.view
     ids = [b.block_id for b in view.text_blocks()]
-    assert ids[:3] == ["title", "deck", "byline"]
+    assert ids[:4] == ["title", "deck", "date", "byline"]
     assert "h1" in ids and "p1" in ids and "p17" in ids
     assert block(window, "h1").plain_text() == "卫生健康事业提质增效"
     assert block(window, "p1").kind == "caption"
     assert block(window, "h1").accessibleDescription() == "小标题"
+
+
+def test_the_date_is_under_the_title_with_the_byline(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    dated = Article("dated", "社区食堂开张", byline="本报记者 王明", date="2026-11-28",
+                    sections=(Section(None, (Block("p1", "paragraph", "今天开张。"),)),))
+    undated = Article("undated", "没有日期的通知",
+                      sections=(Section(None, (Block("p1", "paragraph", "请大家注意。"),)),))
+    view = window.article_page.view
+    view.show_article(dated, window.look)
+    settle()
+    assert [b.block_id for b in view.text_blocks()][:3] == ["title", "date", "byline"]
+    assert block(window, "date").plain_text() == "2026年11月28日"
+    assert block(window, "byline").plain_text() == "本报记者 王明"
+    assert style(block(window, "date")).pt < style(block(window, "title")).pt
+    view.show_article(undated, window.look)
+    settle()
+    assert [b.block_id for b in view.text_blocks()][:2] == ["title", "p1"]  # nothing made up
 
 
 def test_highlight_is_bold_on_a_coloured_ground_and_survives_switches(qtbot: QtBot) -> None:

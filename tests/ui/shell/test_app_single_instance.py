@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+from reader import APP_ID
+from reader.core.pin import PinStore
 from tests.conftest import ROOT
 
 # The real app.run; the only addition is a line printed when the window is brought
@@ -33,6 +35,8 @@ sys.exit(app.run(build_parser().parse_args(sys.argv[1:])))
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
+    """A user whose staff set the PIN already (community mode needs one)."""
+    PinStore(tmp_path / "config" / APP_ID / "staff-pin.json").set_pin("2468")
     return dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"),
                 XDG_DATA_HOME=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
 
@@ -66,7 +70,7 @@ def test_a_desktop_ending_the_program_lets_it_save_and_clean_up(tmp_path: Path) 
 
     env = _env(tmp_path)
     config = tmp_path / "config" / "dazi-reader"
-    config.mkdir(parents=True)
+    config.mkdir(parents=True, exist_ok=True)
     (config / "settings.ini").write_text(
         "[reading]\narticle=003_bcc1e477f3fe7536\nblock=p9\n", encoding="utf-8")
     key_code = "from reader.ui.shell.single_instance import _key; print(_key())"

@@ -3,6 +3,8 @@ colours, use the keyboard, click too often, come back the next day."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -282,3 +284,28 @@ def test_a_vanished_last_article_means_home_and_a_plain_message(qtbot: QtBot) ->
     assert window.current_page() is window.home
     assert window.notice.text() == "上次看的文章找不到了，请重新选一篇"
     assert settings.get("last_article") == ""
+
+
+def test_articles_a_content_pack_brought_this_week_are_marked_new(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from reader.core.pack_pull import pull
+    from tests.support.pack_samples import first_pack, publisher, store
+
+    pub = publisher(tmp_path)
+    first_pack(pub)
+    pull(store(), pub.subscription())
+    second = pub.build(articles=[pub.article("meal.txt")])
+    pull(store(), pub.subscription())
+    new_id = next(i for i, t in second.manifest.articles.items() if t == "社区食堂开始为老人送餐")
+    window = make_window(qtbot)
+    tiles = {t.article_id: t for t in window.home.tiles}
+    assert len(tiles) == 4  # two seeds, the first pack's article, the new one
+    marked = {i for i, t in tiles.items() if t.title.plain_text().startswith("新 ")}
+    assert marked == {new_id}
+    assert tiles[new_id].title.plain_text() == "新 社区食堂开始为老人送餐"
+    assert tiles[new_id].title.spans()[0][:3] == (0, 1, "highlight")
+    assert tiles[new_id].accessibleName() == "新 社区食堂开始为老人送餐"
+    assert not any(t.title.spans() for i, t in tiles.items() if i != new_id)
+    window.toggle_script()
+    assert tiles[new_id].title.plain_text().startswith("新 ")

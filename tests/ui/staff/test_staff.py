@@ -22,7 +22,6 @@ from reader.core.pin import pin_file
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
 from reader.ui.staff.import_panel import ImportPanel
-from reader.ui.staff.local_info_panel import LocalInfoPanel
 from reader.ui.staff.manage_panel import ManagePanel
 from reader.ui.staff.printer_panel import PrinterPanel
 from reader.ui.staff.settings_panel import SettingsPanel
@@ -33,6 +32,7 @@ from tests.support.community_helpers import (
     FakeClock,
     click,
     make_community_window,
+    open_panel,
     press_staff_keys,
     type_pin,
     unlock,
@@ -302,6 +302,22 @@ def test_staff_area_in_traditional_script(qtbot: QtBot) -> None:
     assert window.mapFromGlobal(staff.lock_button.mapToGlobal(QPoint(0, 0))).x() < 1024
 
 
+def test_the_article_list_is_in_the_interfaces_script(qtbot: QtBot) -> None:
+    window, _staff, panel = open_panel(qtbot, "manage", ManagePanel)
+
+    def titles() -> list[str]:
+        return [row.findChild(QLabel, "manageTitle").text()  # type: ignore[union-attr]
+                for row in panel.rows.values()]
+
+    # one seed is written in 繁體 ("增進"): the 简体 list shows it in 简体
+    assert any("筑牢民生根基 增进民生福祉" in title for title in titles())
+    assert not any("增進" in title for title in titles())
+    window.settings.set("script", "traditional")
+    settle()
+    assert any("築牢民生根基 增進民生福祉" in title for title in titles())
+    assert any("織牢民生底線" in title for title in titles())  # a 简体 seed, converted
+
+
 # --- 设置, 打印机, 本地信息 ---------------------------------------------------------------
 
 
@@ -346,32 +362,6 @@ def test_printer_choice_is_saved_for_residents_printing(
     monkeypatch.setattr(printing, "available_printers", lambda: ["Office"])
     click(qtbot, window, panel.refresh_button)  # the printer was taken away
     assert "“Hall”现在找不到了" in panel.message.text()
-
-
-def test_local_information_opens_in_an_editor_only_outside_community_mode(
-        qtbot: QtBot) -> None:
-    window, community = make_community_window(qtbot)
-    staff = unlock(qtbot, window, community)
-    staff.show_section("local")
-    panel = staff.panel("local")
-    assert isinstance(panel, LocalInfoPanel)
-    opened: list[Path] = []
-    panel.opener = lambda path: opened.append(path) or True  # type: ignore[assignment]
-    assert "名称：（没填）" in panel.values.text() and panel.problems.text() == "文件没有问题。"
-    click(qtbot, window, panel.open_button)
-    assert opened == [paths.local_info_file()]
-    community.enter()
-    staff.show_section("local")
-    assert not panel.open_button.isEnabled() and panel.kiosk_note.isVisible()
-    panel.open_file()
-    assert len(opened) == 1
-    # staff edited the file meanwhile: 重新读取 shows it
-    text = paths.local_info_file().read_text(encoding="utf-8")
-    paths.local_info_file().write_text(text.replace('name = ""', 'name = "东关社区服务中心"', 1),
-                                       encoding="utf-8")
-    click(qtbot, window, panel.reload_button)
-    assert "名称：东关社区服务中心" in panel.values.text()
-    assert panel.message.text() == "已经重新读取。"
 
 
 def test_a_booklet_of_one_category_for_the_noticeboard(

@@ -1,0 +1,282 @@
+"""Checking and saving what staff typed into the 本地信息 form.
+
+`check_local_info` says in plain words what is wrong with each field (a phone number
+that cannot be one, an empty required field, a date in the future, text too long
+for a printed card). `save_local_info` writes the values into the same TOML file the
+program reads, atomically (the old file or the new one, never a torn one), keeping the
+file's comments, order and anything else a staff member wrote by hand (tomlkit edits
+the parsed document in place). It refuses, with a plain message, when the file changed
+on disk since the form read it, and when the file is broken, unless asked to keep a
+copy of the broken file and write a fresh one.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import phonenumbers
+import tomlkit
+from phonenumbers import shortnumberinfo
+from tomlkit.items import Table
+
+from reader.core.errors import ReaderError
+from reader.core.local_info import (
+    CENTRE_FIELDS,
+    CHECKED_KEY,
+    OFFICE_FIELDS,
+    Centre,
+    LocalInfo,
+    LocalOffice,
+    template,
+)
+from reader.core.safe_files import atomic_write_text, set_aside
+
+MAX_CHARS = 50  # one line of a printed card at body size
+MAX_NOTE_CHARS = 60
+REQUIRED = ("centre.name",)
+
+_SEPARATORS = re.compile(r"[、，,；;/]|或|和")
+_EXTENSION = re.compile(r"(转|分机)\s*\d{1,6}$")
+_DASHES = str.maketrans(dict.fromkeys("—–‐‑−", "-"))  # what Chinese input methods type
+_PHONE_CHARS = re.compile(r"^[0-9 ()+-]+$")
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str  # "centre.phone", "cards.dibao.office", "checked"
+    message: str  # plain Simplified Chinese, naming the field
+
+
+def phone_problem(text: str) -> str | None:
+    """Why `text` cannot be a phone number, or None. Several numbers may be written
+    with 、 or 或 between them; an extension is written 转 123. Landlines and mobiles
+    are checked against the national numbering plan (libphonenumber's data), hotlines
+    against the short numbers it knows; a 7–8 digit local number without area code is
+    taken as it is, as notices often write it."""
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    for part in _SEPARATORS.split(text):
+        part = _EXTENSION.sub("", part.strip()).strip()
+        if not part:
+            continue
+        if not _PHONE_CHARS.match(part):
+            return f"“{part}”里有不是号码的字：号码只写数字，可以用短横 - 隔开，分机写“转 123”。"
+        digits = re.sub(r"\D", "", part)
+        if not _is_phone(part, digits):
+            return f"“{part}”不像电话号码：{_shape_hint(digits)}"
+    return None
+
+
+def _is_phone(part: str, digits: str) -> bool:
+    if 3 <= len(digits) <= 6 and not part.startswith("+"):
+        number = phonenumbers.parse(digits, "CN")
+        return bool(shortnumberinfo.is_valid_short_number_for_region(number, "CN"))
+    if len(digits) in (7, 8) and digits[0] not in "01" and not part.startswith("+"):
+        return True  # a local number without its area code
+    try:
+        return bool(phonenumbers.is_valid_number(phonenumbers.parse(part, "CN")))
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def _shape_hint(digits: str) -> str:
+    if digits.startswith("1") and len(digits) > 6:
+        return f"手机号码是 1 开头的 11 位数字，这里是 {len(digits)} 位。"
+    if digits.startswith("0"):
+        return "座机先写区号再写号码（如 0354-1234567），区号和号码的位数对不上。"
+    return "座机如 0354-1234567，手机如 13912345678，热线如 12345。"
+
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def parse_checked_date(text: str) -> date | None:
+    """The 号码核实日期 as staff type it: 2026-12-06, 2026/12/6, 2026.12.6 or 2026年12月6日
+    (full-width digits too); None when empty. ValueError with a plain message otherwise."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text:
+        return None
+    found = _DATE.match(text)
+    try:
+        if found is None:
+            raise ValueError(text)
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        raise ValueError(f"号码核实日期“{text}”不是一个日子：请写成 2026-12-06，"
+                         "或按“今天核实过”。") from None
+
+
+def check_local_info(info: LocalInfo, today: date,
+                     card_titles: dict[str, str] | None = None) -> list[FieldProblem]:
+    """Everything wrong with `info`, in the order the form shows its fields."""
+    titles = card_titles or {}
+    problems: list[FieldProblem] = []
+    for key, name in CENTRE_FIELDS.items():
+        problems += _field_problems(f"centre.{key}", f"社区服务中心的{name}",
+                                    getattr(info.centre, key), key)
+    for card_id, office in info.offices.items():
+        where = f"“{titles.get(card_id, card_id)}”卡片的"
+        for key, name in OFFICE_FIELDS.items():
+            problems += _field_problems(f"cards.{card_id}.{key}", where + name,
+                                        getattr(office, key), key)
+        if not office.office.strip() and not office.is_empty():
+            problems.append(FieldProblem(f"cards.{card_id}.office",
+                                         f"{where}办理地点空着：填了电话或地址，也请写上去哪里办。"))
+    if info.checked is not None and info.checked > today:
+        problems.append(FieldProblem(CHECKED_KEY, "号码核实日期不能是以后的日子。"))
+    phones = [info.centre.phone, *(office.phone for office in info.offices.values())]
+    if info.checked is None and any(phone.strip() for phone in phones):
+        problems.append(FieldProblem(CHECKED_KEY, "填了电话号码，请也填上号码核实日期"
+                                     "（今天打电话核对过，就按“今天核实过”）。"))
+    return problems
+
+
+def _field_problems(field: str, name: str, value: str, key: str) -> list[FieldProblem]:
+    value = value.strip()
+    if not value:
+        return [FieldProblem(field, f"{name}不能空着。")] if field in REQUIRED else []
+    limit = MAX_NOTE_CHARS if key == "note" else MAX_CHARS
+    if "\n" in value:
+        return [FieldProblem(field, f"{name}只能写一行。")]
+    if len(value) > limit:
+        return [FieldProblem(field, f"{name}太长了（{len(value)} 个字，最多 {limit} 个字），"
+                                    "印在卡片上放不下。")]
+    if key == "phone":
+        problem = phone_problem(value)
+        if problem:
+            return [FieldProblem(field, f"{name}：{problem}")]
+    return []
+
+
+# --- the form's values: one text per field, keyed as FieldProblem.field -----------------------
+def form_values(info: LocalInfo) -> dict[str, str]:
+    """Every field of `info` as the text a form shows."""
+    values = {f"centre.{key}": getattr(info.centre, key) for key in CENTRE_FIELDS}
+    for card_id, office in info.offices.items():
+        values.update({f"cards.{card_id}.{key}": getattr(office, key) for key in OFFICE_FIELDS})
+    values[CHECKED_KEY] = info.checked.isoformat() if info.checked else ""
+    return values
+
+
+def info_from_values(values: dict[str, str], checked: date | None) -> LocalInfo:
+    """A LocalInfo from form texts (`checked` already parsed by parse_checked_date)."""
+    centre = Centre(**{key: values.get(f"centre.{key}", "").strip() for key in CENTRE_FIELDS})
+    card_ids = {name.split(".")[1] for name in values if name.startswith("cards.")}
+    offices = {card_id: LocalOffice(**{key: values.get(f"cards.{card_id}.{key}", "").strip()
+                                       for key in OFFICE_FIELDS})
+               for card_id in sorted(card_ids)}
+    return LocalInfo(centre, offices, checked)
+
+
+# --- saving ---------------------------------------------------------------------------------
+class LocalInfoSaveError(ReaderError):
+    """The form's values were not written; `message` says why and what to do."""
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    path: Path
+    kept_broken: Path | None = None  # where the broken file was kept, when replaced
+
+
+def save_local_info(info: LocalInfo, path: Path, expected_text: str | None,
+                    cards: Iterable[tuple[str, str]] = (),
+                    replace_broken: bool = False) -> SaveResult:
+    """Write `info` into `path`. `expected_text`: the file's text when the form read it
+    (None: it did not exist). `cards` (id, title) name new card sections."""
+    cards = list(cards)
+    current = _current_text(path)
+    if current != expected_text and not (current is None and expected_text == ""):
+        raise LocalInfoSaveError(
+            "本地信息文件在您填写的时候被改过了（也许有人用记事本改了它）。"
+            "为了不把那些改动盖掉，这次没有保存。请按“重新读取”看看文件现在的内容。")
+    kept: Path | None = None
+    base = current if current and current.strip() else template(cards)
+    try:
+        document = tomlkit.parse(base)
+    except tomlkit.exceptions.TOMLKitError as exc:
+        if not replace_broken:
+            raise LocalInfoSaveError(
+                "本地信息文件里有写错的地方，表格不能往里面填。可以用记事本改正它；"
+                "或者按“另存旧文件，用表格重写”：旧文件原样留一份，再用表格里的内容写新文件。"
+            ) from exc
+        kept = set_aside(path, copy=True)
+        document = tomlkit.parse(template(cards))
+    _fill(document, info, dict(cards))
+    text = tomlkit.dumps(document)
+    # never write a file that reads differently from what the form shows
+    if _read_back(text, set(info.offices)) != _comparable(info):
+        raise LocalInfoSaveError("本地信息没能保存：写出来的内容和表格里的不一样。文件没有改动。")
+    try:
+        atomic_write_text(path, text)
+    except OSError as exc:
+        raise LocalInfoSaveError(
+            f"本地信息没能保存（{path}）：{exc.strerror or exc}。文件没有改动。") from exc
+    return SaveResult(path, kept)
+
+
+def _current_text(path: Path) -> str | None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise LocalInfoSaveError(f"本地信息文件打不开（{path}）：{exc.strerror or exc}。") from exc
+    return data.decode("utf-8", "replace")
+
+
+def _fill(document: tomlkit.TOMLDocument, info: LocalInfo, titles: dict[str, str]) -> None:
+    document[CHECKED_KEY] = info.checked if info.checked is not None else ""
+    centre = _table(document, "centre")
+    for key in CENTRE_FIELDS:
+        centre[key] = getattr(info.centre, key).strip()
+    cards = _table(document, "cards", super_table=True)
+    for card_id, office in info.offices.items():
+        if card_id not in cards and office.is_empty():
+            continue  # no empty section for a card nobody filled in
+        section = _table(cards, card_id)
+        if card_id in titles and not section.trivia.comment:
+            section.comment(titles[card_id])
+            section.trivia.comment_ws = "  "  # as the template writes it
+        for key in OFFICE_FIELDS:
+            section[key] = getattr(office, key).strip()
+
+
+def _table(parent: Any, key: str, super_table: bool = False) -> Table:
+    """parent[key] as a table, made (or, when it held something else, replaced)."""
+    found = parent.get(key)
+    if isinstance(found, Table):
+        return found
+    if key in parent:
+        del parent[key]
+    table = tomlkit.table(is_super_table=super_table or None)
+    parent[key] = table
+    return parent[key]
+
+
+def _comparable(info: LocalInfo) -> tuple[object, ...]:
+    offices = {card_id: office for card_id, office in info.offices.items()
+               if not office.is_empty()}
+    strip = {card_id: LocalOffice(**{k: getattr(o, k).strip() for k in OFFICE_FIELDS})
+             for card_id, o in offices.items()}
+    centre = Centre(**{k: getattr(info.centre, k).strip() for k in CENTRE_FIELDS})
+    return centre, strip, info.checked
+
+
+def _read_back(text: str, card_ids: set[str]) -> tuple[object, ...]:
+    data = tomllib.loads(text)
+    centre = Centre(**{k: str(data.get("centre", {}).get(k, "")) for k in CENTRE_FIELDS})
+    offices = {}
+    for card_id, raw in data.get("cards", {}).items():
+        if isinstance(raw, dict):
+            office = LocalOffice(**{k: str(raw.get(k, "")) for k in OFFICE_FIELDS})
+            if card_id in card_ids and not office.is_empty():
+                offices[card_id] = office
+    checked = data.get(CHECKED_KEY) or None
+    return centre, offices, checked
