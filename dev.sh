@@ -17,7 +17,7 @@ libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 \
 libegl1 libgl1 libfontconfig1 libdbus-1-3"
 # ...and what the tests use to look at the program from outside.
 TEST_DEBS="xvfb xauth poppler-utils sox cups cups-bsd cups-client printer-driver-cups-pdf \
-nsis dpkg-dev fakeroot lintian desktop-file-utils appstream binutils patchelf \
+nsis dpkg-dev fakeroot lintian desktop-file-utils appstream binutils patchelf zbar-tools \
 dbus at-spi2-core python3-gi gir1.2-atspi-2.0 \
 nginx minisign"
 # (dbus … gir1.2-atspi-2.0: the screen-reader walk, ../shared/tools/a11y_audit.py, which

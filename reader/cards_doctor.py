@@ -20,6 +20,7 @@ def doctor_checks() -> Iterator[Check]:
     from reader import paths
     from reader.core.cards import load_cards
     from reader.core.local_info import load_local_info
+    from reader.core.safe_files import is_blank
 
     cards = load_cards()
     skipped = [p for p in cards.problems if p.skipped]
@@ -37,6 +38,11 @@ def doctor_checks() -> Iterator[Check]:
     path = paths.local_info_file()
     if not path.exists():
         yield Check(LOCAL_NAME, True, f"还没有，第一次打开卡片时会建立：{path}", required=False)
+        return
+    if is_blank(path):
+        yield Check(LOCAL_NAME, False,
+                    f"文件是空的，什么都没填；下次打开卡片时会重新放进填写说明：{path}",
+                    required=False)
         return
     info = load_local_info(path, [(card.id, card.title) for card in cards])
     if info.problems:

@@ -18,6 +18,7 @@ HANDLERS: dict[str, str] = {
     "article": "reader.cli_core:cmd_article",
     "convert": "reader.cli_core:cmd_convert",
     "doctor": "reader.cli_core:cmd_doctor",
+    "reset-pin": "reader.cli_core:cmd_reset_pin",
     "screenshot": "reader.ui.tools.screenshot:cmd_screenshot",
     "speak": "reader.speech.cli:cmd_speak",
     "cards": "reader.cli_cards:cmd_cards",
@@ -45,11 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.add_argument("--script", choices=["simplified", "traditional"])
+    p.add_argument("--pdf", help="印成大字 PDF（带页码和相关卡片的办事电话）")
+    p.add_argument("--paper", choices=["A4", "A5"], default="A4")
 
     p = sub.add_parser("convert", help="简繁转换：从标准输入读，写到标准输出")
     p.add_argument("--to", required=True, choices=["simplified", "traditional"])
 
     sub.add_parser("doctor", help="检查这台电脑能否运行本程序")
+    sub.add_parser("reset-pin", help="忘了员工密码：清除它，下次打开工作人员区时设新密码")
 
     p = sub.add_parser("screenshot", help="离屏渲染窗口并保存 PNG")
     p.add_argument("out")
@@ -59,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--font-size", type=int)
     p.add_argument("--theme")
     p.add_argument("--size", default="1280x800", help="窗口大小，如 1024x600")
+    p.add_argument("--print-preview", action="store_true",
+                   help="截取卡片的打印预览（和 --card 一起用）")
 
     p = sub.add_parser("speak", help="朗读：合成语音或只显示要读的句子")
     p.add_argument("text", nargs="?")

@@ -28,12 +28,16 @@ def _script(args: argparse.Namespace) -> Script:
     return "traditional" if getattr(args, "script", None) == "traditional" else "simplified"
 
 
+# Imported by name so that the card commands that only list or check never load Qt.
+PRINTING_MODULE = "reader.ui.printing.output"
+
+
 def _printing() -> ModuleType | None:
-    """reader.ui.printing.output (Qt), or None with a message when this copy has no printing."""
+    """The printing module (Qt), or None with a message when this copy has no printing."""
     import importlib
 
     try:
-        return importlib.import_module("reader.ui.printing.output")
+        return importlib.import_module(PRINTING_MODULE)
     except ImportError as exc:
         print(f"错误：这台电脑上的程序不能打印或写 PDF（{exc}）。", file=sys.stderr)
         return None
@@ -136,13 +140,11 @@ def cmd_card(args: argparse.Namespace) -> int:
 
 
 def cmd_links(args: argparse.Namespace) -> int:
-    from reader.core.formats import read_article
+    from reader.cli_core import read_article_or_say
     from reader.core.linking import find_links
 
-    try:
-        article = read_article(args.file)
-    except ReaderError as exc:
-        print(f"错误：{args.file}：{exc.message}", file=sys.stderr)
+    article = read_article_or_say(args.file)
+    if article is None:
         return 1
     cards = _load()
     links = find_links(article, cards)

@@ -5,18 +5,34 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
 
+if TYPE_CHECKING:
+    from reader.core.article import Article
 
-def cmd_article(args: argparse.Namespace) -> int:
-    from reader.core.formats import read_article
+
+def read_article_or_say(path: str) -> Article | None:
+    """The article in `path`, or None after telling on stderr why it can't be read."""
+    from reader.core.formats import display_name, read_article
 
     try:
-        article = read_article(args.file)
+        return read_article(path)
     except ReaderError as exc:
-        print(f"错误：{args.file}：{exc.message}", file=sys.stderr)
+        print(f"错误：{display_name(path)}：{exc.message}", file=sys.stderr)
+        return None
+    except Exception:  # a bug: logged with its traceback, one plain line for staff
+        print(f"错误：{display_name(path)}：{unexpected_failure()}", file=sys.stderr)
+        return None
+
+
+def cmd_article(args: argparse.Namespace) -> int:
+    article = read_article_or_say(args.file)
+    if article is None:
         return 1
+    if getattr(args, "pdf", None):
+        return _article_pdf(article, args)
     if args.script and args.script != article.script:
         from reader.core.script import convert
 
@@ -39,6 +55,36 @@ def cmd_article(args: argparse.Namespace) -> int:
     return 0
 
 
+def unexpected_failure() -> str:
+    """Log the error being handled (with its traceback) and say so in one line."""
+    from reader import crash
+
+    crash.log_error(*sys.exc_info())
+    return (
+        "读的时候出了意外，没有读成。详细情况记在错误记录里（python -m reader doctor 可以看到）。"
+    )
+
+
+def _article_pdf(article: Article, args: argparse.Namespace) -> int:
+    from reader.core.cards import load_cards
+    from reader.core.local_info import load_local_info
+    from reader.ui.printing import output
+
+    cards = load_cards().cards
+    local_info = load_local_info(cards=[(c.id, c.title) for c in cards])
+    for problem in local_info.problems:
+        print(f"注意：{problem}", file=sys.stderr)
+    script = args.script or article.script
+    try:
+        out = output.write_article_pdf(article, cards, args.pdf, script=script,
+                                       paper=args.paper, local_info=local_info)  # fmt: skip
+    except ReaderError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    print(f"已写成：{out}")
+    return 0
+
+
 def cmd_convert(args: argparse.Namespace) -> int:
     from reader.core.script import convert
 
@@ -56,3 +102,23 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from reader import doctor
 
     return doctor.run()
+
+
+def cmd_reset_pin(args: argparse.Namespace) -> int:
+    """Forget the staff PIN (the file is kept aside); the staff area asks for a new one.
+    Whoever can run commands on this PC could delete the file anyway: this only makes
+    the deliberate way the plain one."""
+    from reader.core.pin import pin_file, reset_pin
+
+    path = pin_file()
+    try:
+        kept = reset_pin(path)
+    except OSError as exc:
+        print(f"错误：{path}：没能移开员工密码文件（{exc.strerror or exc}）", file=sys.stderr)
+        return 1
+    if kept is None:
+        print(f"还没有员工密码文件（{path}）：按 Ctrl+Alt+S 就可以设新密码。")
+    else:
+        print(f"员工密码已经清除，原来的文件另存为 {kept}。"
+              "请马上在程序窗口里按 Ctrl+Alt+S 设一个新密码。")
+    return 0

@@ -11,26 +11,29 @@ from typing import TYPE_CHECKING
 from reader.core.errors import ReaderError
 
 if TYPE_CHECKING:
+    from reader.core.library import Library
     from reader.doctor import Check
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import each file; print what was added or why not. Exit 1 if any failed."""
-    from reader.core.library import Library
+    from reader.cli_core import unexpected_failure
+    from reader.core.formats import display_name
 
-    try:
-        library = Library()
-    except ReaderError as exc:
-        print(f"错误：打不开文章库：{exc.message}", file=sys.stderr)
+    library = _open_library()
+    if library is None:
         return 1
-    _print_problems(library.problems)
     failed = 0
     for name in args.files:
         try:
             article = library.add(name)
         except ReaderError as exc:
             failed += 1
-            print(f"没有加入：{name}：{exc.message}", file=sys.stderr)
+            print(f"错误：{display_name(name)}：{exc.message}", file=sys.stderr)
+            continue
+        except Exception:  # a bug: logged with its traceback, one plain line for staff
+            failed += 1
+            print(f"错误：{display_name(name)}：{unexpected_failure()}", file=sys.stderr)
             continue
         print(f"已加入：{article.id}  {article.title}")
     return 1 if failed else 0
@@ -38,14 +41,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_library(args: argparse.Namespace) -> int:
     """One article a line, newest first: id, title, and marks for seeds and hidden."""
-    from reader.core.library import Library
-
-    try:
-        library = Library()
-    except ReaderError as exc:
-        print(f"错误：打不开文章库：{exc.message}", file=sys.stderr)
+    library = _open_library()
+    if library is None:
         return 1
-    _print_problems(library.problems)
     for item in library.items(include_hidden=True):
         marks = "".join(
             mark for mark, on in (("（自带）", item.seed), ("（内容包）", item.published),
@@ -53,6 +51,19 @@ def cmd_library(args: argparse.Namespace) -> int:
         )
         print(f"{item.article.id}  {item.article.title}{marks}")
     return 0
+
+
+def _open_library() -> Library | None:
+    """The library, with its problems told on stderr; None (and why) if it won't open."""
+    from reader.core.library import Library
+
+    try:
+        library = Library()
+    except ReaderError as exc:
+        print(f"错误：打不开文章库：{exc.message}", file=sys.stderr)
+        return None
+    _print_problems(library.problems)
+    return library
 
 
 def _print_problems(problems: list[str]) -> None:

@@ -39,6 +39,19 @@ def basic_checks() -> Iterable[Check]:
 
     yield Check("设置文件位置", True, str(paths.settings_file()), required=False)
     yield Check("文章库位置", True, str(paths.library_dir()), required=False)
+    yield pin_check()
+
+
+def pin_check() -> Check:
+    from reader.core.pin import RESET_COMMAND, PinStore, pin_file
+
+    store = PinStore(pin_file())
+    if store.broken:
+        return Check("员工密码", False, store.problem, required=False)
+    if not store.is_set:
+        return Check("员工密码", True, "还没有设，第一次按 Ctrl+Alt+S 时设。", required=False)
+    return Check("员工密码", True, f"已经设好。忘了密码：运行 {RESET_COMMAND}，再设新密码。",
+                 required=False)
 
 
 def collect() -> list[Check]:

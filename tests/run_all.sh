@@ -12,6 +12,9 @@ $PY -m ruff check reader tests || status=1
 step "mypy"
 $PY -m mypy || status=1
 
+step "import contracts (lint-imports; see [tool.importlinter] in pyproject.toml)"
+"$(dirname "$PY")/lint-imports" || status=1
+
 step "pytest"
 # QT_QPA_PLATFORM=offscreen is set by tests/conftest.py; real-screen checks start Xvfb.
 $PY -m pytest -q "$@" || status=1

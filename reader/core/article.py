@@ -54,6 +54,9 @@ class Article:
     source_name: str = ""
     encoding: str = "utf-8"  # what the source was decoded as
     year_hint: int | None = field(default=None, compare=False)  # newest year in the text
+    # Source lines where a byte could not be read and shows as \ufffd (told to staff)
+    damaged_lines: tuple[int, ...] = ()
+    title_made: bool = False  # the file had no headline: the title is its first sentence
 
     def blocks(self) -> Iterator[Block]:
         for section in self.sections:
@@ -126,6 +129,8 @@ class Article:
             "removed": [
                 {"line": r.line_no, "text": r.text, "reason": r.reason} for r in self.removed
             ],
+            "damaged_lines": list(self.damaged_lines),
+            "title_made": self.title_made,
         }
 
     @classmethod
@@ -162,6 +167,8 @@ class Article:
                 source_name=_str(data.get("source_name", "")),
                 encoding=_str(data["encoding"]),
                 year_hint=None if year_hint is None else int(year_hint),
+                damaged_lines=tuple(int(n) for n in data.get("damaged_lines", ())),
+                title_made=bool(data.get("title_made", False)),
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"not an article: {exc!r}") from exc

@@ -30,7 +30,7 @@ def _ingest(path: Path) -> Article:
     return ingest_file(path)
 
 
-def _cached_seeds() -> list[Article]:
+def cached_seeds() -> list[Article]:
     from reader.core.article_cache import cached_articles
     from reader.resources import seed_files
 
@@ -65,9 +65,9 @@ def load_articles() -> list[Article]:
         # Nothing imported or hidden yet (the library folder is made by the first
         # change): the seeds alone, without importing the library code (~10 ms).
         library_problems.clear()
-        return newest_first(_cached_seeds())
+        return newest_first(cached_seeds())
     from reader.core.library import Library
 
-    library = Library(seeds=_cached_seeds)
+    library = Library(seeds=cached_seeds)
     library_problems[:] = library.problems
     return newest_first(library.articles())

@@ -12,24 +12,20 @@ drop extensions. Every kind becomes numbered text lines and goes through
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
 from reader.core.article import Article, RemovedLine
-from reader.core.decode import MAX_BYTES, decode_bytes
+from reader.core.decode import check_bytes, decode_bytes
 from reader.core.errors import ArticleFileError
 from reader.core.formats_docx import docx_text, looks_like_docx
-from reader.core.formats_html import (
-    DROPPED_REASON,
-    decode_html,
-    html_from_mhtml,
-    looks_like_html,
-    looks_like_mhtml,
-    page_text,
-)
+from reader.core.formats_html import DROPPED_REASON, page_text
 from reader.core.ingest import ingest_text
+from reader.core.limits import MAX_BYTES, too_big
+from reader.core.page_bytes import decode_html, html_from_mhtml, looks_like_html, looks_like_mhtml
 
 # What the file picker offers, and the kind each extension means when content is unclear.
 EXTENSIONS = {
@@ -54,13 +50,29 @@ _MAGIC = [
     (b"%PDF-", ".pdf"),
     (b"{\\rtf", ".rtf"),
 ]
+MIN_CHINESE = 10  # characters of Chinese an article must have
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 SUPPORTED_TEXT = "文字文件（.txt）、网页（.html .htm .mhtml .mht）和 Word 文件（.docx）"
 
 
 def read_article(path: str | Path, *, keep_lines: Collection[int] = ()) -> Article:
     """Any accepted file → Article (id: the file's stem). Raise ArticleFileError."""
     path = Path(path)
-    return read_bytes(read_source(path), path.name, path.stem, keep_lines=keep_lines)
+    name = display_name(path.name)
+    return read_bytes(read_source(path), name, Path(name).stem, keep_lines=keep_lines)
+
+
+def display_name(name: str) -> str:
+    """A file name as people should see it, always valid text. Names that are not UTF-8
+    on disk (a zip made on a Chinese Windows PC unpacks them as GBK bytes) come from
+    the system as undecodable escapes; they are read as GBK, or shown with \ufffd."""
+    raw = os.fsencode(name)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")  # gb18030 decodes nearly anything; kept safe
 
 
 def read_source(path: Path) -> bytes:
@@ -69,21 +81,20 @@ def read_source(path: Path) -> bytes:
     try:
         status = os.stat(path)
         if stat.S_ISDIR(status.st_mode):
-            raise ArticleFileError(f"{path} 是一个文件夹，不是文章文件。")
+            raise ArticleFileError(f"{display_name(str(path))} 是一个文件夹，不是文章文件。")
         if not stat.S_ISREG(status.st_mode):  # a device or pipe could be read forever
-            raise ArticleFileError(f"{path} 不是普通文件，不能当文章读。")
+            raise ArticleFileError(f"{display_name(str(path))} 不是普通文件，不能当文章读。")
         size = status.st_size
         if size > MAX_BYTES:
-            raise ArticleFileError(
-                f"{path.name} 太大了（{size // (1024 * 1024)} MB），不像一篇文章，没有加入。",
-                "limit 20 MB",
-            )
+            raise too_big(display_name(path.name), size)
         with path.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)  # a file still growing is refused later
     except FileNotFoundError as exc:
-        raise ArticleFileError(f"找不到文件 {path}。") from exc
+        raise ArticleFileError(f"找不到文件 {display_name(str(path))}。") from exc
     except OSError as exc:
-        raise ArticleFileError(f"打不开文件 {path}。", exc.strerror or "") from exc
+        raise ArticleFileError(
+            f"打不开文件 {display_name(str(path))}。", exc.strerror or ""
+        ) from exc
 
 
 def file_kind(data: bytes, name: str) -> str:
@@ -116,14 +127,23 @@ def read_bytes(
     data: bytes, name: str, article_id: str = "", *, keep_lines: Collection[int] = ()
 ) -> Article:
     """File contents → Article. `keep_lines`: numbers of removed lines to keep after
-    all (staff restored them in the import preview)."""
-    if len(data) > MAX_BYTES:
-        raise ArticleFileError(
-            f"{name} 太大了（{len(data) // (1024 * 1024)} MB），不像一篇文章，没有加入。",
-            "limit 20 MB",
-        )
-    if not data.strip():
-        raise ArticleFileError(f"{name} 是空的，里面没有文字。")
+    all (staff restored them in the import preview). The one verdict on a file, for the
+    window's import, `python -m reader import` and `python -m reader article` alike."""
+    article = _read_bytes(data, name, article_id, keep_lines)
+    chinese = 0
+    for block in article.blocks():
+        chinese += len(_CJK.findall(block.text))
+        if chinese >= MIN_CHINESE:
+            break
+    if chinese < MIN_CHINESE:  # a settings file, a log, an English page: not news for us
+        raise ArticleFileError(f"{name} 里几乎没有中文，不像一篇新闻文章，没有加入。")
+    return article
+
+
+def _read_bytes(
+    data: bytes, name: str, article_id: str, keep_lines: Collection[int]
+) -> Article:
+    check_bytes(data, name)
     kind = file_kind(data, name)
     if kind == "text":
         text, encoding = decode_bytes(data, name)
@@ -152,9 +172,12 @@ def _article_from_page(
     text = "\n".join(
         line if no in shown else "" for no, line in enumerate(page.lines, start=1)
     )
+    # The headline the page's title agrees with is never cleaned away ("抖抖抖" in it is
+    # not a spam title's repeated character).
+    protected = {*keep_lines, *([page.title_line] if page.title_line else [])}
     article = ingest_text(
         text, article_id, name, encoding, name,
-        keep_lines=keep_lines, heading_lines=page.headings & shown,
+        keep_lines=protected, heading_lines=page.headings & shown,
     )
     dropped = [
         RemovedLine(no, line, DROPPED_REASON)

@@ -21,7 +21,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from reader.core.decode import REPLACED
 from reader.core.errors import ArticleFileError
+from reader.core.formats_docx_parts import Numbering, table_lines
+from reader.core.limits import MAX_DOCX_ELEMENTS, MAX_DOCX_PARAGRAPHS, too_long
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -30,7 +33,12 @@ _OFFICE_DOCUMENT = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 )
 MAX_PART_BYTES = 64 * 1024 * 1024  # unpacked XML; a 20 MB file of pure text is far less
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$|^(?:title|标题)$", re.I)
+_HEADING_NAME = re.compile(r"^(?:heading|标题|標題)\s*([1-9])$|^(?:title|标题|標題)$", re.I)
+# What a template leaves in: prompts of empty fields and mail-merge fields («姓名»).
+_TEMPLATE_TEXT = re.compile(
+    r"单击或点击此处输入文字。?|单击此处输入文字。?|点击此处输入文字。?|"
+    r"Click or tap here to enter text\.?|Click here to enter text\.?|«[^»\n]{1,30}»"
+)
 # What a damaged, truncated, encrypted or exotic zip raises on the way in.
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -42,6 +50,7 @@ _ZIP_ERRORS = (
     NotImplementedError,  # a compression method zipfile lacks
     RuntimeError,  # "File is encrypted, password required"
 )
+_PARAGRAPH = f"{{{_W}}}p"
 _SAFE_XML = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True
 )
@@ -75,28 +84,30 @@ def docx_text(data: bytes, name: str) -> DocxText:
             if document is None:
                 raise ArticleFileError(f"{name} 不是 Word 文件，或者文件已经坏了。")
             styles = _read_xml(archive, "word/styles.xml", name)
+            numbering = Numbering.read(_read_xml(archive, "word/numbering.xml", name))
     except _ZIP_ERRORS as exc:
         raise ArticleFileError(f"{name} 不是 Word 文件，或者文件已经坏了。", str(exc)) from exc
     levels = _style_levels(styles)
     result = DocxText()
     body = document.find(w("body"))
-    rows_done: set[etree._Element] = set()
+    tables_done: set[etree._Element] = set()
     for paragraph in (body if body is not None else document).iter(w("p")):
-        if _in_fallback(paragraph):
-            continue  # a text box Word also wrote as a legacy copy: read the modern one
-        row = _outermost(paragraph, w("tr"))
-        if row is not None:
-            # A table row reads as one line, its cells side by side.
-            if row not in rows_done:
-                rows_done.add(row)
-                _add(result, _row_text(row), None)
+        if _in_fallback(paragraph) or _placeholder(paragraph):
+            continue  # a legacy copy of a text box, or a template's empty field
+        table = _outermost(paragraph, w("tbl"))
+        if table is not None:
+            if table not in tables_done:
+                tables_done.add(table)
+                for line in table_lines(_table_rows(table)):
+                    _add(result, line, None)
             continue
-        _add(result, _paragraph_text(paragraph), _paragraph_level(paragraph, levels))
+        label = numbering.label(paragraph)
+        _add(result, label + _paragraph_text(paragraph), _paragraph_level(paragraph, levels))
     return result
 
 
 def _add(result: DocxText, text: str, level: int | None) -> None:
-    for part in text.split("\n"):
+    for part in _TEMPLATE_TEXT.sub("", text).split("\n"):
         line = part.strip()
         if line:
             result.lines.append(line)
@@ -111,18 +122,37 @@ def _outermost(element: etree._Element, tag: str) -> etree._Element | None:
     return found
 
 
-def _row_text(row: etree._Element) -> str:
-    cells = []
-    for cell in row.iter(w("tc")):
-        if _outermost(cell, w("tr")) is not row:
-            continue  # a table inside a cell: its words come with that cell
-        words = [
-            _paragraph_text(p).replace("\n", " ").strip()
-            for p in cell.iter(w("p"))
-            if not _in_fallback(p)
-        ]
-        cells.append(" ".join(word for word in words if word))
-    return "\u3000".join(cell for cell in cells if cell)
+def _nearest(element: etree._Element, tag: str) -> etree._Element | None:
+    return next(element.iterancestors(tag), None)
+
+
+def _table_rows(table: etree._Element) -> list[list[str]]:
+    """The cells' text of a table's own rows; a table inside a cell reads with it."""
+    rows = []
+    for row in table.iter(w("tr")):
+        if _nearest(row, w("tbl")) is not table:
+            continue
+        cells = []
+        for cell in row.iter(w("tc")):
+            if _nearest(cell, w("tr")) is not row:
+                continue
+            words = [
+                _paragraph_text(p).replace("\n", " ").strip()
+                for p in cell.iter(w("p"))
+                if not _in_fallback(p) and not _placeholder(p)
+            ]
+            cells.append(_TEMPLATE_TEXT.sub("", " ".join(word for word in words if word)))
+        rows.append(cells)
+    return rows
+
+
+def _placeholder(paragraph: etree._Element) -> bool:
+    """A content control still showing its prompt ("单击或点击此处输入文字。")."""
+    for ancestor in paragraph.iterancestors(w("sdt")):
+        properties = ancestor.find(w("sdtPr"))
+        if properties is not None and properties.find(w("showingPlcHdr")) is not None:
+            return True
+    return False
 
 
 def _main_part(archive: zipfile.ZipFile) -> str | None:
@@ -149,10 +179,43 @@ def _read_xml(archive: zipfile.ZipFile, part: str, name: str) -> etree._Element 
         data = handle.read(MAX_PART_BYTES + 1)  # the size in the zip may lie
     if len(data) > MAX_PART_BYTES:
         raise ArticleFileError(f"{name} 里的文字部分太大了，不像一篇文章，没有加入。")
+    return _parse_within_limit(data, part, name)
+
+
+def _parse_within_limit(data: bytes, part: str, name: str) -> etree._Element:
+    """Parse an XML part, refusing it as soon as it holds more elements than the limit
+    (a million empty paragraphs zip to 123 KB and would take a gigabyte as a tree).
+    A part with broken XML is read again the forgiving way, as Word offers to recover
+    a damaged file: the staff see in the preview what came out."""
     try:
-        return etree.fromstring(data, _SAFE_XML)
+        return _parse(data, part, name, recover=False)
     except etree.XMLSyntaxError as exc:
-        raise ArticleFileError(f"{name} 里的文字部分坏了，读不出来。", str(exc)) from exc
+        # Broken bytes are made valid first: recovered elements would hold them as is.
+        mended = data.decode("utf-8", "replace").encode("utf-8")
+        try:
+            root = _parse(mended, part, name, recover=True)
+        except etree.XMLSyntaxError:
+            root = None
+        if root is None:
+            raise ArticleFileError(f"{name} 里的文字部分坏了，读不出来。", str(exc)) from exc
+        return root
+
+
+def _parse(data: bytes, part: str, name: str, *, recover: bool) -> etree._Element:
+    events = etree.iterparse(
+        io.BytesIO(data), events=("start",), resolve_entities=False, no_network=True,
+        load_dtd=False, remove_comments=True, recover=recover,
+    )
+    count = paragraphs = 0
+    for _event, element in events:
+        count += 1
+        if count > MAX_DOCX_ELEMENTS:
+            raise too_long(name, "内容", f"{part}: over {MAX_DOCX_ELEMENTS} XML elements")
+        if element.tag == _PARAGRAPH:
+            paragraphs += 1
+            if paragraphs > MAX_DOCX_PARAGRAPHS:
+                raise too_long(name, "段落", f"over {MAX_DOCX_PARAGRAPHS} paragraphs")
+    return events.root
 
 
 def _style_levels(styles: etree._Element | None) -> dict[str, int]:
@@ -161,30 +224,46 @@ def _style_levels(styles: etree._Element | None) -> dict[str, int]:
         return {}
     own: dict[str, int | None] = {}
     based_on: dict[str, str] = {}
-    for style in styles.iter(w("style")):
-        if style.get(w("type")) not in (None, "paragraph"):
+    type_attr, id_attr, val = w("type"), w("styleId"), w("val")
+    name_tag, based_on_tag, ppr_tag = w("name"), w("basedOn"), w("pPr")
+    for style in styles.iterchildren(w("style")):
+        if style.get(type_attr) not in (None, "paragraph"):
             continue
-        style_id = style.get(w("styleId")) or ""
-        name_el = style.find(w("name"))
-        name = (name_el.get(w("val")) if name_el is not None else "") or ""
-        own[style_id] = _level_from_name(name)
-        if own[style_id] is None:
-            own[style_id] = _outline_level(style.find(w("pPr")))
-        parent = style.find(w("basedOn"))
-        if parent is not None and parent.get(w("val")):
-            based_on[style_id] = str(parent.get(w("val")))
-    levels: dict[str, int] = {}
+        style_id = style.get(id_attr) or ""
+        level = None
+        for child in style.iterchildren(name_tag, based_on_tag, ppr_tag):
+            if child.tag == name_tag:
+                level = _level_from_name(child.get(val) or "") if level is None else level
+            elif child.tag == ppr_tag:
+                level = _outline_level(child) if level is None else level
+            elif child.get(val):
+                based_on[style_id] = str(child.get(val))
+        own[style_id] = level
+    return _resolve_levels(own, based_on)
+
+
+def _resolve_levels(own: dict[str, int | None], based_on: dict[str, str]) -> dict[str, int]:
+    """Each style's level: its own, or the nearest one up its "based on" chain. Every
+    style is resolved once, so a chain 50,000 styles long costs 50,000 steps, not
+    their square; a loop in the chain ends it without a level."""
+    resolved: dict[str, int | None] = {}
     for style_id in own:
-        seen: set[str] = set()
+        chain: list[str] = []
+        on_chain: set[str] = set()
         current: str | None = style_id
-        while current is not None and current not in seen:
-            seen.add(current)
+        level: int | None = None
+        while current is not None and current not in resolved and current not in on_chain:
+            chain.append(current)
+            on_chain.add(current)
             level = own.get(current)
             if level is not None:
-                levels[style_id] = level
                 break
             current = based_on.get(current)
-    return levels
+        else:
+            level = resolved.get(current) if current is not None else None
+        for member in chain:  # only the last can have a level of its own: it is `level`
+            resolved[member] = level
+    return {style_id: level for style_id, level in resolved.items() if level is not None}
 
 
 def _level_from_name(name: str) -> int | None:
@@ -228,7 +307,7 @@ def _paragraph_text(paragraph: etree._Element) -> str:
             continue
         tag = element.tag
         if tag == w("t"):
-            pieces.append(element.text or "")
+            pieces.append(_text_of(element))
         elif tag == w("tab"):
             pieces.append(" ")
         elif tag in (w("br"), w("cr")):
@@ -238,6 +317,13 @@ def _paragraph_text(paragraph: etree._Element) -> str:
         elif tag in (w("delText"), w("instrText"), f"{{{_MC}}}Fallback"):
             walker.skip_subtree()
     return "".join(pieces)
+
+
+def _text_of(element: etree._Element) -> str:
+    try:
+        return element.text or ""
+    except UnicodeDecodeError:  # a recovered part can hold a reference to a surrogate
+        return REPLACED
 
 
 def _in_fallback(element: etree._Element) -> bool:

@@ -11,13 +11,16 @@ from pathlib import Path
 
 from reader.core.article import Article
 from reader.core.clean import Line, clean
-from reader.core.decode import decode_bytes
+from reader.core.decode import REPLACED, decode_bytes
 from reader.core.errors import ArticleFileError
+from reader.core.limits import MAX_PARAGRAPHS, check_text, too_long
+from reader.core.mirror_spam import collapse_doubled_punctuation, remove_inserted_pinyin
 from reader.core.punctuation import normalize_punctuation
 from reader.core.script import detect
 from reader.core.structure import build
 
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
+_SCRIPT_SAMPLE = 20_000  # characters enough to tell 简 from 繁, however long the article
 
 
 def ingest_text(
@@ -33,8 +36,16 @@ def ingest_text(
     """`keep_lines`: line numbers never dropped as noise (restored by staff in the
     import preview); `heading_lines`: line numbers the source marked as headings
     (web page h1-h4, Word heading styles)."""
+    check_text(text, name)
+    paragraphs = sum(1 for line in text.split("\n") if line.strip())
+    if paragraphs > MAX_PARAGRAPHS:
+        raise too_long(name, "段落", f"{paragraphs} paragraphs, limit {MAX_PARAGRAPHS}")
     lines, removed, date = clean(text, keep_lines)
-    lines = [Line(line.no, normalize_punctuation(line.text)) for line in lines]
+    texts = remove_inserted_pinyin([line.text for line in lines])
+    lines = [
+        Line(line.no, collapse_doubled_punctuation(normalize_punctuation(text)))
+        for line, text in zip(lines, texts, strict=True)
+    ]
     if not lines:
         raise ArticleFileError(f"{name} 里除了网页杂项没有正文。")
     parts = build(lines, heading_lines)
@@ -46,13 +57,24 @@ def ingest_text(
         deck=parts.deck,
         byline=parts.byline,
         date=date,
-        script=detect(body),
+        script=detect(body[:_SCRIPT_SAMPLE]),
         sections=tuple(parts.sections),
         removed=tuple(removed),
         column=parts.column,
         source_name=source_name,
         encoding=encoding,
         year_hint=max(years) if years else None,
+        damaged_lines=damaged_lines(text),
+        title_made=parts.title_made,
+    )
+
+
+def damaged_lines(text: str) -> tuple[int, ...]:
+    """Numbers of the lines holding a byte the decoder replaced (\ufffd)."""
+    if REPLACED not in text:
+        return ()
+    return tuple(
+        no for no, line in enumerate(text.split("\n"), start=1) if REPLACED in line
     )
 
 

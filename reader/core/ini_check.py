@@ -1,44 +1,96 @@
-"""Is an INI settings file readable and well formed?
+"""Reading an INI settings file the way staff leave it after Notepad.
 
 QSettings reads almost anything without complaint (binary garbage becomes an empty
-file, a broken value becomes a strange string), so the program checks the file itself
-before trusting it: a broken file is moved aside and defaults are used, never a crash.
-Qt-free so `doctor` can use it too.
+file, a broken value becomes a strange string, a UTF-16 file becomes keys full of NUL
+characters, GBK text becomes mojibake), so the program reads the file itself first:
+BOM, CRLF, UTF-16 and GBK are decoded as the TOML files are; each line is kept when it
+is a section or a `key=value` and reported otherwise. Qt-free so `doctor` can use it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
+
+from reader.core.decode import decode_bytes
+from reader.core.errors import ArticleFileError
 
 _SECTION = re.compile(r"^\[[^\[\]]+\]$")
 _KEY = re.compile(r"^[^=\[\]]+=.*$")
 MAX_BYTES = 1_000_000  # ours is a few hundred bytes; anything huge is not ours
 
 
-def ini_problem(path: Path) -> str | None:
-    """None when the file is absent or looks like a good INI file; otherwise a plain
-    Chinese description of what is wrong with it."""
+@dataclass(frozen=True)
+class IniReading:
+    """What could be read. `text` is None when nothing could (then `problem` says why);
+    otherwise it holds the good lines, as UTF-8-ready text with plain line ends."""
+
+    text: str | None
+    encoding: str = "utf-8"
+    bad_lines: tuple[tuple[int, str], ...] = ()  # (line number, the line's start)
+    problem: str | None = None
+
+    @property
+    def damaged(self) -> bool:
+        return self.text is None or bool(self.bad_lines)
+
+
+def read_ini(path: Path) -> IniReading:
     if not path.exists():
-        return None
+        return IniReading("")
     if path.is_dir():
-        return "设置文件的位置上是一个文件夹。"
+        return IniReading(None, problem="设置文件的位置上是一个文件夹。")
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return f"设置文件读不出来（{exc.strerror or exc}）。"
+        return IniReading(None, problem=f"设置文件读不出来（{exc.strerror or exc}）。")
     if len(data) > MAX_BYTES:
-        return "设置文件大得不正常。"
-    if b"\x00" in data:
-        return "设置文件里有乱码。"
+        return IniReading(None, problem="设置文件大得不正常。")
+    if not data.strip():
+        return IniReading("")
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return "设置文件里有乱码（不是 UTF-8 文字）。"
+        text, encoding = decode_bytes(data, "设置文件")
+    except ArticleFileError:
+        return IniReading(None, problem="设置文件里有乱码，不是文字。")
+    return _sorted_lines(text, encoding)
+
+
+def _sorted_lines(text: str, encoding: str) -> IniReading:
+    good: list[str] = []
+    bad: list[tuple[int, str]] = []
+    in_bad_section = False  # keys under a broken [section line belong to no known section
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith((";", "#")):
             continue
-        if not (_SECTION.match(line) or _KEY.match(line)):
-            return f"设置文件第 {number} 行看不懂：{line[:40]}"
-    return None
+        if _SECTION.match(line):
+            in_bad_section = False
+            good.append(line)
+        elif line.startswith("["):
+            in_bad_section = True
+            bad.append((number, line[:40]))
+        elif _KEY.match(line) and not in_bad_section:
+            good.append(line)
+        elif not in_bad_section:
+            bad.append((number, line[:40]))
+    if bad and not good:  # not one setting in it: garbage that happened to decode
+        return IniReading(None, encoding, tuple(bad), "设置文件里有乱码，一项设置也看不出来。")
+    return IniReading("\n".join(good) + "\n" if good else "", encoding, tuple(bad))
+
+
+def describe(reading: IniReading) -> str | None:
+    """One plain sentence about what is wrong, or None when the file reads cleanly."""
+    if reading.problem:
+        return reading.problem
+    if not reading.bad_lines:
+        return None
+    number, line = reading.bad_lines[0]
+    more = f"（还有 {len(reading.bad_lines) - 1} 行也看不懂）" if len(reading.bad_lines) > 1 else ""
+    return f"设置文件第 {number} 行看不懂：{line}{more}。"
+
+
+def ini_problem(path: Path) -> str | None:
+    """None when the file is absent or reads cleanly; otherwise a plain Chinese
+    description of what is wrong with it."""
+    return describe(read_ini(path))

@@ -6,6 +6,8 @@ On disk, in `reader.paths.library_dir()`:
     articles/<id>/source.<ext>  the file as staff gave it, byte for byte
     articles/<id>/article.json  the cleaned article, plus the import choices (title
                                 override, restored lines) that rebuild it from source
+    articles/<id>/confirmed     made once the index names the article (see below)
+    confirms                    this library marks confirmed articles (older ones did not)
     .lock                       held while a change is made (one program at a time)
 
 Every file is written through `safe_files.atomic_write_bytes` (temp file, fsync,
@@ -13,7 +15,10 @@ os.replace) and the index is written last, so a crash or power cut at any moment
 leaves the old library or the new one: an article folder the index does not name
 yet is simply not in the library. A broken index is set aside (never overwritten)
 and rebuilt from the backup and the article folders; staff see what happened in
-`Library.problems`.
+`Library.problems`. Only folders marked `confirmed` come back in a rebuild: an import
+killed before its index was written was never in the library, and a delete removes the
+mark before the index. (The mark is written without fsync; every change, made under
+the lock, first marks whatever the index names, so a mark lost to a power cut returns.)
 """
 
 from __future__ import annotations
@@ -21,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import re
 import shutil
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -36,12 +40,15 @@ from reader.core.library_files import (
     ARTICLE_FILE,
     ARTICLES,
     BACKUP,
+    CONFIRMED,
+    CONFIRMS,
     INDEX,
     PUBLISHED,
     Entry,
     IndexState,
     article_file_bytes,
-    entry_from_folder,
+    has_folders,
+    rebuild_state,
     remove_stale_temp_files,
     source_suffix,
 )
@@ -53,8 +60,6 @@ from reader.core.safe_files import atomic_write_bytes, set_aside
 Source = str | Path | bytes
 LOCK = ".lock"  # held while a change is made (see Library._changing)
 LOCK_WAIT_S = 20.0  # a change takes milliseconds; this long means something is stuck
-MIN_CHINESE = 10  # characters of Chinese an imported article must have
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 class DuplicateArticle(ReaderError):
@@ -106,10 +111,10 @@ def text_digest(article: Article) -> str:
 def _source_bytes(source: Source, name: str | None) -> tuple[bytes, str]:
     if isinstance(source, bytes):
         return source, name or "文件"
-    from reader.core.formats import read_source
+    from reader.core.formats import display_name, read_source
 
     path = Path(source)
-    return read_source(path), name or path.name
+    return read_source(path), name or display_name(path.name)
 
 
 def preview_import(
@@ -126,9 +131,6 @@ def preview_import(
     data, source_name = _source_bytes(source, name)
     restore = tuple(sorted(set(restore_lines)))
     article = read_bytes(data, source_name, "", keep_lines=restore)
-    chinese = sum(1 for block in article.blocks() for ch in block.text if _CJK.match(ch))
-    if chinese < MIN_CHINESE:  # a settings file, a log, an English page: not news for us
-        raise ArticleFileError(f"{source_name} 里几乎没有中文，不像一篇新闻文章，没有加入。")
     override = (title_override or "").strip() or None
     if override:
         article = replace(article, title=override)
@@ -262,6 +264,7 @@ class Library:
             ],
             state,
         )
+        self._confirm(entry.id)
         self._articles[entry.id] = article
         return article
 
@@ -285,6 +288,10 @@ class Library:
             raise ReaderError("文章库里没有这篇文章，可能已经删除了。")
         state = IndexState(dict(self._state.entries), set(self._state.hidden_seeds))
         del state.entries[article_id]
+        # Unmarked first: if the index below is never written, the next change marks it
+        # again; if it is, no rebuild can bring the article back.
+        with contextlib.suppress(OSError):
+            (self.path / ARTICLES / article_id / CONFIRMED).unlink(missing_ok=True)
         self._write([], state)
         self._articles.pop(article_id, None)
         # The index no longer names it; a crash here only leaves an unused folder.
@@ -315,11 +322,32 @@ class Library:
             raise ReaderError(
                 "文章库正在被另一个窗口修改，这次没有改动。请稍等一下再试。", str(exc)
             ) from exc
+        except OSError as exc:  # a read-only or full library folder
+            raise ReaderError(
+                "没能写进文章库，文章库没有改变。请检查文章库文件夹能不能写。",
+                exc.strerror or str(exc),
+            ) from exc
         try:
             self._load()  # as another window or the command line may have left it
+            self._confirm_indexed()
             yield
         finally:
             lock.release()
+
+    def _confirm(self, article_id: str) -> None:
+        with contextlib.suppress(OSError):
+            (self.path / ARTICLES / article_id / CONFIRMED).touch()
+
+    def _confirm_indexed(self) -> None:
+        """Mark every article the index names (a mark lost to a crash, or a library
+        from before marks existed), then say the library uses marks."""
+        for article_id in self._state.entries:
+            folder = self.path / ARTICLES / article_id
+            if folder.is_dir() and not (folder / CONFIRMED).exists():
+                self._confirm(article_id)
+        if not (self.path / CONFIRMS).exists():
+            with contextlib.suppress(OSError):
+                (self.path / CONFIRMS).touch()
 
     def _set_hidden(self, article_id: str, hidden: bool) -> None:
         with self._changing():
@@ -425,23 +453,13 @@ class Library:
                 self._articles[entry.id] = article
 
     def _has_folders(self) -> bool:
-        return (self.path / ARTICLES).is_dir() and any((self.path / ARTICLES).iterdir())
+        return has_folders(self.path)
 
     def _rebuild_state(self) -> IndexState:
-        """An index from the backup (for hidden flags) and every article folder with a
-        readable article file or source (articles saved after the backup count)."""
-        try:
-            backup = IndexState.from_bytes((self.path / BACKUP).read_bytes())
-        except (OSError, ValueError):
-            backup = IndexState()
-        state = IndexState(hidden_seeds=set(backup.hidden_seeds))
-        folders = sorted((self.path / ARTICLES).glob("*/")) if self._has_folders() else []
-        for folder in folders:
-            entry = entry_from_folder(folder) or backup.entries.get(folder.name)
-            if entry is None or not (folder / entry.source_file).exists():
-                continue
-            old = backup.entries.get(entry.id)
-            state.entries[entry.id] = replace(entry, hidden=old.hidden if old else False)
+        state, unconfirmed = rebuild_state(self.path)
+        if unconfirmed:
+            self._problem(f"有 {unconfirmed} 篇文章当时没有保存完（程序在保存时被关掉），"
+                          "没有放回文章库；它们的文件还在 articles 文件夹里，需要的话请重新添加。")
         return state
 
     def _load_article(self, entry: Entry) -> Article | None:

@@ -11,7 +11,7 @@ import contextlib
 import json
 import re
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,8 @@ INDEX = "index.json"
 BACKUP = "index.json.bak"
 ARTICLES = "articles"
 ARTICLE_FILE = "article.json"
+CONFIRMED = "confirmed"  # in an article folder: the index has named it
+CONFIRMS = "confirms"  # in the library: folders are marked (absent in older libraries)
 PUBLISHED = "published"  # the last content pack's files (reader.core.content_store)
 _SAFE_SUFFIX = re.compile(r"^\.[a-z0-9]{1,8}$")
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -136,3 +138,32 @@ def remove_stale_temp_files(root: Path) -> None:
         with contextlib.suppress(OSError):
             if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
                 temp.unlink()
+
+
+def has_folders(root: Path) -> bool:
+    return (root / ARTICLES).is_dir() and any((root / ARTICLES).iterdir())
+
+
+def rebuild_state(root: Path) -> tuple[IndexState, int]:
+    """An index from the backup (for hidden flags) and every confirmed article folder
+    with a readable article file or source (articles saved after the backup count);
+    and how many folders were left out as never confirmed. In a library from before
+    confirmations every readable folder counts."""
+    try:
+        backup = IndexState.from_bytes((root / BACKUP).read_bytes())
+    except (OSError, ValueError):
+        backup = IndexState()
+    state = IndexState(hidden_seeds=set(backup.hidden_seeds))
+    folders = sorted((root / ARTICLES).glob("*/")) if has_folders(root) else []
+    marked = (root / CONFIRMS).exists()
+    unconfirmed = 0
+    for folder in folders:
+        if marked and not (folder / CONFIRMED).exists():
+            unconfirmed += 1
+            continue
+        entry = entry_from_folder(folder) or backup.entries.get(folder.name)
+        if entry is None or not (folder / entry.source_file).exists():
+            continue
+        old = backup.entries.get(entry.id)
+        state.entries[entry.id] = replace(entry, hidden=old.hidden if old else False)
+    return state, unconfirmed

@@ -2,10 +2,11 @@
 and the day the numbers were last checked (号码核实日期, printed on cards).
 
 One TOML file in the user's config folder (reader.paths.local_info_file()). It is
-created with comments on first use. Staff change it with the staff area's form
-(reader.core.local_info_save, which keeps the file's comments) or by hand. Reading never
-changes it: a broken file is reported (plain message naming the line) and the program
-goes on with empty values, leaving the file exactly as the staff member wrote it.
+created (atomically) with comments on first use, and again when it is empty (nothing
+filled in). Staff change it with the staff area's form (reader.core.local_info_save,
+which keeps the file's comments) or by hand. Reading never changes a file with anything
+in it: a broken file is reported (plain message naming the line) and the program goes on
+with empty values, leaving the file exactly as the staff member wrote it.
 Cards show only values that are filled in; nothing local is ever made up.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
+from reader.core.safe_files import create_text_file, is_blank
 from reader.core.toml_file import TomlFileError, key_line, read_toml, table_line
 
 CENTRE_FIELDS = {"name": "名称", "address": "地址", "phone": "电话", "hours": "开放时间"}
@@ -105,24 +107,21 @@ def template(cards: Iterable[tuple[str, str]] = ()) -> str:
 def ensure_local_info_file(
     path: Path | None = None, cards: Iterable[tuple[str, str]] | None = None
 ) -> tuple[Path, str | None]:
-    """Create the file from the template if it does not exist yet; never touch an
-    existing one. `cards` (id, title) default to the shipped cards.
+    """Create the file from the template if it does not exist yet or is empty (nothing
+    filled in: a file cut short by a crash or a full disk in an older version); never
+    touch one with anything in it. `cards` (id, title) default to the shipped cards.
     Returns (path, problem or None)."""
     path = path or paths.local_info_file()
-    if path.exists():
+    if path.exists() and not is_blank(path):
         return path, None
     if cards is None:
         from reader.core.cards import load_cards
 
         cards = [(card.id, card.title) for card in load_cards()]
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            # "x": if another copy of the program created it a moment ago, leave that one.
-            with path.open("x", encoding="utf-8", newline="\n") as out:
-                out.write(template(cards))
-        except FileExistsError:
-            pass
+        # Whole or not at all; and if another copy of the program (or staff) wrote
+        # something there a moment ago, that stays.
+        create_text_file(path, template(cards), replace_empty=True)
     except OSError as exc:
         return (
             path,

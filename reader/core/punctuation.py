@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+_ASCII_MARK = re.compile(r"[,:;!?()]")
 _FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’…—]")
 
@@ -18,11 +19,14 @@ def _is_cjk(ch: str) -> bool:
 
 
 def normalize_punctuation(text: str) -> str:
+    if not _ASCII_MARK.search(text):
+        return text
     chars = list(text)
     n = len(chars)
-    for i, ch in enumerate(text):
-        if ch not in ",:;!?":
-            continue
+    for mark in _ASCII_MARK.finditer(text):
+        i, ch = mark.start(), mark.group()
+        if ch in "()":
+            continue  # as pairs, below
         before = text[i - 1] if i > 0 else ""
         after = text[i + 1] if i + 1 < n else ""
         if before.isdigit() and after.isdigit():

@@ -53,8 +53,14 @@ NUMBERED_HEADING = re.compile(
 )
 
 
+# A list item: its own line, whatever the line before it says ("要做的事：" then "1. …")
+LIST_ITEM = re.compile(
+    r"^(?:\d{1,2}[.、．)）]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|[•●▪■◆])"
+)
+
+
 def should_join(line: str, following: str) -> bool:
-    if NUMBERED_HEADING.match(line):
+    if NUMBERED_HEADING.match(line) or LIST_ITEM.match(following):
         return False
     return is_prose(line) and is_prose(following) and not ends_sentence(line)
 

@@ -18,6 +18,13 @@ from reader.core.repair import NUMBERED_HEADING, is_prose, join_broken_paragraph
 from reader.core.script import convert
 
 _DASH_DECK = re.compile(r"^(.{2,40}?)\s*(——.+)$")
+# "本报讯（记者 王明 通讯员 李华）", "新华社北京3月5日电（记者 张三）" opening a paragraph:
+# the dateline and reporters belong in the byline, not in the text read out.
+_DATELINE = re.compile(
+    r"^(?P<lead>[^，。！？；：（()）\s]{0,24}?(?:讯|电))?\s*"
+    r"[（(](?P<who>(?:本报|特约|见习)?(?:记者|通讯员)[^（()）。，！？]{1,40})[）)]\s*"
+)
+_DATE_PREFIX = re.compile(r"^(?:date\s*)?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s*", re.I)
 _BYLINE = re.compile(r"^(文[/／]|图[/／]|本报记者|本报通讯员|记者|通讯员|特约记者|撰文|摄影)")
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}\s*摄[）)]?$")
 _CAPTION_LABEL = re.compile(r"^(图片说明|图注|图说|配图说明)\s*[:：]?$")
@@ -33,6 +40,7 @@ class Parts:
     byline: str = ""
     column: str = ""
     sections: list[Section] = field(default_factory=list)
+    title_made: bool = False  # no headline in the file: made from the first sentence
 
 
 def _kind(text: str) -> str:
@@ -56,13 +64,14 @@ def _kind(text: str) -> str:
 def build(lines: list[Line], headings: Collection[int] = ()) -> Parts:
     """`headings`: numbers of lines the source marked as headings (HTML h1-h4, Word
     heading styles); they count as short lines whatever their punctuation."""
+    lines, reporters = _take_reporters(lines)
     kinds = {line.no: "short" if line.no in headings else _kind(line.text) for line in lines}
     protected = {no for no, k in kinds.items() if k != "prose"}
     lines = join_broken_paragraphs(lines, protected)
     parts = Parts()
     used: set[int] = set()
 
-    title_index = _find_title(lines, kinds)
+    title_index = 0 if lines and lines[0].no in headings else _find_title(lines, kinds)
     if title_index is not None:
         line = lines[title_index]
         used.add(line.no)
@@ -76,12 +85,15 @@ def build(lines: list[Line], headings: Collection[int] = ()) -> Parts:
                 parts.deck = following.text
                 used.add(following.no)
 
-    # The reporters' line: the first byline line (shown under the title).
+    # The reporters' line: the first byline line (shown under the title), or the
+    # reporters named after the dateline.
     for line in lines:
         if kinds[line.no] == "byline" and line.no not in used:
             parts.byline = line.text
             used.add(line.no)
             break
+    if reporters and reporters not in parts.byline:
+        parts.byline = f"{parts.byline} {reporters}".strip()
 
     # A column slogan: a short unpunctuated line closing the page, after all prose.
     last = lines[-1] if lines else None
@@ -89,10 +101,29 @@ def build(lines: list[Line], headings: Collection[int] = ()) -> Parts:
         parts.column = last.text
         used.add(last.no)
 
-    parts.sections = _sections([ln for ln in lines if ln.no not in used], kinds)
+    undated = _DATE_PREFIX.sub("", parts.title)
+    if len(undated) >= 4:  # "date 2025-12-28 标题" as some pages' headline lines read
+        parts.title = undated
+    parts.sections = _sections([ln for ln in lines if ln.no not in used], kinds, set(headings))
     if not parts.title:
         parts.title = _title_from_text(parts.sections)
+        parts.title_made = bool(parts.title)
     return parts
+
+
+def _take_reporters(lines: list[Line]) -> tuple[list[Line], str]:
+    """Take "本报讯（记者…）" off the first paragraph that opens with it, or the whole
+    line when that is all it says: the lines without it, and the reporters' words as
+    written (nothing is lost; the byline is shown under the title)."""
+    for index, line in enumerate(lines):
+        match = _DATELINE.match(convert(line.text, "simplified"))
+        if not match:
+            continue
+        reporters = line.text[:match.end()].strip()
+        rest = line.text[match.end():].strip()
+        others = lines[index + 1:]
+        return [*lines[:index], *([Line(line.no, rest)] if rest else []), *others], reporters
+    return lines, ""
 
 
 def _find_title(lines: list[Line], kinds: dict[int, str]) -> int | None:
@@ -119,16 +150,25 @@ def _find_title(lines: list[Line], kinds: dict[int, str]) -> int | None:
 
 
 def _title_from_text(sections: list[Section]) -> str:
-    """No headline in the file: use the opening words of the first paragraph."""
+    """No headline in the file: the first sentence of the first paragraph, cut at a
+    comma when it is long (never in the middle of a phrase)."""
     for section in sections:
         for block in section.blocks:
             text = block.text
-            cut = min((i for i, ch in enumerate(text) if ch in "。！？，；："), default=len(text))
-            return text[: min(cut, 30)]
+            end = min((i for i, ch in enumerate(text) if ch in "。！？"), default=len(text))
+            sentence = text[:end]
+            if len(sentence) <= TITLE_MAX:
+                return sentence
+            commas = [i for i, ch in enumerate(sentence[:TITLE_MAX]) if ch in "，；：、"]
+            cut = min((i for i in commas if i >= 8), default=TITLE_MAX)
+            return sentence[:cut]
     return ""
 
 
-def _sections(lines: list[Line], kinds: dict[int, str]) -> list[Section]:
+def _sections(lines: list[Line], kinds: dict[int, str], marked: set[int]) -> list[Section]:
+    """`marked`: lines the source marked as headings (Word heading styles, h1–h4): they
+    are headings up to TITLE_MAX long whatever follows; two in a row ("一、总体要求" then
+    "（一）指导思想") make one heading, so no section is left empty."""
     sections: list[Section] = []
     heading: str | None = None
     blocks: list[Block] = []
@@ -141,6 +181,13 @@ def _sections(lines: list[Line], kinds: dict[int, str]) -> list[Section]:
     for i, line in enumerate(lines):
         kind = kinds[line.no]
         following = lines[i + 1] if i + 1 < len(lines) else None
+        if line.no in marked and following is not None and len(line.text) <= TITLE_MAX:
+            if heading is not None and not blocks:
+                heading = f"{heading}\u3000{line.text}"
+                continue
+            flush()
+            heading, blocks = line.text, []
+            continue
         is_heading = (
             kind == "short"
             and len(line.text) <= HEADING_MAX

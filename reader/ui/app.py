@@ -13,14 +13,9 @@ import sys
 import time
 from collections.abc import Callable
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from reader import APP_ID, APP_NAME
 from reader.core.article import Article, Script
-
-if TYPE_CHECKING:
-    from reader.ui.shell.main_window import MainWindow
-    from reader.ui.shell.settings import Settings
 
 
 def _no_display_message() -> str | None:
@@ -38,39 +33,6 @@ def _log_error(kind: type[BaseException], error: BaseException,
     from reader import crash
 
     crash.log_error(kind, error, tb)
-
-
-def build_window(kiosk: bool = False, settings: Settings | None = None) -> MainWindow:
-    """The reading window with everything a shared PC needs (reader.ui.community.feature): the
-    crash guard, the staff area, and community-centre mode when `kiosk` is set or staff
-    turned it on (then the window is already full screen). Used by `run` and the soak."""
-    from reader.core.articles_source import load_articles
-    from reader.ui.community.feature import Community
-    from reader.ui.shell.main_window import MainWindow
-    from reader.ui.shell.settings import Settings
-
-    _phase("window modules imported")
-    settings = settings if settings is not None else Settings()
-    articles = load_articles()
-    _phase("articles loaded")
-    window = MainWindow(settings, articles)
-    _phase("main window made")
-    community = Community(window, kiosk_flag=kiosk)
-    window.community = community  # type: ignore[attr-defined]
-    community.install_crash_handler()
-    community.start()
-    window.after_first_paint(lambda: _start_content_packs(window))
-    return window
-
-
-def _start_content_packs(window: MainWindow) -> None:
-    """The background check for content packs (reader.ui.content_packs), after the first
-    picture; the staff area's 内容订阅 finds it on the window."""
-    from reader.ui.content_packs.feature import ContentPacks
-
-    packs = ContentPacks(window)
-    window.content_packs = packs  # type: ignore[attr-defined]
-    packs.start()
 
 
 def _show_missing_font() -> int:
@@ -179,11 +141,13 @@ def run(args: argparse.Namespace) -> int:
         return _show_missing_font()
     _phase("fonts chosen")
     try:
-        window = build_window(bool(getattr(args, "kiosk", False)), settings)
+        from reader.ui.compose import build_program
+
+        program = build_program(bool(getattr(args, "kiosk", False)), settings, _phase)
     except Exception as exc:  # nothing to show yet: a plain message, not a traceback
         _log_error(type(exc), exc, exc.__traceback__)
         return _show_plain_error()
-    community = window.community  # type: ignore[attr-defined]
+    window, community = program.window, program.community
     _phase("window built")
     if os.environ.get("READER_BENCH_FIRST_PAINT"):
         _first_paint_probe(window)
@@ -205,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
     _close_on_terminate(community.quit_program)
     QTimer.singleShot(300, instance.listen)
     QTimer.singleShot(1500, lambda: warm_up(window.articles))
-    window.read_aloud.start_later()  # the warm speech worker, after the first paint
+    program.voice.start_later()  # the warm speech worker, after the first paint
     code = app.exec()
     instance.release()
     return code

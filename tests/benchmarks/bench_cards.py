@@ -32,24 +32,23 @@ def main() -> None:
         os.environ["XDG_DATA_HOME"] = str(Path(scratch) / "data")
         from reader.core.articles_source import load_articles
         from reader.ui.app import warm_up
-        from reader.ui.shell.main_window import MainWindow
+        from reader.ui.compose import build_parts
         from reader.ui.shell.settings import Settings
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
-        window = MainWindow(Settings(Path(scratch) / "s.ini", persist=False), load_articles())
+        parts = build_parts(Settings(Path(scratch) / "s.ini", persist=False), load_articles())
+        window = parts.window
         window.resize(1024, 600)
         window.show()
         app.processEvents()
         window.open_article(LONGEST_SEED)
         window.article_page.view.scroll_to_block("p9")
         start = time.perf_counter()
-        window.topic_cards._link_current()  # what runs just after the first paint
+        parts.cards._link_current()  # what runs just after the first paint
         first = time.perf_counter() - start
-        rows = len(window.topic_cards.links.row_buttons())
-        print(
-            f"first card load + linking of the longest seed: {first * 1000:.0f} ms "
-            f"({len(window.topic_cards.links.links)} links, {rows} card buttons)"
-        )
+        rows = len(parts.cards.links.row_buttons())
+        print(f"first card load + linking of the longest seed: {first * 1000:.0f} ms "
+              f"({len(parts.cards.links.links)} links, {rows} card buttons)")
         warm_up(window.articles)
         app.processEvents()
 
@@ -63,19 +62,14 @@ def main() -> None:
         switch = [timed(window.toggle_script, viewport) for _ in range(20)]
         print(f"简/繁 switch of the longest seed with links: {_ms(switch)} (target <= 50 ms)")
 
-        page = window.topic_cards.card_page
+        page = parts.cards.card_page
         opening = []
         for card_id in ("dibao", "jiamenkou", "jijiu", "canji", "tuoyu") * 2:
-            opening.append(
-                timed(
-                    lambda c=card_id: window.open_card(c),  # type: ignore[misc]
-                    page.scroll_area().viewport(),
-                )
-            )
+            opening.append(timed(lambda c=card_id: parts.cards.open_card(c),  # type: ignore[misc,arg-type]
+                                 page.scroll_area().viewport()))
         print(f"opening a card page: {_ms(opening)}")
-        card_switch = [
-            timed(window.toggle_script, page.scroll_area().viewport()) for _ in range(20)
-        ]
+        card_switch = [timed(window.toggle_script, page.scroll_area().viewport())
+                       for _ in range(20)]
         print(f"简/繁 switch on a card page: {_ms(card_switch)} (target <= 50 ms)")
         window.close()
 

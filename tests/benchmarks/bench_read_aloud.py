@@ -49,20 +49,21 @@ def _run() -> None:
 
     from reader.core.articles_source import load_articles
     from reader.core.click_gate import ClickGate
-    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.compose import build_parts
     from reader.ui.shell.settings import Settings
     from tests.support.speech_fakes import live_in_group
 
     app = QApplication.instance() or QApplication([])
-    window = MainWindow(Settings(), load_articles())
+    parts = build_parts(Settings(), load_articles())
+    window = parts.window
     window.resize(1024, 600)
     window.show()
-    controls = window.read_aloud
+    controls = parts.read_aloud
     started = time.perf_counter()
-    controls.start_service()
-    bridge = controls.bridge
+    parts.voice.start()
+    bridge = parts.voice.bridge
     assert bridge is not None
-    print(f"start_service() held the UI thread {(time.perf_counter() - started) * 1000:.0f} ms")
+    print(f"Voice.start() held the UI thread {(time.perf_counter() - started) * 1000:.0f} ms")
 
     def run_until(done, limit_s: float = 30.0) -> float:
         """Run the event loop until done() is true; returns the seconds it took."""

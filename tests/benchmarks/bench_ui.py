@@ -41,9 +41,8 @@ app.exec()
 LONGEST_SEED = "003_bcc1e477f3fe7536"
 
 
-def _time_to_paint(
-    command: list[str], env: dict[str, str], phases: list[dict[str, float]] | None = None
-) -> float:
+def _time_to_paint(command: list[str], env: dict[str, str],
+                   phases: list[dict[str, float]] | None = None) -> float:
     start = time.time()
     out = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
     marks: dict[str, float] = {}
@@ -64,19 +63,15 @@ def cold_start(rounds: int = 15) -> None:
         # it); with PYTHONDONTWRITEBYTECODE set, every start would compile each module
         # from source again, which no resident's PC does. The first run writes it.
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env = {
-            **env,
-            "QT_QPA_PLATFORM": "offscreen",
-            "XDG_CONFIG_HOME": str(Path(scratch) / "config"),
-            "XDG_DATA_HOME": str(Path(scratch) / "data"),
-            "READER_BENCH_FIRST_PAINT": "1",
-        }
+        env = {**env, "QT_QPA_PLATFORM": "offscreen",
+               "XDG_CONFIG_HOME": str(Path(scratch) / "config"),
+               "XDG_DATA_HOME": str(Path(scratch) / "data"),
+               "READER_BENCH_FIRST_PAINT": "1"}
         config = Path(scratch) / "config" / "dazi-reader"
         config.mkdir(parents=True)
         # reopen on the longest article, as a reader who stopped in the middle would
         (config / "settings.ini").write_text(
-            f"[reading]\narticle={LONGEST_SEED}\nblock=p9\n", encoding="utf-8"
-        )
+            f"[reading]\narticle={LONGEST_SEED}\nblock=p9\n", encoding="utf-8")
         reader = [sys.executable, "-m", "reader"]
         bare = [sys.executable, "-c", BARE_WINDOW]
         first_ever = _time_to_paint(reader, env)  # fills the article and bytecode caches
@@ -87,10 +82,8 @@ def cold_start(rounds: int = 15) -> None:
             ours.append(_time_to_paint(reader, env, phases))
     ours_median, base_median = statistics.median(ours), statistics.median(base)
     print(f"bare PySide6 window to first paint: {base_median * 1000:.0f} ms (median of {rounds})")
-    print(
-        f"python -m reader to first painted article: {ours_median * 1000:.0f} ms "
-        f"(median of {rounds}); first start ever (no caches): {first_ever * 1000:.0f} ms"
-    )
+    print(f"python -m reader to first painted article: {ours_median * 1000:.0f} ms "
+          f"(median of {rounds}); first start ever (no caches): {first_ever * 1000:.0f} ms")
     print(f"start-up ratio: {ours_median / base_median:.2f}x (target <= 2.0x)")
     labels = list(phases[0]) if phases else []
     previous = 0.0
@@ -110,12 +103,14 @@ def switches() -> None:
         os.environ["XDG_DATA_HOME"] = str(Path(scratch) / "data")
         from reader.core.articles_source import load_articles
         from reader.ui.app import warm_up
-        from reader.ui.shell.main_window import MainWindow
+        from reader.ui.compose import build_parts
         from reader.ui.shell.settings import Settings
 
         app = QApplication.instance() or QApplication(sys.argv[:1])
         for width, height in ((1024, 600), (1920, 1080)):
-            window = MainWindow(Settings(Path(scratch) / "s.ini", persist=False), load_articles())
+            # the window with its features, as `run` has it (read-aloud, card links)
+            window = build_parts(Settings(Path(scratch) / "s.ini", persist=False),
+                                 load_articles()).window
             window.resize(width, height)
             window.show()
             app.processEvents()
@@ -138,15 +133,11 @@ def switches() -> None:
                     size_times.append(timed(window.bigger))
                 for _ in range(9):
                     size_times.append(timed(window.smaller))
-            print(
-                f"{width}x{height} 简/繁 switch of the longest seed: median "
-                f"{statistics.median(script_times) * 1000:.1f} ms, worst "
-                f"{max(script_times) * 1000:.1f} ms (target <= 50 ms)"
-            )
-            print(
-                f"{width}x{height} size step: median {statistics.median(size_times) * 1000:.1f}"
-                f" ms, worst {max(size_times) * 1000:.1f} ms (target <= 50 ms)"
-            )
+            print(f"{width}x{height} 简/繁 switch of the longest seed: median "
+                  f"{statistics.median(script_times) * 1000:.1f} ms, worst "
+                  f"{max(script_times) * 1000:.1f} ms (target <= 50 ms)")
+            print(f"{width}x{height} size step: median {statistics.median(size_times) * 1000:.1f}"
+                  f" ms, worst {max(size_times) * 1000:.1f} ms (target <= 50 ms)")
             window.close()
 
 

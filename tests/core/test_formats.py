@@ -19,7 +19,8 @@ from reader.core.article import Article
 from reader.core.errors import ArticleFileError
 from reader.core.formats import file_kind, read_article, read_bytes
 from reader.core.formats_docx import docx_text
-from reader.core.formats_html import DROPPED_REASON, decode_html, page_text
+from reader.core.formats_html import DROPPED_REASON, page_text
+from reader.core.page_bytes import decode_html
 from tests.support import import_samples as samples
 
 
@@ -88,6 +89,8 @@ def check_canteen_page(article: Article) -> None:
         samples.PAGE_PARAGRAPH_STARTS
     )
     assert texts[1].endswith("一顿只要8块钱。”")
+    assert article.byline == samples.PAGE_BYLINE
+    assert "本报讯" not in "".join(texts)
     shown = all_text(article)
     for noise in samples.PAGE_NOISE:
         assert noise not in shown, noise
@@ -231,7 +234,9 @@ def test_docx_title_headings_and_paragraphs() -> None:
     assert headings(article) == samples.DOCX_HEADINGS
     texts = body_texts(article)
     assert texts[0] == "今年，我市将为三百户老旧小区居民加装电梯，住在高层的老人上下楼更方便了。"
-    assert "楼层\u3000分摊比例" in texts
+    # A table: one line a row, each cell named by its column
+    assert "楼层：一至二层；分摊比例：不分摊。" in texts
+    assert "楼层：七层；分摊比例：百分之二十。" in texts
     assert texts.count("咨询电话：12345") == 1  # the text box, not its legacy copy too
     assert "已删除的旧数字" not in all_text(article)
     assert "居民可以到社区服务中心提交申请。" in texts
@@ -282,12 +287,14 @@ def test_nothing_lost_outside_the_removed_lines(name: str, make: Callable[[], by
     removed = {r.line_no for r in article.removed}
     lines = source_lines(name, data)
     everything = "".join(CJK.findall(all_text(article)))
+    # The reporters that opened a paragraph ("本报讯（记者…）") went to the byline
+    byline_and_body = "".join(CJK.findall(article.byline + "".join(body_texts(article))))
     for no, line in enumerate(lines, start=1):
         kept = "".join(CJK.findall(line))
         if no in removed:
             assert kept not in everything or len(kept) < 6, line  # really gone
         else:
-            assert kept in everything, line
+            assert kept in everything or kept in byline_and_body, line
     assert {r.text for r in article.removed} <= set(lines)  # reported as they were
 
 
@@ -458,3 +465,17 @@ def test_damaged_word_file_gives_an_article_or_a_plain_error(
         read_bytes(bytes(data), "damaged.docx")
     except ArticleFileError as exc:
         assert exc.message
+
+
+def test_a_table_inside_a_cell_is_read_once_with_its_cell() -> None:
+    inner = ("<w:tbl>" + samples.row_xml("甲", "乙") + samples.row_xml("一", "二")
+             + "</w:tbl>")
+    cell = f"<w:tc><w:p><w:r><w:t>外格</w:t></w:r></w:p>{inner}</w:tc>"
+    outer = ("<w:tbl>" + samples.row_xml("名称", "内容")
+             + f"<w:tr><w:tc><w:p><w:r><w:t>第一行</w:t></w:r></w:p></w:tc>{cell}</w:tr>"
+             + "</w:tbl>")
+    document = (f'<w:document {samples._W}><w:body>'
+                + samples.paragraph_xml("社区食堂开业了，老人吃饭打八折，欢迎大家来。") + outer
+                + "</w:body></w:document>")
+    texts = body_texts(read_bytes(samples.word_file(document), "table.docx"))
+    assert texts[1:] == ["名称：第一行；内容：外格 甲 乙 一 二。"]

@@ -318,6 +318,57 @@ def test_missing_index_is_rebuilt_from_the_article_folders(tmp_path: Path) -> No
     assert any("不见了" in p for p in repaired.problems)
 
 
+@pytest.mark.parametrize("index_damage", ["lost", "broken"])
+def test_a_rebuild_brings_back_only_confirmed_imports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, index_damage: str
+) -> None:
+    base = base_library(tmp_path)
+    before = snapshot(Library(base))
+    # An import killed after its files were written but before the index named it.
+    with steps_of_saving(monkeypatch, None) as steps:
+        Library(tmp_path / "probe").add(samples.PAGE)
+    cut = steps.index("replace index.json", 2)  # the first is the new library's empty index
+    with steps_of_saving(monkeypatch, cut), pytest.raises(ReaderError):
+        Library(base).add(samples.PAGE)
+    assert len(list((base / "articles").iterdir())) == 2  # its folder is there
+    assert snapshot(Library(base)) == before  # and it is not in the library
+
+    if index_damage == "lost":
+        (base / INDEX).unlink()
+    else:
+        (base / INDEX).write_bytes(b'{"format": 1, "articles": [')
+    repaired = Library(base)
+    assert snapshot(repaired) == before  # the killed import does not come back
+    assert any("没有保存完" in p and "1 篇" in p for p in repaired.problems)
+    assert len(list((base / "articles").iterdir())) == 2  # nothing deleted either
+
+
+def test_a_deleted_article_never_comes_back_in_a_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.core.library as library_module
+
+    base = base_library(tmp_path)
+    library = Library(base)
+    page = library.add(samples.PAGE)
+    with monkeypatch.context() as killed:  # killed after the index, before the folder went
+        killed.setattr(library_module.shutil, "rmtree", lambda *a, **k: None)
+        library.delete(page.id)
+    assert (base / "articles" / page.id / "article.json").exists()
+    (base / INDEX).unlink()
+    assert page.id not in ids(Library(base), include_hidden=True)
+
+
+def test_a_library_from_before_confirmations_rebuilds_from_every_folder(tmp_path: Path) -> None:
+    base = base_library(tmp_path)
+    before = snapshot(Library(base))
+    (base / "confirms").unlink()
+    for mark in (base / "articles").glob("*/confirmed"):
+        mark.unlink()
+    (base / INDEX).unlink()
+    assert snapshot(Library(base)) == before
+
+
 def test_article_with_source_and_copy_both_gone_is_reported(tmp_path: Path) -> None:
     base = base_library(tmp_path)
     article_id = next(a.id for a in Library(base).articles() if a.id.startswith("imp_"))

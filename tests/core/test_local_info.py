@@ -5,6 +5,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from reader import paths
 from reader.core.card_text import card_sections, card_to_html, card_to_text
 from reader.core.cards import load_cards
@@ -180,3 +182,46 @@ def test_html_has_local_section_escaped_and_converted(tmp_path: Path) -> None:
     assert "<h2>本地辦理</h2>" in traditional
     assert "<li>辦理地點：民政辦</li>" in traditional
     assert "&lt;b&gt;老年&amp;兒童&lt;/b&gt;服務站" in traditional
+
+
+@pytest.mark.parametrize("blank", [b"", b"\r\n  \n"])
+def test_an_empty_file_is_not_filled_in_and_gets_the_template_again(blank: bytes) -> None:
+    from reader.cards_doctor import LOCAL_NAME, doctor_checks
+
+    path = paths.local_info_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(blank)
+    row = next(check for check in doctor_checks() if check.name == LOCAL_NAME)
+    assert not row.ok and "空的" in row.detail  # doctor no longer calls it fine
+    assert path.read_bytes() == blank  # doctor only looks
+    info = load_local_info(cards=[("dibao", "城乡低保")])
+    assert info.problems == () and info.centre.is_empty()
+    assert "[cards.dibao]  # 城乡低保" in path.read_text(encoding="utf-8")
+
+
+def test_the_template_is_written_whole_or_not_at_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    path = paths.local_info_file()
+
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "fsync", disk_full)
+        info = load_local_info(cards=[("dibao", "城乡低保")])
+    assert info.problems and "建不起来" in info.problems[0]
+    assert not path.exists() and list(path.parent.iterdir()) == []  # no 0-byte file, no temp
+    assert load_local_info(cards=[("dibao", "城乡低保")]).problems == ()
+    assert "[centre]" in path.read_text(encoding="utf-8")
+
+
+def test_a_file_someone_wrote_first_is_never_replaced(tmp_path: Path) -> None:
+    from reader.core.safe_files import create_text_file
+
+    path = tmp_path / "local-info.toml"
+    path.write_text('[centre]\nname = "幸福社区"\n', encoding="utf-8")
+    assert not create_text_file(path, "template", replace_empty=True)
+    assert path.read_text(encoding="utf-8") == '[centre]\nname = "幸福社区"\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["local-info.toml"]

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import errno
+import json
+import os
+import time
 from pathlib import Path
 
 import pytest
 
+from reader.core import pin
 from reader.core.errors import ReaderError
 from reader.core.idle import IdleWatch
-from reader.core.pin import FIRST_WAIT, PinStore
+from reader.core.pin import (
+    FIRST_WAIT,
+    MAX_FAILURES,
+    MAX_WAIT,
+    RESET_COMMAND,
+    PinStore,
+    reset_pin,
+    wait_after,
+)
 
 
 def test_pin_is_stored_only_as_a_salted_hash(tmp_path: Path) -> None:
@@ -49,41 +62,125 @@ def test_wrong_pins_are_rate_limited_and_survive_restart(tmp_path: Path) -> None
     assert store.check("1", 202 + FIRST_WAIT).wait_seconds == 2 * FIRST_WAIT
 
 
-def test_broken_pin_file_is_kept_aside(tmp_path: Path) -> None:
-    path = tmp_path / "pin.json"
-    path.write_text("{not json")
-    store = PinStore(path)
-    assert not store.is_set and "坏了" in store.problem
-    kept = list(tmp_path.glob("pin.json.broken-*"))
-    assert len(kept) == 1 and kept[0].read_text() == "{not json"
-
-
-@pytest.mark.parametrize("change", [
-    {"salt": "not hex"},
-    {"failures": [1, 2]},
-    {"failures": -1},
-    {"locked_until": "soon"},
-    {"hash": 12345},
-])
-def test_a_pin_file_with_a_wrong_kind_of_value_is_kept_aside(tmp_path: Path,
-                                                            change: dict[str, object]) -> None:
-    import json
-
-    path = tmp_path / "pin.json"
+def _right_pin_file(path: Path) -> bytes:
     PinStore(path).set_pin("2468")
-    edited = {**json.loads(path.read_text()), **change}
-    path.write_text(json.dumps(edited))
-    store = PinStore(path)  # no error here, nor at the keypad
-    assert not store.is_set and "坏了" in store.problem
-    assert len(list(tmp_path.glob("pin.json.broken-*"))) == 1
-    store.set_pin("1357")
-    assert store.check("1357", 10).ok
+    return path.read_bytes()
+
+
+def _edited(path: Path, **change: object) -> str:
+    return json.dumps({**json.loads(_right_pin_file(path)), **change})
+
+
+# Every shape of PIN file the program never writes: Notepad saves, truncation, edits,
+# absurd counters. Each gets (path) -> the file's new bytes.
+BROKEN_FILES = {
+    "not json": lambda p: b"{not json",
+    "empty": lambda p: b"",
+    "empty object": lambda p: b"{}",
+    "truncated": lambda p: _right_pin_file(p)[:40],
+    "BOM and truncated": lambda p: b"\xef\xbb\xbf" + _right_pin_file(p)[:60],
+    "UTF-16": lambda p: _right_pin_file(p).decode().encode("utf-16"),
+    "a list": lambda p: b"[1, 2]",
+    "salt not hex": lambda p: _edited(p, salt="not hex").encode(),
+    "hash a number": lambda p: _edited(p, hash=12345).encode(),
+    "failures a list": lambda p: _edited(p, failures=[1, 2]).encode(),
+    "failures negative": lambda p: _edited(p, failures=-1).encode(),
+    "failures true": lambda p: _edited(p, failures=True).encode(),
+    "failures 10**12": lambda p: _edited(p, failures=10**12).encode(),
+    "failures 5000 digits": lambda p: _right_pin_file(p).replace(
+        b'"failures": 0', b'"failures": ' + b"9" * 5000),
+    "locked_until a word": lambda p: _edited(p, locked_until="soon").encode(),
+    "locked_until NaN": lambda p: _right_pin_file(p).replace(b'"locked_until": 0',
+                                                             b'"locked_until": NaN'),
+    "deep nesting": lambda p: b"[" * 50_000 + b"]" * 50_000,
+    "huge": lambda p: b" " * 200_000 + _right_pin_file(p),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_FILES))
+def test_a_broken_pin_file_keeps_the_staff_area_locked(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "staff-pin.json"
+    data = BROKEN_FILES[name](path)
+    path.write_bytes(data if isinstance(data, bytes) else data.encode())
+    before = path.read_bytes()
+    started = time.monotonic()
+    store = PinStore(path)
+    assert store.broken and "坏了" in store.problem and RESET_COMMAND in store.problem
+    # Nothing unlocks, and nobody at the keypad can set a new PIN.
+    assert not store.check("2468", 100).ok
+    assert not store.check("0000", 100).ok
+    with pytest.raises(ReaderError, match="坏了"):
+        store.set_pin("1234")
+    assert time.monotonic() - started < 5  # an absurd counter never makes a huge number
+    # The file stays as it was, so a restart is locked too.
+    assert path.read_bytes() == before
+    assert PinStore(path).broken
+    # The deliberate reset at the PC: the file kept aside, a new PIN can be set.
+    kept = reset_pin(path)
+    assert kept is not None and kept.read_bytes() == before and ".reset-" in kept.name
+    store.reload_if_broken()
+    assert not store.broken and not store.is_set
+    assert store.set_pin("1357")
+    assert PinStore(path).check("1357", 10).ok
+
+
+def test_a_pin_folder_in_place_of_the_file_is_broken_too(tmp_path: Path) -> None:
+    path = tmp_path / "staff-pin.json"
+    path.mkdir()
+    store = PinStore(path)
+    assert store.broken and not store.check("1234", 0).ok
+
+
+def test_a_notepad_bom_alone_is_forgiven(tmp_path: Path) -> None:
+    path = tmp_path / "staff-pin.json"
+    path.write_bytes(b"\xef\xbb\xbf" + _right_pin_file(path))
+    store = PinStore(path)
+    assert not store.broken and store.is_set
+    assert not store.check("1111", 100).ok
+    assert store.check("2468", 101).ok
+
+
+def test_the_wait_stays_capped_after_any_number_of_wrong_tries(tmp_path: Path) -> None:
+    assert [wait_after(n) for n in range(6)] == [0, 0, 0, 30, 60, 120]
+    assert wait_after(1_026) == wait_after(MAX_FAILURES) == MAX_WAIT
+    # Past the point where the doubling once overflowed (1,026 wrong tries): still a
+    # full wait after every wrong try, saved for the next start.
+    path = tmp_path / "staff-pin.json"
+    path.write_text(_edited(path, failures=1_100))
+    now = 1000.0
+    for _ in range(3):
+        result = PinStore(path).check("0000", now)
+        assert not result.ok and result.wait_seconds == MAX_WAIT
+        assert json.loads(path.read_text())["locked_until"] == now + MAX_WAIT
+        assert not PinStore(path).check("2468", now + MAX_WAIT - 1).ok  # still waiting
+        now += MAX_WAIT
+    assert PinStore(path).check("2468", now).ok
+
+
+@pytest.mark.parametrize("error", [errno.ENOSPC, errno.EROFS, errno.EACCES])
+def test_the_right_pin_unlocks_when_nothing_can_be_saved(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: int) -> None:
+    path = tmp_path / "staff-pin.json"
+    _right_pin_file(path)
+
+    def refuse(target: Path, text: str) -> None:
+        raise OSError(error, os.strerror(error), str(target))
+
+    monkeypatch.setattr(pin, "atomic_write_text", refuse)
+    store = PinStore(path)
+    for t in (1, 2, 3):
+        assert not store.check("0000", t).ok
+    # Wrong tries still wait in this run although the counter was not saved...
+    assert store.check("2468", 4).wait_seconds > 0
+    assert "存不进去" in store.problem and str(tmp_path) in store.problem
+    # ...and the right PIN, after the wait, unlocks.
+    assert store.check("2468", 3 + FIRST_WAIT).ok
+    assert not store.set_pin("1357")  # holds for this run, not saved, and said so
+    assert store.check("1357", 100).ok and "存不进去" in store.problem
 
 
 def test_a_clock_put_back_never_locks_staff_out_for_longer_than_the_longest_wait(
         tmp_path: Path) -> None:
-    from reader.core.pin import MAX_WAIT
-
     path = tmp_path / "pin.json"
     store = PinStore(path)
     store.set_pin("2468")

@@ -136,3 +136,53 @@ def test_script_detection_on_the_seeds_and_their_conversions() -> None:
     assert (detect(simplified), detect(traditional)) == ("simplified", "traditional")
     assert detect(convert(simplified, "traditional")) == "traditional"
     assert detect(convert(traditional, "simplified")) == "simplified"
+
+
+# ---- the reporters after a dateline --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "byline", "text"),
+    [
+        ("本报讯（记者 王明）社区食堂今天开业。", "本报讯（记者 王明）", "社区食堂今天开业。"),
+        ("本报讯(记者 李明 通讯员 赵芳) 记者从市民政局获悉，新建食堂12个。",
+         "本报讯(记者 李明 通讯员 赵芳)", "记者从市民政局获悉，新建食堂12个。"),
+        ("本報訊（記者 陳美玲）2月15日，社區舉辦義診。", "本報訊（記者 陳美玲）",
+         "2月15日，社區舉辦義診。"),
+        ("新华社北京3月5日电（记者 张三）今天上午开会，讨论养老服务。",
+         "新华社北京3月5日电（记者 张三）", "今天上午开会，讨论养老服务。"),
+        ("（通讯员 孙丽）街道为老人免费量血压。", "（通讯员 孙丽）", "街道为老人免费量血压。"),
+    ],
+)
+def test_reporters_after_a_dateline_go_to_the_byline(
+    paragraph: str, byline: str, text: str
+) -> None:
+    parts = build([Line(1, "社区食堂开业了"), Line(2, paragraph), Line(3, "第二段，照常。")])
+    assert parts.title == "社区食堂开业了"
+    assert parts.byline == byline
+    assert [b.text for s in parts.sections for b in s.blocks] == [text, "第二段，照常。"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["他说（记者注：以下为原话）今天开会。", "大家都说，（记者 王明 到场）的时候。"],
+)
+def test_brackets_that_are_not_a_dateline_stay(paragraph: str) -> None:
+    parts = build([Line(1, "社区食堂开业了"), Line(2, paragraph)])
+    assert parts.byline == ""
+    assert [b.text for s in parts.sections for b in s.blocks] == [paragraph]
+
+
+def test_a_dateline_on_its_own_line_is_the_byline() -> None:
+    parts = build([Line(1, "社区食堂开业了"), Line(2, "本报讯（记者 王明）"),
+                   Line(3, "社区食堂今天开业，老人吃饭打八折。")])
+    assert parts.byline == "本报讯（记者 王明）"
+    body = [b.text for s in parts.sections for b in s.blocks]
+    assert body == ["社区食堂今天开业，老人吃饭打八折。"]
+
+
+def test_a_byline_line_and_a_dateline_both_kept() -> None:
+    lines = [Line(1, "社区食堂开业了"), Line(2, "本报记者 周华"),
+             Line(3, "本报讯（通讯员 孙丽）社区食堂今天开业，老人吃饭打八折。")]
+    parts = build(lines)
+    assert parts.byline == "本报记者 周华 本报讯（通讯员 孙丽）"

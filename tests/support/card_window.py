@@ -7,21 +7,23 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.text_style import TextSpan
 from reader.ui.cards.link_marks import span_rects
+from reader.ui.compose import Parts
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.widgets.text_block import TextBlock
-from tests.support.window_helpers import make_window, open_gates, settle
+from tests.support.window_helpers import make_parts, open_gates, settle
 
 
-def card_window(qtbot: QtBot, article: str | None = None, **values: object) -> MainWindow:
+def card_window(qtbot: QtBot, article: str | None = None, **values: object) -> Parts:
     """A shown window whose cards are loaded (so links appear at once), optionally
     with `article` open; click gates are open."""
-    window = make_window(qtbot, **values)  # type: ignore[arg-type]
-    window.topic_cards.cards_in()
+    parts = make_parts(qtbot, **values)  # type: ignore[arg-type]
+    window = parts.window
+    parts.cards.cards_in()
     if article is not None:
         assert window.open_article(article)
     settle()
     open_gates(window)
-    return window
+    return parts
 
 
 def link_spans(block: TextBlock) -> list[TextSpan]:
@@ -43,8 +45,8 @@ def card_id(span: TextSpan) -> str:
     return span.target.removeprefix("card:")
 
 
-def shown_card(window: MainWindow) -> str | None:
-    page = window.topic_cards.card_page
-    if window.current_page() is not page or page.card is None:
+def shown_card(parts: Parts) -> str | None:
+    page = parts.cards.card_page
+    if parts.window.current_page() is not page or page.card is None:
         return None
     return page.card.id

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.articles_source import load_articles
 from reader.core.pin import PinStore, pin_file
 from reader.ui.community.feature import Community
+from reader.ui.compose import Program, add_community, build_parts
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
 from reader.ui.staff.parts import Panel
@@ -45,15 +46,26 @@ def make_community_window(qtbot: QtBot, kiosk: bool = False,
                           pin_clock: FakeClock | None = None,
                           size: tuple[int, int] = (1024, 600),
                           pin_set: bool | None = None) -> tuple[MainWindow, Community]:
-    """`pin_set`: a staff PIN exists already (default: in kiosk mode, as after the
-    first-run step)."""
+    program = make_program(qtbot, kiosk, settings, idle_clock, pin_clock, size, pin_set)
+    return program.window, program.community
+
+
+def make_program(qtbot: QtBot, kiosk: bool = False,
+                 settings: Settings | None = None,
+                 idle_clock: FakeClock | None = None,
+                 pin_clock: FakeClock | None = None,
+                 size: tuple[int, int] = (1024, 600),
+                 pin_set: bool | None = None) -> Program:
+    """The window with every feature, as `run` builds it, on fake clocks. `pin_set`: a
+    staff PIN exists already (default: in kiosk mode, as after the first-run step)."""
     if kiosk if pin_set is None else pin_set:
         set_staff_pin()
     settings = settings or Settings()
-    window = MainWindow(settings, load_articles())
+    program = add_community(build_parts(settings, load_articles()), kiosk_flag=kiosk,
+                            idle_clock=idle_clock or FakeClock(),
+                            pin_clock=pin_clock or FakeClock())
+    window, community = program.window, program.community
     qtbot.addWidget(window)
-    community = Community(window, kiosk_flag=kiosk, idle_clock=idle_clock or FakeClock(),
-                          pin_clock=pin_clock or FakeClock())
     window.resize(*size)
     community.start()
     assert not community.waiting_for_pin, "community mode needs a staff PIN: pin_set=True"
@@ -63,7 +75,7 @@ def make_community_window(qtbot: QtBot, kiosk: bool = False,
     window.activateWindow()
     settle()
     community.staff.add_shortcut()
-    return window, community
+    return program
 
 
 def press_staff_keys(qtbot: QtBot, window: MainWindow) -> None:

@@ -30,7 +30,10 @@ WECHAT = DATA / "wechat_article.html"
 
 PAGE_TITLE = "我市新建12个社区食堂 老人吃饭更方便"
 PAGE_HEADINGS = ["一餐热饭暖人心", "送餐上门解难题"]
-PAGE_PARAGRAPH_STARTS = ["本报讯（记者", "中午11点", "据了解", "对于行动不便", "市民政局有关负责人"]
+PAGE_BYLINE = "本报讯（记者 李明 通讯员 赵芳）"  # it opened the first paragraph
+PAGE_PARAGRAPH_STARTS = [
+    "记者从市民政局获悉", "中午11点", "据了解", "对于行动不便", "市民政局有关负责人"
+]
 PAGE_NOISE = [
     "首页",
     "限时特惠",
@@ -107,14 +110,27 @@ DOCX_TITLE = "老旧小区加装电梯 今年再惠及三百户"
 DOCX_HEADINGS = ["一、申请条件", "二、补贴标准", "三、办理流程"]
 
 
-def _p(text: str, style: str | None = None, outline: int | None = None) -> str:
+def paragraph_xml(text: str, style: str | None = None, outline: int | None = None,
+                  num: tuple[int, int] | None = None) -> str:
+    """A Word paragraph: its style, outline level, list (numId, level) as asked."""
     ppr = ""
-    if style or outline is not None:
+    if style or outline is not None or num:
         ppr = "<w:pPr>"
         ppr += f'<w:pStyle w:val="{style}"/>' if style else ""
+        if num:
+            ppr += f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>'
         ppr += f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else ""
         ppr += "</w:pPr>"
     return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+_p = paragraph_xml
+
+
+def row_xml(*cells: str) -> str:
+    return "<w:tr>" + "".join(
+        f"<w:tc><w:p><w:r><w:t>{cell}</w:t></w:r></w:p></w:tc>" for cell in cells
+    ) + "</w:tr>"
 
 
 def word_document_xml() -> str:
@@ -130,9 +146,9 @@ def word_document_xml() -> str:
         _p("楼龄满十五年、没有电梯的四层以上住宅，经本单元三分之二以上住户同意，可以申请加装。"),
         _p(DOCX_HEADINGS[1], "MyHeading"),
         _p("每部电梯补贴二十万元，不足部分由住户按楼层分摊，低层住户少出或不出。"),
-        # A table: each cell paragraph is its own line.
-        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>楼层</w:t></w:r></w:p></w:tc>"
-        "<w:tc><w:p><w:r><w:t>分摊比例</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+        # A table with a row of column names, then two rows.
+        "<w:tbl>" + row_xml("楼层", "分摊比例") + row_xml("一至二层", "不分摊")
+        + row_xml("七层", "百分之二十") + "</w:tbl>",
         _p(DOCX_HEADINGS[2], None, outline=0),
         # A line break inside a paragraph, and a text box Word also stores as a
         # legacy (VML) copy: the box's words must come out once.
@@ -172,7 +188,7 @@ def word_styles_xml() -> str:
     )
 
 
-def word_file(document_xml: str | None = None) -> bytes:
+def word_file(document_xml: str | None = None, styles_xml: str | None = None) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
@@ -194,5 +210,5 @@ def word_file(document_xml: str | None = None) -> bytes:
             '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
         )
         archive.writestr("word/document.xml", document_xml or word_document_xml())
-        archive.writestr("word/styles.xml", word_styles_xml())
+        archive.writestr("word/styles.xml", styles_xml or word_styles_xml())
     return buffer.getvalue()

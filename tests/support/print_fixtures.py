@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -16,12 +19,27 @@ SEED_000 = "000_dd9696c1479e7cb6"
 SEED_003 = "003_bcc1e477f3fe7536"
 
 
+_session_fonts: list[Path] = []
+
+
+def _session_font_folder() -> Path:
+    """A temporary folder for this test run, removed at its end."""
+    if not _session_fonts:
+        folder = Path(tempfile.mkdtemp(prefix="dazi-print-fonts-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _session_fonts.append(folder)
+    return _session_fonts[0]
+
+
 def use_persistent_font_cache(config: pytest.Config) -> Path:
     """Build the derived print fonts once per machine, not once per test (2 s a face):
-    the pytest cache folder survives between runs. The test's own font folder (in its
-    data folder) is a link to it, so the background build, a separate process, writes
-    there as well."""
-    folder = Path(config.cache.mkdir("dazi-print-fonts"))
+    the pytest cache folder survives between runs; without the cache plugin
+    (`-p no:cacheprovider`) a temporary folder serves the whole run. The test's own
+    font folder (in its data folder) is a link to it, so the background build, a
+    separate process, writes there as well."""
+    cache = getattr(config, "cache", None)
+    folder = Path(cache.mkdir("dazi-print-fonts")) if cache is not None \
+        else _session_font_folder()
     link = print_font.cache_dir()
     link.parent.mkdir(parents=True, exist_ok=True)
     if not link.exists():
@@ -64,6 +82,15 @@ def long_card() -> Card:
     return sample_card(notes=long_notes, bring=(*sample_card().bring, "近三个月的银行流水。"))
 
 
+def too_long_card() -> Card:
+    """Too much for one A4 page even without its notes."""
+    long_who = tuple(
+        f"第{n}种人：家里有人长期生病、没有劳动能力，全家每人每月的收入低于当地标准的。"
+        for n in range(1, 11)
+    )
+    return replace(long_card(), who=long_who)
+
+
 def sample_local_info() -> LocalInfo:
     return LocalInfo(
         Centre("幸福社区党群服务中心", "幸福路12号", "0354-7654321", "周一到周五 上午9点到下午5点"),
@@ -72,6 +99,6 @@ def sample_local_info() -> LocalInfo:
 
 
 def card_strings(card: Card) -> list[str]:
-    """Everything a card says, in the order it is printed."""
+    """Everything a card says, in the order it is printed (the phone box under the title)."""
     phones = [s for p in card.phones for s in (p.number, p.purpose)]
-    return [card.title, card.what, *card.who, *card.steps, *card.bring, *phones, *card.notes]
+    return [card.title, *phones, card.what, *card.who, *card.steps, *card.bring, *card.notes]

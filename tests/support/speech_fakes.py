@@ -1,10 +1,5 @@
-"""Helpers for speech tests: a stand-in `aplay` (this machine has no sound card) and
-a look at which processes are still alive.
-
-The stand-in is a real program on PATH that "plays" the WAV the espeak driver wrote
-by sleeping for its length, so stopping during playback is a real stop of a real
-child process. It logs "start PID FILE" and "end PID MS" lines.
-"""
+"""Helpers for speech tests: a stand-in `aplay` (this machine has no sound card; see
+reader.speech.silent_player) and a look at which processes are still alive."""
 
 from __future__ import annotations
 
@@ -15,17 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.speech.service import SpeechEvent, SpeechService
-
-FAKE_APLAY = """#!/bin/sh
-f="$1"
-echo "start $$ $f" >> "$FAKE_APLAY_LOG"
-if [ -n "$FAKE_APLAY_HANG" ]; then sleep 1000; fi
-bytes=$(stat -c %s "$f")
-ms=$((bytes * 1000 / 44100))
-if [ -n "$FAKE_APLAY_MAX_MS" ] && [ "$ms" -gt "$FAKE_APLAY_MAX_MS" ]; then ms=$FAKE_APLAY_MAX_MS; fi
-sleep "$((ms / 1000)).$(printf %03d $((ms % 1000)))"
-echo "end $$ $ms" >> "$FAKE_APLAY_LOG"
-"""
+from reader.speech.silent_player import PLAYER_SCRIPT as FAKE_APLAY
 
 
 class FakePlayer:

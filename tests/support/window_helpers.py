@@ -1,4 +1,5 @@
-"""Helpers for the reading-window tests: a real MainWindow over the real seed articles."""
+"""Helpers for the reading-window tests: the real window over the real seed articles,
+built as the program builds it (reader.ui.compose)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from reader.core.article import Article
 from reader.core.articles_source import load_articles
 from reader.core.click_gate import ClickGate
 from reader.core.text_style import BlockStyle
+from reader.ui.compose import Parts, build_parts
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
 from reader.ui.widgets.basics import BigButton
@@ -25,13 +27,15 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def make_window(qtbot: QtBot, size: tuple[int, int] = (1024, 600),
-                settings: Settings | None = None, **values: object) -> MainWindow:
-    """A shown window; `values` are settings to start from (font_size=48, …)."""
+def make_parts(qtbot: QtBot, size: tuple[int, int] = (1024, 600),
+               settings: Settings | None = None, **values: object) -> Parts:
+    """A shown window with its features; `values` are settings to start from
+    (font_size=48, …)."""
     settings = settings or Settings()
     for name, value in values.items():
         settings.set(name, value)
-    window = MainWindow(settings, load_articles())
+    parts = build_parts(settings, load_articles())
+    window = parts.window
     qtbot.addWidget(window)
     window.resize(*size)
     window.show()
@@ -39,7 +43,13 @@ def make_window(qtbot: QtBot, size: tuple[int, int] = (1024, 600),
     window.activateWindow()
     qtbot.waitActive(window)  # window shortcuts (Ctrl+=) need an active window
     settle()
-    return window
+    return parts
+
+
+def make_window(qtbot: QtBot, size: tuple[int, int] = (1024, 600),
+                settings: Settings | None = None, **values: object) -> MainWindow:
+    """A shown window (see make_parts) for tests of the window alone."""
+    return make_parts(qtbot, size, settings, **values).window
 
 
 def open_gates(window: MainWindow) -> None:

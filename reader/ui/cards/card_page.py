@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, SignalInstance
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -179,6 +180,7 @@ class CardPage(ColumnPage):
                 old.hide()
                 old.deleteLater()
         self._sections = []
+        self.contact_code = _ContactCode()
         for section in card_sections(card, local_info, "simplified"):
             heading = TextBlock(section.key, "heading")
             self._body.addWidget(heading)
@@ -193,6 +195,10 @@ class CardPage(ColumnPage):
                 self._body.addWidget(widget)
                 lines.append(widget)
             self._sections.append((heading, lines))
+            if section.key == "phones":  # the code that saves these numbers in a phone
+                self._body.addWidget(self.contact_code)
+        if self.contact_code.parent() is None:
+            self._body.addWidget(self.contact_code)
 
     def _build_tiles(self, mentions: list[Mention]) -> None:
         for tile in self.mention_tiles:
@@ -242,6 +248,7 @@ class CardPage(ColumnPage):
                     _fill_phone(widget, line.number, line.text, look)
                 elif isinstance(widget, TextBlock):
                     widget.set_content(line.text, look.style(sizes.body, gap_px=12))
+        self.contact_code.fill(card, self.local_info, look, self.devicePixelRatioF() or 1.0)
         self.reviewed.set_content(reviewed_line(card, look.script),
                                   look.style(sizes.byline, gap_px=look.paragraph_gap_px))
         self.mentions_heading.set_content(look.t("card.mentions_heading"),
@@ -324,6 +331,38 @@ class CardPage(ColumnPage):
     def focus_chain(self) -> list[QWidget]:
         return [self.read_button, self.print_button, self.back_button, *self.mention_tiles,
                 self.bottom_back]
+
+
+QR_MODULE_PX = 3  # 0.8 mm at 96 dpi: the 69-module code is ~6 cm, read from 40 cm
+
+
+class _ContactCode(QWidget):
+    """The card's contact QR code with what it is for beside it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardContactCode")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 16, 0, 16)
+        row.setSpacing(24)
+        self.picture = QLabel()
+        self.picture.setObjectName("cardQr")
+        self.caption = TextBlock("qr_caption", "paragraph")
+        row.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.caption, 1, Qt.AlignmentFlag.AlignVCenter)
+
+    def fill(self, card: Card, local_info: LocalInfo | None, look: Look, ratio: float) -> None:
+        from reader.core.contact_qr import card_code
+
+        scale = max(1, round(QR_MODULE_PX * ratio))
+        code = card_code(card, local_info, look.script, scale=scale)
+        pixmap = QPixmap.fromImage(QImage.fromData(code.png))
+        pixmap.setDevicePixelRatio(scale / QR_MODULE_PX)
+        self.picture.setPixmap(pixmap)
+        self.picture.setAccessibleName(look.t("card.qr_name", name=code.contact.name,
+                                              phones="、".join(code.contact.phones)))
+        self.caption.set_content(look.t("card.qr_caption"),
+                                 look.style(look.sizes.body, gap_px=0, bold=True))
 
 
 def _phone_widget() -> QWidget:

@@ -1,33 +1,31 @@
 """朗读这张卡: the card page read aloud, sentence by sentence, with the sentence shown.
 
-It shares the window's speech worker with the article's read-aloud (ReadAloud.bridge,
-started on demand), so there is one voice and one worker. What is said comes from the
+It speaks through the window's Voice, the speech worker the article's read-aloud uses
+too, so there is one voice and one worker. What is said comes from the
 blocks as displayed (either script) through reader.core.speech_text, like the article;
 steps are announced ("第1步") and phone numbers are said digit by digit. The sentence
 being said is highlighted in its block and kept on screen.
 
-Decisions: a 简/繁 switch, leaving the page, another card, or the window's stop
+Decisions: a 简/繁 switch, leaving the page, another card, or the Voice's `stop_all()`
 (community-centre reset) ends the reading, as in the article.
 """
 
 from __future__ import annotations
 
-import logging
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.article import Script
 from reader.core.strings import text
 from reader.core.text_style import TextSpan
+from reader.ui.read_aloud.voice import plain_problem
 from reader.ui.widgets.text_block import TextBlock
 
 if TYPE_CHECKING:
     from reader.ui.cards.card_page import CardPage
-    from reader.ui.read_aloud.speech_bridge import SpeechBridge
+    from reader.ui.read_aloud.voice import Voice
     from reader.ui.shell.main_window import MainWindow
-
-log = logging.getLogger(__name__)
 
 UID_PREFIX = "card"  # the article's readings use plain numbers: "<n>:<i>"
 
@@ -58,16 +56,19 @@ def plan_card(parts: list[tuple[TextBlock, str]], script: Script) -> list[Said]:
 class CardReading(QObject):
     state_changed = Signal(bool)  # True while reading
 
-    def __init__(self, window: MainWindow, page: CardPage) -> None:
+    def __init__(self, window: MainWindow, page: CardPage, voice: Voice) -> None:
         super().__init__(window)
         self._window = window
         self._page = page
-        self._bridge: SpeechBridge | None = None
-        self._own_bridge = False
+        self._voice = voice
         self._said: list[Said] = []
         self._number = 0
         self._current: int | None = None
         self._lit: TextBlock | None = None
+        voice.stop_requested.connect(self.stop)
+        voice.sentence_started.connect(self._on_started)
+        voice.finished.connect(self._on_done)
+        voice.failed.connect(self._on_failed)
 
     @property
     def reading(self) -> bool:
@@ -84,11 +85,10 @@ class CardReading(QObject):
         look = self._page.look
         if look is None:
             return
-        bridge = self._ensure_bridge()
-        problem = bridge.availability() if bridge is not None else None
-        if bridge is None or problem:
+        problem = self._voice.problem()
+        if problem is not None:
             self.stop()
-            self._show_problem(problem or "")
+            self._show_problem(problem)
             return
         said = plan_card(self._page.reading_blocks(), look.script)
         if not 0 <= index < len(said):
@@ -96,9 +96,9 @@ class CardReading(QObject):
             return
         self._said = said
         self._number += 1
-        bridge.speak([(f"{UID_PREFIX}{self._number}:{i}", chunk)
-                      for i in range(index, len(said)) for chunk in said[i].chunks],
-                     self._window.settings.get("speed"))
+        self._voice.speak([(f"{UID_PREFIX}{self._number}:{i}", chunk)
+                           for i in range(index, len(said)) for chunk in said[i].chunks],
+                          self._window.settings.get("speed"))
         self._light(index)
         self.state_changed.emit(True)
         self._window.count("read_aloud_started")
@@ -109,8 +109,7 @@ class CardReading(QObject):
         self._current = None
         self._unlight()
         if was_reading:
-            if self._bridge is not None:
-                self._bridge.stop()
+            self._voice.silence()
             self.state_changed.emit(False)
 
     def script_changed(self) -> None:
@@ -121,34 +120,7 @@ class CardReading(QObject):
         if self.reading and self._current is not None:
             self._light(self._current)  # new colours, new line positions
 
-    def close(self) -> None:
-        self.stop()
-        if self._own_bridge and self._bridge is not None:
-            self._bridge.close()
-
-    # --- the speech worker --------------------------------------------------------------
-    def _ensure_bridge(self) -> SpeechBridge | None:
-        if self._bridge is not None:
-            return self._bridge
-        shared = getattr(self._window, "read_aloud", None)
-        try:
-            if shared is not None:
-                shared.start_service()  # idempotent: the article's reading uses it too
-                self._bridge = cast("SpeechBridge | None", shared.bridge)
-            else:
-                from reader.ui.read_aloud.speech_bridge import SpeechBridge
-
-                self._bridge = SpeechBridge(parent=self)
-                self._own_bridge = True
-        except Exception:  # a broken install must not take the window down
-            log.exception("speech service did not start")
-            return None
-        if self._bridge is not None:
-            self._bridge.sentenceStarted.connect(self._on_started)
-            self._bridge.finished.connect(self._on_done)
-            self._bridge.failed.connect(self._on_failed)
-        return self._bridge
-
+    # --- the speech worker's events ---------------------------------------------------
     def _own_index(self, uid: str) -> int | None:
         number, _, index = uid.partition(":")
         if not self.reading or number != f"{UID_PREFIX}{self._number}":
@@ -170,12 +142,9 @@ class CardReading(QObject):
             self._show_problem(message)
 
     def _show_problem(self, message: str) -> None:
-        if not message:
-            from reader.speech.engine import unavailable_message
-
-            message = unavailable_message("broken")
         # the message line takes simplified text and converts it for the reader
-        self._window.notice.show_message(text("card.reading_failed", reason=message), 15)
+        self._window.notice.show_message(
+            text("card.reading_failed", reason=plain_problem(message)), 15)
 
     # --- highlight ----------------------------------------------------------------------
     def _light(self, index: int) -> None:

@@ -1,6 +1,6 @@
 """Topic cards in the window: everything that connects the cards to the pages.
 
-The main window makes one TopicCards; from then on this:
+The composition root (reader.ui.compose) makes one TopicCards; from then on this:
 - puts the row of topic buttons (看病就医 / 生活救助 / …) on the home page; each opens
   the category page with that topic's cards;
 - links the article on screen to its cards (article_links.py) and opens a card from an
@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the card modules load OpenCC and TOML: imported on first ne
     from reader.ui.cards.card_page import CardPage
     from reader.ui.cards.card_reading import CardReading
     from reader.ui.cards.category_page import CategoryPage, TopicButton
+    from reader.ui.read_aloud.voice import Voice
     from reader.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -48,9 +49,10 @@ PRINT_FONT_WAIT_S = 60.0  # then the preview opens anyway (and makes the font it
 
 
 class TopicCards(QObject):
-    def __init__(self, window: MainWindow, folder: Path | None = None) -> None:
+    def __init__(self, window: MainWindow, voice: Voice, folder: Path | None = None) -> None:
         super().__init__(window)
         self.window = window
+        self._voice = voice
         self.folder = folder  # None: the shipped assets/cards
         self._cards: CardSet | None = None
         self._converted: dict[Script, CardSet] = {}
@@ -68,7 +70,6 @@ class TopicCards(QObject):
         self._card_page: CardPage | None = None
         self._reading: CardReading | None = None
         self._category_page: CategoryPage | None = None
-        window.stop_speech_hooks.append(self._stop_reading)
         self._links: ArticleLinks | None = None  # made with the cards
         # 打印 pressed while the print font is still being made (see print_card)
         self._print_wait = QTimer(self)
@@ -85,6 +86,9 @@ class TopicCards(QObject):
         window.home.when_first_shown(self._add_topic_buttons)
 
         window.article_page.view.article_shown.connect(self._on_article_shown)
+        from reader.ui.cards.article_print import ArticlePrint
+
+        self.article_print = ArticlePrint(self)
         window.look_changed.connect(self._on_look_changed)
         window.page_changed.connect(self._on_page_changed)
         self._script = window.look.script
@@ -124,7 +128,7 @@ class TopicCards(QObject):
 
             page = self._card_page = CardPage()
             self.window.register_page(page)
-            reading = self._reading = CardReading(self.window, page)
+            reading = self._reading = CardReading(self.window, page, self._voice)
             page.read_requested.connect(reading.toggle)
             page.print_requested.connect(self.print_card)
             page.back_requested.connect(self.go_back)

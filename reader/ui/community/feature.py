@@ -1,6 +1,6 @@
 """Everything that makes the window safe to leave running on a shared PC, in one place.
 
-`Community(window, kiosk_flag)` adds to a MainWindow:
+`Community(window, voice, cards, kiosk_flag)` (made by reader.ui.compose) adds to the window:
 - the crash guard (plain message + 回到首页; `install_crash_handler` makes it global);
 - the staff area (Ctrl+Alt+S, PIN) — reader.ui.staff;
 - community-centre mode (社区模式): reader.ui.community.kiosk (full screen, no way out) and
@@ -36,8 +36,11 @@ from reader.ui.community.crash_guard import CrashGuard, close_dialogs_and_popups
 from reader.ui.community.kiosk import KioskGuard
 
 if TYPE_CHECKING:
+    from reader.ui.cards.feature import TopicCards
     from reader.ui.community.idle_reset import IdleReset
+    from reader.ui.read_aloud.voice import Voice
     from reader.ui.shell.main_window import MainWindow
+    from reader.ui.staff.context import PackChecks
     from reader.ui.staff.feature import StaffArea
     from reader.ui.staff.pin_page import FirstRunWindow
 
@@ -47,11 +50,16 @@ RESET_FIELDS = (("font_size", "default_font_size"), ("script", "default_script")
 
 
 class Community(QObject):
-    def __init__(self, window: MainWindow, kiosk_flag: bool = False,
+    def __init__(self, window: MainWindow, voice: Voice, cards: TopicCards,
+                 kiosk_flag: bool = False,
                  idle_clock: Callable[[], float] = time.monotonic,
-                 pin_clock: Callable[[], float] = time.time) -> None:
+                 pin_clock: Callable[[], float] = time.time,
+                 content_packs: Callable[[], PackChecks | None] = lambda: None) -> None:
         super().__init__(window)
         self.window = window
+        self.voice = voice
+        self.cards = cards
+        self._content_packs = content_packs  # for the staff area's 内容订阅
         self.settings = window.settings
         self.kiosk_flag = kiosk_flag  # started with --kiosk
         self._idle_clock, self._pin_clock = idle_clock, pin_clock
@@ -75,7 +83,9 @@ class Community(QObject):
         if self._staff is None:
             from reader.ui.staff.feature import StaffArea
 
-            self._staff = StaffArea(self.window, self, self._pin_clock)
+            self._staff = StaffArea(self.window, self, self.voice.stop_all, self.cards,
+                                    self._content_packs,
+                                    self._pin_clock, voice_status=self.voice.voice_status)
         return self._staff
 
     @property
@@ -100,7 +110,10 @@ class Community(QObject):
         """At start-up: community mode if asked for by the flag or by staff before (after
         the staff-only first-run step when no PIN is set yet)."""
         if self.kiosk_flag or self.settings.get("community_mode"):
-            if self.staff.pin_store().is_set:
+            store = self.staff.pin_store()
+            # A broken PIN file keeps the staff area locked (see reader.core.pin), but
+            # residents can still read: no first-run step that could never be finished.
+            if store.is_set or store.broken:
                 self._start_community_mode()
             else:
                 self._ask_for_the_first_pin()
@@ -143,8 +156,10 @@ class Community(QObject):
             self.kiosk.bring_to_front()
 
     def enter(self, remember: bool = True) -> bool:
-        """Community mode on; False (and nothing changes) while no staff PIN is set."""
-        if not self.staff.pin_store().is_set:
+        """Community mode on; False (and nothing changes) while no staff PIN is set (a
+        broken PIN file counts as set: it keeps the staff area locked)."""
+        store = self.staff.pin_store()
+        if not (store.is_set or store.broken):
             return False
         if remember:
             self.settings.set("community_mode", True)
@@ -178,7 +193,7 @@ class Community(QObject):
     # --- going back ---------------------------------------------------------------------------
     def back_home(self) -> None:
         """After the crash message: silence, no dialog in the way, home."""
-        self.window.stop_speech()
+        self.voice.stop_all()
         close_dialogs_and_popups()
         self.window.go_home()
 
@@ -186,7 +201,7 @@ class Community(QObject):
         """Speech stops, dialogs close, the staff area locks, and the window shows home
         with the staff's default size, script and theme."""
         window = self.window
-        window.stop_speech()
+        self.voice.stop_all()
         close_dialogs_and_popups()
         for field, default in RESET_FIELDS:
             self.settings.set(field, self.settings.get(default))
@@ -203,9 +218,12 @@ class Community(QObject):
         information problems are told by the topic-card feature.)"""
         from reader.core.articles_source import library_problems
 
-        if self.settings.problem or library_problems:
+        lines = [STRINGS[key] for key, broken in (("kiosk.settings_problem", self.settings.problem),
+                                                  ("kiosk.library_problem", library_problems))
+                 if broken]
+        if lines:
             # longer than a size notice: it asks for someone to come and look
-            self.window.notice.show_message(STRINGS["kiosk.files_problem"], seconds=30)
+            self.window.notice.show_message("\n".join(lines), seconds=30)
 
     def _apply_look(self, look: Look) -> None:
         self.crash.apply_look(look)

@@ -107,11 +107,15 @@ class KioskGuard(QObject):
 
 
 def restrict_print_preview(preview: QWidget, printer: str) -> None:
-    """Residents' print preview: only 打印 and 返回; the job goes to `printer` (the staff's
-    choice; the system default when it is empty or no longer there)."""
+    """Residents' print preview: only 打印 and 返回; the job goes only to `printer`, the
+    staff's choice. Without one (or when it is gone) 打印 tells the resident to ask
+    staff: the program never picks a printer by itself."""
     pdf = preview.findChild(QWidget, "pdfButton")
     if pdf is not None:
         pdf.hide()
+    restrict = getattr(preview, "restrict_to_printer", None)
+    if callable(restrict):
+        restrict(printer)
     box = preview.findChild(QComboBox, "printerChoice")
     if box is None:
         return

@@ -1,7 +1,8 @@
 """Content packs in the window: the background check and 从U盘导入内容包.
 
-`ContentPacks(window)` checks the subscribed source soon after start and then every few
-hours (reader.core.pack_schedule), always in a thread of its own: a slow
+`ContentPacks(window, cards)` (made by reader.ui.compose after the first picture)
+checks the subscribed source soon after start and then every few hours
+(reader.core.pack_schedule), always in a thread of its own: a slow
 or dead server must never hold up a resident's screen. What a check brings is shown
 without changing the screen under a resident's hands: when home is on screen, its
 tiles are rebuilt the next time the reader leaves it, or once nobody has touched the
@@ -18,7 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
@@ -38,11 +39,17 @@ _INPUT = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel,
           QEvent.Type.TouchBegin)
 
 
+class ReloadsCards(Protocol):
+    """The topic cards, read again from their folders after a pack brought new ones."""
+
+    def reload_cards(self, folder: Path | None = None) -> None: ...
+
+
 class ContentPacks(QObject):
     checked = Signal(object)  # PullResult, on the UI thread
     _finished = Signal(object)  # PullResult or None, from the worker thread (queued)
 
-    def __init__(self, window: MainWindow,
+    def __init__(self, window: MainWindow, cards: ReloadsCards,
                  delay: Callable[[bool], float] | None = None,
                  timeouts: Timeouts | None = None, quiet_s: float = QUIET_S) -> None:
         """`delay(first)`: seconds until the next background check (default: a few
@@ -50,6 +57,7 @@ class ContentPacks(QObject):
         touch the PC before home, on screen, shows what a check brought."""
         super().__init__(window)
         self.window = window
+        self.cards = cards
         self.delay = delay
         self.timeouts = timeouts
         self.busy = False
@@ -152,9 +160,7 @@ class ContentPacks(QObject):
 
     # --- showing what came ----------------------------------------------------------------
     def _show_new_content(self) -> None:
-        topic_cards = getattr(self.window, "topic_cards", None)
-        if topic_cards is not None:
-            topic_cards.reload_cards()
+        self.cards.reload_cards()
         if self.window.current_page() is self.window.home and self.window.isVisible():
             self._refresh_home_later = True
             self._last_input = time.monotonic()
@@ -181,12 +187,11 @@ class ContentPacks(QObject):
             self._refresh_home()
 
     def _refresh_home(self) -> None:
-        from reader.core.articles_source import load_articles, new_article_ids
+        from reader.core.articles_source import load_articles
 
         self._refresh_home_later = False
         self._quiet_timer.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        self.window.articles = load_articles()
-        self.window.home.set_articles(self.window.articles, new_article_ids())
+        self.window.set_articles(load_articles())

@@ -45,11 +45,14 @@ FAMILIES: dict[Script, str] = {"simplified": "DaziPrint SC", "traditional": "Daz
 WEIGHTS = ("Regular", "Bold")
 _REGION: dict[Script, str] = {"simplified": "SC", "traditional": "TC"}
 
-# Installed fonts that print correct text as they are, best first. WenQuanYi Micro Hei
-# was measured here (no radical aliases); the Windows and macOS ones were not.
+# Installed fonts to print with when the derived font cannot be made, best first.
+# WenQuanYi Micro Hei was measured here (no radical aliases); Noto Sans CJK itself prints
+# the right glyphs but some characters copy out of the PDF as radicals; the Windows and
+# macOS ones were not measured.
 FALLBACKS: dict[Script, tuple[str, ...]] = {
-    "simplified": ("WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC"),
-    "traditional": ("WenQuanYi Micro Hei", "Microsoft JhengHei", "PingFang TC"),
+    "simplified": ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC"),
+    "traditional": ("WenQuanYi Micro Hei", "Noto Sans CJK TC", "Microsoft JhengHei",
+                    "PingFang TC"),
 }
 
 # Code points to keep when several map to one glyph (what Chinese text really uses).
@@ -365,7 +368,10 @@ def _load_family(script: Script) -> PrintFamily:
     for fallback in FALLBACKS[script]:
         if fallback in installed:
             note = f"没有找到 Noto Sans CJK {_REGION[script]}，改用 {fallback}"
-            if fallback.startswith("WenQuanYi"):
+            if fallback.startswith("Noto"):
+                note = (f"打印专用字体没能生成，直接用 {fallback}"
+                        "（印出来正确；从 PDF 复制出的个别字可能变成偏旁部首）")
+            elif fallback.startswith("WenQuanYi"):
                 note += "（复制出的文字正确，但字形不分简繁；装 fonts-noto-cjk 更好）"
             else:
                 note += "（复制出的文字没有检查过）"

@@ -5,9 +5,13 @@ a styled <h1> prints 12 pt larger than asked; a styled <p> prints as asked). Pag
 laid out at a fixed LAYOUT_DPI, independent of the device, and painted scaled, so the
 PDF, the printer and the on-screen preview get the very same page breaks.
 
-A card fits one page at the largest body size that fits (never under MIN_BODY_PT). A
-card too long for one page at MIN_BODY_PT continues on the next page with its title
-repeated; a piece too tall for a whole page is split at a sentence end.
+A card fits one page at the largest body size that fits (never under MIN_BODY_PT, the
+18 pt floor of the MIIT 适老化 rules). A card too long for one page at MIN_BODY_PT
+continues on the next page with its title repeated (staff are told before printing);
+a piece too tall for a whole page is split at a sentence end.
+
+Pictures (the contact QR code) are QImages registered under an "image:" URL and given
+to every document whose HTML names them.
 """
 
 from __future__ import annotations
@@ -19,8 +23,8 @@ from functools import lru_cache
 from html import escape
 from typing import Literal
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTextDocument
+from PySide6.QtCore import QRectF, QUrl
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QTextDocument
 
 from reader.core.article import Script
 from reader.core.script import convert
@@ -28,7 +32,7 @@ from reader.core.script import convert
 LAYOUT_DPI = 288
 PX = LAYOUT_DPI / 72  # layout pixels per point: paragraph margins (Qt's HTML takes px only)
 TPX = 96 / 72  # table lengths (widths, padding, borders): Qt reads them as 96-dpi px and scales
-MIN_BODY_PT = 20
+MIN_BODY_PT = 18
 MM = 72 / 25.4
 
 CONTINUED = "（续）"
@@ -44,6 +48,7 @@ class Paper:
     body_pts: tuple[int, ...]  # tried largest first; the last is used when a card spills over
     phone_pt: int
     footer_pt: int
+    sheet_pages: int  # a card's pages on one sheet: A4 one side, A5 front and back
 
     @property
     def content_width_px(self) -> float:
@@ -51,8 +56,8 @@ class Paper:
 
 
 PAPERS: dict[str, Paper] = {
-    "A4": Paper("A4", 595.276, 841.89, 12 * MM, 36, (24, 22, MIN_BODY_PT), 32, 12),
-    "A5": Paper("A5", 419.528, 595.276, 10 * MM, 32, (22, MIN_BODY_PT), 28, 11),
+    "A4": Paper("A4", 595.276, 841.89, 10 * MM, 32, (24, 22, 20, MIN_BODY_PT), 26, 12, 1),
+    "A5": Paper("A5", 419.528, 595.276, 8 * MM, 32, (22, 20, MIN_BODY_PT), 24, 11, 2),
 }
 
 
@@ -69,15 +74,31 @@ class Sizes:
     marker: int  # step numbers
     phone: int
     footer: int
+    line_pct: int = 100  # of the font's own line height: LINE_EM of the type size
+    width_px: float = 2000  # the text width of the page (to measure alternatives)
 
     def css(self, pt: int, bold: bool = False) -> str:
         weight = "bold" if bold else "normal"
         family = f"font-family:'{self.family}';" if self.family else ""
-        return f"{family}font-size:{pt}pt;font-weight:{weight};color:#000000;"
+        return (f"{family}font-size:{pt}pt;font-weight:{weight};color:#000000;"
+                f"line-height:{self.line_pct}%;")  # fmt: skip
+
+
+LINE_EM = 1.3  # line spacing 1.3 × the type size: the MIIT 适老化 floor
+
+
+@lru_cache(maxsize=8)
+def line_pct(family: str) -> int:
+    """Qt's proportional line height is a share of the font's own (Noto CJK: 1.45 em)."""
+    font = QFont(family)
+    font.setPointSizeF(100)
+    natural_em = QFontMetricsF(font, _layout_device()).lineSpacing() / (100 * PX)
+    return min(100, round(100 * LINE_EM / natural_em))
 
 
 def sizes_for(paper: Paper, body: int, family: str) -> Sizes:
-    return Sizes(family, paper.title_pt, body, body + 4, body + 8, paper.phone_pt, paper.footer_pt)
+    return Sizes(family, paper.title_pt, body, body + 3, body + 3, paper.phone_pt,
+                 paper.footer_pt, line_pct(family), paper.content_width_px)  # fmt: skip
 
 
 # ---- pieces of a page ----------------------------------------------------------------------
@@ -101,21 +122,29 @@ class Piece:
     rows: tuple[Row, ...]
     heading: str = ""
     section: int = 0  # pieces of one section are kept on one page when that is cheap
+    image: str = ""  # a box only: a registered picture (the contact QR) right of the rows
+    image_pt: float = 0  # the picture's width and height on paper
+    caption: str = ""  # under the picture, in large print
+    side: bool = False  # the heading in a column left of the rows (a card), not above them
 
     def html(self, s: Sizes) -> str:
+        if self.side and self.kind != "box":
+            return _side_rows(self, s)
         head = ""
         if self.heading and self.kind != "box":
             head = paragraph(self.heading, s.css(s.heading, True),
-                             top=s.body * 0.5, bottom=s.body * 0.2)  # fmt: skip
+                             top=s.body * 0.3, bottom=s.body * 0.05)  # fmt: skip
         if self.kind == "para":
             body = s.css(s.body)
-            return head + "".join(paragraph(r.text, body, bottom=s.body * 0.3) for r in self.rows)
+            return head + "".join(paragraph(r.text, body, bottom=s.body * 0.1) for r in self.rows)
         if self.kind == "list":
             return head + "".join(_row_table(r, s) for r in self.rows)
         return _box(self, s)
 
     def split(self) -> tuple[Piece, Piece] | None:
         """Two smaller pieces (rows halved, or the one row cut at a sentence end)."""
+        if self.image:
+            return None  # the phone box and its QR code stay together
         if len(self.rows) > 1:
             half = len(self.rows) // 2
             return replace(self, rows=self.rows[:half]), replace(self, rows=self.rows[half:],
@@ -143,13 +172,37 @@ def paragraph(text: str, css: str, top: float = 0, bottom: float = 0, align: str
 def _row_table(row: Row, s: Sizes) -> str:
     # A one-row table gives the hanging indent: wrapped lines stay right of the number.
     marker_pt = s.marker if row.marker.isdigit() else s.body
-    marker = escape(row.marker) if row.marker else ""
+    marker = row.marker
     return (
         f'<table border="0" width="100%" cellspacing="0" cellpadding="0" '
-        f'style="margin-bottom:{s.body * 0.3 * TPX:.0f}px">'
-        f'<tr><td width="{s.marker * 1.2 * TPX:.0f}" style="{s.css(marker_pt, True)}">{marker}</td>'
-        f'<td style="{s.css(s.body)}">{escape(row.text)}</td></tr></table>'
+        f'style="margin-bottom:{s.body * 0.05 * TPX:.0f}px">'
+        f'<tr><td width="{s.marker * 1.2 * TPX:.0f}">'
+        f"{paragraph(marker, s.css(marker_pt, True))}</td>"
+        f"<td>{paragraph(row.text, s.css(s.body))}</td></tr></table>"
     )
+
+
+SIDE_CHARS = 5.8  # the side column fits "谁可以申请" on one line
+
+
+def _side_rows(piece: Piece, s: Sizes) -> str:
+    """Rows as tables of [heading column | marker | text]; the heading only on the first."""
+    label_width = SIDE_CHARS * s.heading * TPX
+    marker_width = s.marker * 1.2 * TPX
+    out = []
+    for n, row in enumerate(piece.rows):
+        label = piece.heading if n == 0 else ""
+        top = s.body * 0.25 * TPX if n == 0 and piece.heading else 0
+        cells = f'<td width="{label_width:.0f}">{paragraph(label, s.css(s.heading, True))}</td>'
+        if piece.kind == "list":
+            marker_pt = s.marker if row.marker.isdigit() else s.body
+            marker = paragraph(row.marker, s.css(marker_pt, True))
+            cells += f'<td width="{marker_width:.0f}">{marker}</td>'
+        cells += f"<td>{paragraph(row.text, s.css(s.body))}</td>"
+        out.append(f'<table border="0" width="100%" cellspacing="0" cellpadding="0" '
+                   f'style="margin-top:{top:.0f}px;margin-bottom:{s.body * 0.05 * TPX:.0f}px">'
+                   f"<tr>{cells}</tr></table>")  # fmt: skip
+    return "".join(out)
 
 
 def _box(piece: Piece, s: Sizes) -> str:
@@ -162,16 +215,43 @@ def _box(piece: Piece, s: Sizes) -> str:
             words = f'<span style="{s.css(s.body)}">{escape(row.text)}</span>'
             spaced = f'<span style="{s.css(s.body)}">　{escape(row.text)}</span>'
             line = words + number if row.label_first else number + spaced
-            parts.append(f'<p style="margin-top:{s.body * 0.2 * PX:.0f}px;margin-bottom:0px">'
+            parts.append(f'<p style="line-height:{s.line_pct}%;'
+                         f'margin-top:{s.body * 0.1 * PX:.0f}px;margin-bottom:0px">'
                          f"{line}</p>")
         else:
-            parts.append(paragraph(row.text, s.css(s.body), top=s.body * 0.2))
+            parts.append(paragraph(row.text, s.css(s.body), top=s.body * 0.1))
+    if not piece.image:
+        return _box_table(f'<td valign="top">{"".join(parts)}</td>', s)
+    # The caption goes under the numbers or under the picture, whichever box is lower.
+    side = piece.image_pt * TPX
+    picture = f'<img src="{piece.image}" width="{side:.0f}" height="{side:.0f}">'
+    caption = paragraph(piece.caption, s.css(s.body, True), top=s.body * 0.3)
+    rows = "".join(parts)
+    beside = (f'<td valign="top">{rows}{caption}</td>'
+              f'<td valign="middle" width="{side:.0f}">{picture}</td>')
+    under = (f'<td valign="top">{rows}</td>'
+             f'<td valign="top" width="{side:.0f}">{picture}{caption}</td>')
+    return min((_box_table(cells, s) for cells in (beside, under)),
+               key=lambda html: height_of(html, s.width_px))  # fmt: skip
+
+
+def _box_table(cells: str, s: Sizes) -> str:
     return (
-        f'<table border="0" width="100%" cellspacing="0" cellpadding="{s.body * 0.4 * TPX:.0f}" '
+        f'<table border="0" width="100%" cellspacing="0" cellpadding="{s.body * 0.3 * TPX:.0f}" '
         f'style="border:{2 * TPX:.0f}px solid #000000;border-collapse:collapse;'
-        f'margin-top:{s.body * 0.6 * TPX:.0f}px;'
-        f'margin-bottom:{s.body * 0.3 * TPX:.0f}px"><tr><td>{"".join(parts)}</td></tr></table>'
+        f"margin-top:{s.body * 0.3 * TPX:.0f}px;"
+        f'margin-bottom:{s.body * 0.3 * TPX:.0f}px"><tr>{cells}</tr></table>'
     )
+
+
+_IMAGES: dict[str, QImage] = {}
+
+
+def register_image(key: str, image: QImage) -> str:
+    """Make `image` available to page HTML as <img src="image:key">; returns that URL."""
+    url = f"image:{key}"
+    _IMAGES[url] = image
+    return url
 
 
 # ---- measuring and paginating ----------------------------------------------------------------
@@ -192,6 +272,9 @@ def make_document(html: str, width_px: float) -> QTextDocument:
     doc.setDocumentMargin(0)
     doc.setUseDesignMetrics(True)  # unhinted advances: the same breaks at any scale
     doc.setTextWidth(width_px)
+    for url, image in _IMAGES.items():
+        if url in html:
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
     doc.setHtml(html)
     return doc
 
@@ -206,11 +289,12 @@ class Page:
     body_html: str  # title and pieces
     footer_html: str
     body_pt: int
+    left_out: str = ""  # sections left off to keep a card on one sheet ("注意"), for staff
 
 
 def title_html(title: str, s: Sizes, continued: bool, script: Script) -> str:
     text = title + (convert(CONTINUED, script) if continued else "")
-    return paragraph(text, s.css(s.title, True), bottom=s.body * 0.4)
+    return paragraph(text, s.css(s.title, True), bottom=s.body * 0.2)
 
 
 def paginate(title: str, pieces: list[Piece], paper: Paper, family: str, script: Script,
@@ -303,5 +387,6 @@ def paint_page(painter: QPainter, page: Page, paper: Paper, scale_x: float,
 def page_text(page: Page, paper: Paper) -> str:
     """The page's text as laid out (what the PDF's text layer should say)."""
     width = paper.content_width_px
-    return (make_document(page.body_html, width).toPlainText() + "\n"
+    body = make_document(page.body_html, width).toPlainText().replace("\ufffc", "")  # a picture
+    return (body + "\n"
             + make_document(page.footer_html, width).toPlainText())  # fmt: skip

@@ -6,6 +6,10 @@ and the preview images, so the preview shows exactly what comes out.
 
 Everything here needs a QGuiApplication; `ensure_app()` makes one when the command
 line calls in without a window (offscreen when there is no display).
+
+Failures raise PrintingError, whose message is a key of reader.core.strings: the
+command line and staff see `message`; the residents' preview, which has no 保存为PDF,
+shows `for_residents`.
 """
 
 from __future__ import annotations
@@ -31,20 +35,39 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QApplication
 
-from reader.core.article import Script
+from reader.core.article import Article, Script
 from reader.core.cards import Card, category_label
 from reader.core.errors import ReaderError
 from reader.core.local_info import LocalInfo
 from reader.core.script import convert
+from reader.core.strings import STRINGS, text
 from reader.doctor import Check
 from reader.ui.printing import font as print_font
+from reader.ui.printing.article_layout import layout_article
 from reader.ui.printing.card_layout import layout_card, layout_contents
 from reader.ui.printing.layout import LAYOUT_DPI, PX, Page, Paper, paint_page, paper_for
 
-NO_PRINTER = "这台电脑还没有接打印机，可以先保存为PDF。"
 CREATOR = "大字读报"
 _PAGE_IDS = {"A4": QPageSize.PageSizeId.A4, "A5": QPageSize.PageSizeId.A5}
 _app: QCoreApplication | None = None
+
+
+class PrintingError(ReaderError):
+    """A printing failure told with the strings key `key` (and its fields)."""
+
+    def __init__(self, key: str, detail: str = "", **fields: object) -> None:
+        super().__init__(text(key, "simplified", **fields), detail)
+        self.key = key
+        self.fields = fields
+
+    @property
+    def for_residents(self) -> str:
+        """The message without 保存为PDF, which residents cannot do (see the
+        "<key>.residents" strings); the same message where there is none."""
+        residents = f"{self.key}.residents"
+        if residents not in STRINGS:
+            return self.message
+        return text(residents, "simplified", **self.fields)
 
 
 def ensure_app() -> QGuiApplication:
@@ -58,7 +81,7 @@ def ensure_app() -> QGuiApplication:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = _app = QApplication(sys.argv[:1])
     if not isinstance(app, QGuiApplication):
-        raise ReaderError("打印需要图形界面的程序环境。", "QCoreApplication without GUI")
+        raise PrintingError("print.error.no_gui", "QCoreApplication without GUI")
     return app
 
 
@@ -86,7 +109,7 @@ def booklet_pages(cards: Sequence[Card], *, script: Script = "simplified", paper
     day = printed_on or date.today()
     chosen = [c for c in cards if not category or c.category == category]
     if not chosen:
-        raise ReaderError("没有要印的卡片。")
+        raise PrintingError("print.error.no_cards")
 
     def c(text: str) -> str:
         return convert(text, script) if script != "simplified" else text
@@ -128,37 +151,40 @@ def booklet_pages(cards: Sequence[Card], *, script: Script = "simplified", paper
 # ---- PDF -------------------------------------------------------------------------------------
 
 
-def _paint_all(painter: QPainter, device: QPdfWriter | QPrinter, pages: Sequence[Page],
-               paper: Paper) -> None:  # fmt: skip
-    scale_x = device.logicalDpiX() / LAYOUT_DPI
-    scale_y = device.logicalDpiY() / LAYOUT_DPI
-    for index, page in enumerate(pages):
-        if index:
-            device.newPage()
-        paint_page(painter, page, paper, scale_x, scale_y)
+def _paint_to(device: QPdfWriter | QPrinter, pages: Sequence[Page], paper: Paper,
+              cannot_start: PrintingError) -> bool:  # fmt: skip
+    """Paint `pages` on a PDF writer or a printer, with the same page set-up for both;
+    raises `cannot_start` when the device refuses, else returns whether it finished."""
+    device.setPageSize(QPageSize(_PAGE_IDS[paper.name]))
+    device.setPageOrientation(QPageLayout.Orientation.Portrait)
+    device.setCreator(CREATOR)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise cannot_start
+    try:
+        scale_x = device.logicalDpiX() / LAYOUT_DPI
+        scale_y = device.logicalDpiY() / LAYOUT_DPI
+        for index, page in enumerate(pages):
+            if index:
+                device.newPage()
+            paint_page(painter, page, paper, scale_x, scale_y)
+    finally:
+        ended = painter.end()
+    return ended
 
 
 def _write_pdf(pages: Sequence[Page], paper: Paper, path: str | os.PathLike[str],
                title: str) -> Path:  # fmt: skip
     out = Path(path)
     if out.parent and not out.parent.exists():
-        raise ReaderError(f"保存PDF的文件夹不存在：{out.parent}")
+        raise PrintingError("print.error.no_folder", folder=out.parent)
     writer = QPdfWriter(str(out))
     writer.setResolution(1200)
-    writer.setPageSize(QPageSize(_PAGE_IDS[paper.name]))
-    writer.setPageOrientation(QPageLayout.Orientation.Portrait)
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
     writer.setTitle(title)
-    writer.setCreator(CREATOR)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise ReaderError(f"PDF 文件写不进去：{out}。请换一个文件夹，或关掉正打开这个文件的程序。")
-    try:
-        _paint_all(painter, writer, pages, paper)
-    finally:
-        painter.end()
+    _paint_to(writer, pages, paper, PrintingError("print.error.cannot_write", path=out))
     if not out.is_file() or out.stat().st_size == 0:
-        raise ReaderError(f"PDF 文件没有写成：{out}。请换一个文件夹再试。")
+        raise PrintingError("print.error.not_written", path=out)
     return out
 
 
@@ -176,6 +202,25 @@ def write_booklet_pdf(cards: Iterable[Card], path: str | os.PathLike[str], *,
                                  local_info=local_info)  # fmt: skip
     title = convert("帮助卡片", script) if script != "simplified" else "帮助卡片"
     return _write_pdf(pages, sheet, path, title)
+
+
+def article_pages(article: Article, cards: Sequence[Card], *, script: Script = "simplified",
+                  paper: str = "A4", local_info: LocalInfo | None = None,
+                  printed_on: date | None = None) -> tuple[Paper, list[Page]]:  # fmt: skip
+    """The article in large print, pages numbered 第 x 页，共 y 页, its cards' phones last."""
+    sheet = paper_for(paper)
+    pages = layout_article(article, cards, script=script, paper=sheet,
+                           family=_family(script), local_info=local_info,
+                           printed_on=printed_on or date.today())  # fmt: skip
+    return sheet, pages
+
+
+def write_article_pdf(article: Article, cards: Sequence[Card], path: str | os.PathLike[str], *,
+                      script: Script = "simplified", paper: str = "A4",
+                      local_info: LocalInfo | None = None) -> Path:  # fmt: skip
+    sheet, pages = article_pages(article, cards, script=script, paper=paper,
+                                 local_info=local_info)  # fmt: skip
+    return _write_pdf(pages, sheet, path, convert(article.title, script))
 
 
 def page_images(pages: Sequence[Page], paper: Paper, width_px: int) -> list[QImage]:
@@ -208,48 +253,53 @@ def default_printer() -> str | None:
     return QPrinterInfo.defaultPrinterName() or None
 
 
-# CUPS printer-state-reasons keywords -> what to tell staff
+# CUPS printer-state-reasons keywords -> the strings key of what to tell staff
 _REASONS = {
-    "media-empty": "打印机没纸了，请放好纸再打印。",
-    "media-needed": "打印机没纸了，请放好纸再打印。",
-    "media-jam": "打印机卡纸了，请取出卡住的纸再打印。",
-    "toner-empty": "打印机没有墨粉了。",
-    "marker-supply-empty": "打印机没有墨了。",
-    "door-open": "打印机的盖子开着，请关好再打印。",
-    "cover-open": "打印机的盖子开着，请关好再打印。",
-    "offline": "打印机没有开机或没有连好，请检查电源和连线。",
-    "shutdown": "打印机没有开机或没有连好，请检查电源和连线。",
-    "paused": "打印机被暂停了，请在系统的打印机设置里恢复。",
+    "media-empty": "print.state.no_paper",
+    "media-needed": "print.state.no_paper",
+    "media-jam": "print.state.jam",
+    "toner-empty": "print.state.no_toner",
+    "marker-supply-empty": "print.state.no_ink",
+    "door-open": "print.state.open",
+    "cover-open": "print.state.open",
+    "offline": "print.state.off",
+    "shutdown": "print.state.off",
+    "paused": "print.state.paused",
 }
 
 
-def _state_reasons(name: str) -> list[str]:
-    """CUPS printer-state-reasons of a queue (Linux/macOS; empty where there is no CUPS)."""
+def _queue_options(name: str) -> dict[str, str]:
+    """A CUPS queue's attributes as `lpoptions -p` lists them (empty without CUPS)."""
     lpoptions = shutil.which("lpoptions")
     if not lpoptions:
-        return []
+        return {}
     try:
         out = subprocess.run([lpoptions, "-p", name], capture_output=True, text=True,
                              timeout=5, check=False).stdout  # fmt: skip
     except (OSError, subprocess.SubprocessError):
-        return []
-    for item in out.split():
-        if item.startswith("printer-state-reasons="):
-            return [r for r in item.split("=", 1)[1].split(",") if r and r != "none"]
-    return []
+        return {}
+    return dict(item.split("=", 1) for item in out.split() if "=" in item)
+
+
+def _state_reasons(options: dict[str, str]) -> list[str]:
+    reasons = options.get("printer-state-reasons", "")
+    return [r for r in reasons.split(",") if r and r != "none"]
 
 
 def printer_problem(name: str) -> str | None:
     """A plain message when the system reports the printer cannot print now, else None."""
-    for reason in _state_reasons(name):
+    options = _queue_options(name)
+    if options.get("printer-is-accepting-jobs") == "false":
+        return text("print.state.rejecting")
+    for reason in _state_reasons(options):
         if reason.endswith(("-warning", "-report")) and not reason.startswith("offline"):
             continue  # "paper is low" and the like: it still prints
-        for key, message in _REASONS.items():
-            if reason.startswith(key):
-                return message
+        for keyword, key in _REASONS.items():
+            if reason.startswith(keyword):
+                return text(key)
     state = QPrinterInfo.printerInfo(name).state()
     if state in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
-        return "打印机现在不能用（可能没开机、没连好或被暂停了）。"
+        return text("print.state.error")
     return None
 
 
@@ -257,12 +307,12 @@ def choose_printer(printer_name: str | None = None) -> str:
     """The queue to use: the one asked for, else the default, else the only/first one."""
     names = available_printers()
     if not names:
-        raise ReaderError(NO_PRINTER)
+        raise PrintingError("print.error.no_printer")
     if printer_name:
         if printer_name not in names:
             # QPrinter.setPrinterName() would silently use another printer: say so instead
-            listed = "、".join(names)
-            raise ReaderError(f"找不到叫“{printer_name}”的打印机。这台电脑上有：{listed}。")
+            raise PrintingError("print.error.unknown_printer", name=printer_name,
+                                listed="、".join(names))
         return printer_name
     default = default_printer()
     return default if default in names else names[0]
@@ -270,31 +320,24 @@ def choose_printer(printer_name: str | None = None) -> str:
 
 def print_pages(pages: Sequence[Page], paper: Paper, *, printer_name: str | None = None,
                 title: str = CREATOR) -> str:  # fmt: skip
-    """Send the pages to a printer; returns its name. ReaderError with a plain message
-    when there is no printer, it is not ready, or the job fails."""
+    """Send the pages to a printer; returns its name. PrintingError when there is no
+    printer, it is not ready, or the job fails."""
     name = choose_printer(printer_name)
     problem = printer_problem(name)
     if problem:
-        raise ReaderError(f"{problem}卡片没有打出来；也可以先保存为PDF。")
+        raise PrintingError("print.error.not_ready", problem=problem)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName(name)
     if printer.printerName() != name:
-        raise ReaderError(f"打印机“{name}”现在用不了，请换一台或先保存为PDF。")
+        raise PrintingError("print.error.unusable", name=name)
     printer.setFullPage(True)  # the painter's origin is the paper's corner, as in the PDF
-    printer.setPageSize(QPageSize(_PAGE_IDS[paper.name]))
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    if paper.sheet_pages == 2:  # A5: a card's two pages are the front and back of one sheet
+        printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
     printer.setDocName(title)
-    printer.setCreator(CREATOR)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise ReaderError(f"打印机“{name}”没有响应，请检查它是否开着，或先保存为PDF。")
-    try:
-        _paint_all(painter, printer, pages, paper)
-    finally:
-        ended = painter.end()
+    ended = _paint_to(printer, pages, paper, PrintingError("print.error.no_answer", name=name))
     if not ended or printer.printerState() in (QPrinter.PrinterState.Error,
                                                QPrinter.PrinterState.Aborted):  # fmt: skip
-        raise ReaderError(f"打印机“{name}”没有打成功，请检查打印机，或先保存为PDF。")
+        raise PrintingError("print.error.failed", name=name)
     return name
 
 

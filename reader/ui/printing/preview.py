@@ -12,18 +12,17 @@ choose the printer and A4 / A5; residents only need the one big 打印 button.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QPixmap, QResizeEvent
+from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -32,34 +31,14 @@ from reader.core.article import Script
 from reader.core.cards import Card
 from reader.core.errors import ReaderError
 from reader.core.local_info import LocalInfo
-from reader.core.strings import convert_text
+from reader.core.strings import convert_text, text
 from reader.core.typography import MIN_TARGET_PX, UI_LABEL_PT
 from reader.ui.printing import output as printing
-from reader.ui.printing.layout import PAPERS, page_text
+from reader.ui.printing.jobs import MANY_PAGES, PrintJob, card_job, sheets_for
+from reader.ui.printing.layout import PAPERS
+from reader.ui.printing.page_strip import PageStrip
 from reader.ui.shell import fonts
 from reader.ui.widgets.basics import BigButton
-
-# The preview's own strings, in 简体 (converted for 繁體 like every other string).
-TEXT = {
-    "window": "打印预览：{title}",
-    "print": "打印",
-    "print_desc": "把这张卡片送到打印机",
-    "pdf": "保存为PDF",
-    "pdf_desc": "把这张卡片存成 PDF 文件，可以拷走或以后再打印",
-    "back": "返回",
-    "back_desc": "不打印，回到卡片",
-    "paper": "纸张",
-    "paper_desc": "选纸的大小：A4 是常用的打印纸，A5 是它的一半",
-    "printer": "打印机",
-    "printer_desc": "选用哪一台打印机（工作人员用）",
-    "no_printer_item": "（没有打印机）",
-    "pages": "共 {n} 页",
-    "page_name": "第 {n} 页预览",
-    "printing": "正在打印……",
-    "printed": "已经送到打印机“{name}”，请到打印机那里取。",
-    "saved": "已经保存：{path}",
-    "save_title": "保存为PDF",
-}
 
 
 def ask_pdf_path(parent: QWidget, title: str, stem: str) -> str:
@@ -72,52 +51,68 @@ def ask_pdf_path(parent: QWidget, title: str, stem: str) -> str:
     return path
 
 
-# The end of a printing error that points to 保存为PDF (reader.ui.printing.output)
-_PDF_HINT = re.compile(r"(?:，请换一台)?[，；]?(?:也可以|可以|或者?)?先保存为PDF。$")
-
-
 class PrintPreview(QDialog):
     printed = Signal(str)  # the printer's name, after the job was handed to it
     saved = Signal(str)  # the PDF's path
     failed = Signal(str)  # the plain message shown
 
-    def __init__(self, card: Card, *, script: Script = "simplified",
+    def __init__(self, card: Card | None = None, *, script: Script = "simplified",
                  local_info: LocalInfo | None = None, paper: str = "A4",
-                 printer_name: str | None = None,
+                 printer_name: str | None = None, job: PrintJob | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.card, self.script, self.local_info = card, script, local_info
+        if job is None:
+            if card is None:
+                raise ValueError("PrintPreview needs a card or a job")
+            job = card_job(card, script, local_info)
+        self.job, self.script, self.card = job, script, card  # card: None for an article
+        self.local_info = local_info
+        self.only_printer: str | None = None  # community mode: staff's printer or nothing
         self.paper = paper if paper in PAPERS else "A4"
         self.setObjectName("printPreview")
-        title = card.converted(script).title
-        self.setWindowTitle(self.t("window", title=title))
-        self.setAccessibleName(self.t("window", title=title))
+        self.setWindowTitle(self.t("window", title=job.title))
+        self.setAccessibleName(self.t("window", title=job.title))
         self._ui_font = QFont(fonts.family_for(script))
         self._ui_font.setPointSize(UI_LABEL_PT)
         self.setFont(self._ui_font)
         self._build(printer_name)
-        self.resize(1000, 800)
+        self._fit_screen()
         self.render_pages()
 
     def _title(self) -> str:
-        return self.card.converted(self.script).title
+        return self.job.title
 
     def t(self, key: str, **fields: object) -> str:
-        return convert_text(TEXT[key], self.script).format(**fields)
+        return text(f"print.preview.{key}", self.script, **fields)
+
+    def _fit_screen(self) -> None:
+        """1000×800 where there is room, else the screen's free area (taskbar excluded)."""
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or self.screen() \
+            or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        frame = 40  # the window manager's title bar
+        self.resize(min(1000, room.width()), min(800, room.height() - frame))
 
     # ---- building ------------------------------------------------------------------------
 
     def _build(self, printer_name: str | None) -> None:
-        self._rendered_height = 0
+        self._rendered_width = 0
         self.print_button = self._button("print", "printButton")
         bold = QFont(self._ui_font)
         bold.setBold(True)
         self.print_button.setFont(bold)
         self.pdf_button = self._button("pdf", "pdfButton")
         self.back_button = self._button("back", "backButton")
+        self.zoom_in_button = self._button("zoom_in", "zoomInButton")
+        self.zoom_out_button = self._button("zoom_out", "zoomOutButton")
+        for button in (self.zoom_in_button, self.zoom_out_button):
+            button.setMinimumSize(MIN_TARGET_PX * 2, MIN_TARGET_PX)
         self.print_button.clicked.connect(self.print_now)
         self.pdf_button.clicked.connect(self.save_pdf)
         self.back_button.clicked.connect(self.reject)
+        self.zoom_in_button.clicked.connect(lambda: self.zoom_by(1))
+        self.zoom_out_button.clicked.connect(lambda: self.zoom_by(-1))
 
         self.paper_box = self._combo("paper", "paperChoice")
         self.paper_box.addItems(list(PAPERS))
@@ -135,28 +130,27 @@ class PrintPreview(QDialog):
             self.printer_box.addItem(self.t("no_printer_item"))
             self.printer_box.setEnabled(False)
 
+        # the page count above the pages; what happened right above the buttons
+        self.page_count = QLabel()
+        self.page_count.setObjectName("printPageCount")
+        self.page_count.setFont(bold)
         self.message = QLabel()
         self.message.setObjectName("printMessage")
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.t("window", title=""))
-        self.message.setFont(self._ui_font)
+        self.message.setFont(bold)
+        self.message.setStyleSheet("#printMessage { background-color: #fff3c4; color: #000000;"
+                                   " border: 2px solid #000000; padding: 6px; }")
+        self.message.hide()
 
-        # Whole pages side by side, each as tall as the view: the layout at a glance.
-        self.pages_box = QWidget()
-        self.pages_box.setObjectName("printPages")
-        self.pages_box.setStyleSheet("#printPages { background-color: #808080; }")
-        self.pages_layout = QHBoxLayout(self.pages_box)
-        self.pages_layout.setSpacing(24)
-        self.pages_layout.setContentsMargins(16, 16, 16, 16)
+        self.strip = PageStrip()
+        self.strip.setAccessibleName(self.t("window", title=self._title()))
+        self.strip.page_in_view.connect(self._show_page_number)
+        self.page_scroll = self.strip  # (what tests and the kiosk knew it as)
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(150)
-        self._resize_timer.timeout.connect(self.render_pages)
-        self.page_scroll = QScrollArea()
-        self.page_scroll.setWidgetResizable(True)
-        self.page_scroll.setWidget(self.pages_box)
-        self.page_scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.page_scroll.setAccessibleName(self.t("window", title=self._title()))
+        self._resize_timer.timeout.connect(self.strip.draw_pages)
 
         choices = QHBoxLayout()
         for key, combo in (("paper", self.paper_box), ("printer", self.printer_box)):
@@ -169,9 +163,15 @@ class PrintPreview(QDialog):
         buttons.addWidget(self.print_button, 2)
         buttons.addWidget(self.pdf_button, 2)
         buttons.addWidget(self.back_button, 1)
+        buttons.addSpacing(16)
+        buttons.addWidget(self.zoom_in_button, 1)
+        buttons.addWidget(self.zoom_out_button, 1)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.page_scroll, 1)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.page_count)
+        layout.addWidget(self.strip, 1)
         layout.addWidget(self.message)
         layout.addLayout(choices)
         layout.addLayout(buttons)
@@ -182,7 +182,7 @@ class PrintPreview(QDialog):
         button.setObjectName(name)
         button.set_texts(self.t(key), self.t(f"{key}_desc"))
         button.setFont(self._ui_font)
-        button.setMinimumSize(max(MIN_TARGET_PX, 160), max(MIN_TARGET_PX, 80))
+        button.setMinimumSize(max(MIN_TARGET_PX, 120), MIN_TARGET_PX)
         return button
 
     def _combo(self, key: str, name: str) -> QComboBox:
@@ -197,39 +197,42 @@ class PrintPreview(QDialog):
 
     # ---- pages -----------------------------------------------------------------------------
 
+    @property
+    def page_labels(self) -> list[QLabel]:
+        return self.strip.labels
+
     def render_pages(self) -> None:
-        """Lay the card out for the chosen paper and show each page as an image."""
-        while self.pages_layout.count():
-            item = self.pages_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        sheet, self.pages = printing.card_pages(self.card, script=self.script, paper=self.paper,
-                                                local_info=self.local_info)  # fmt: skip
-        ratio = self.devicePixelRatioF() or 1.0
-        height = max(420, self.page_scroll.viewport().height() - 40)
-        width = round(height * sheet.width_pt / sheet.height_pt)
-        self._rendered_height = height
-        self.page_labels: list[QLabel] = []
-        self.pages_layout.addStretch(1)
-        for n, image in enumerate(printing.page_images(self.pages, sheet, round(width * ratio)),
-                                  start=1):  # fmt: skip
-            pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(ratio)
-            label = QLabel()
-            label.setPixmap(pixmap)
-            label.setFixedSize(pixmap.deviceIndependentSize().toSize())
-            label.setAlignment(Qt.AlignmentFlag.AlignTop)
-            label.setAccessibleName(self.t("page_name", n=n))
-            label.setAccessibleDescription(page_text(self.pages[n - 1], sheet))  # screen readers
-            self.pages_layout.addWidget(label)
-            self.page_labels.append(label)
-        self.pages_layout.addStretch(1)
-        self.show_message(self.t("pages", n=len(self.pages)))
+        """Lay the job out for the chosen paper and show its pages."""
+        self.sheet, self.pages = self.job.lay_out(self.paper)
+        names = [self.t("page_name", n=n) for n in range(1, len(self.pages) + 1)]
+        self.strip.show_pages(self.pages, self.sheet, names)
+        self._rendered_width = self.strip.rendered_width
+        self.show_message("")
+        if self.job.kind == "card" and len(self.pages) > self.sheet.sheet_pages:
+            self.show_message(self.t("too_long", n=len(self.pages)))
+        elif self.job.kind == "card" and self.pages and self.pages[0].left_out:
+            self.show_message(self.t("notes_off", what=self.pages[0].left_out))
+
+    def sheets(self) -> int:
+        return sheets_for(len(self.pages), self.sheet)
+
+    def _show_page_number(self, page: int, total: int) -> None:
+        self.page_count.setText(self.t("page_of", n=max(page, 1), total=total,
+                                       sheets=self.sheets()))  # fmt: skip
+
+    def zoom_by(self, step: int) -> None:
+        self.strip.set_zoom(self.strip.zoom_index + step)
+        self._rendered_width = self.strip.rendered_width
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if abs(self.strip.page_width() - self._rendered_width) > 8:
+            self.strip.draw_pages()  # sized for the screen since it was made: at once
+            self._rendered_width = self.strip.rendered_width
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if abs(max(420, self.page_scroll.viewport().height() - 40) - self._rendered_height) > 8:
+        if abs(self.strip.page_width() - self._rendered_width) > 8:
             self._resize_timer.start()  # once the window stops changing size
 
     def _paper_changed(self, paper: str) -> None:
@@ -240,29 +243,60 @@ class PrintPreview(QDialog):
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, error: ReaderError) -> None:
+        message = error.message
         if self.pdf_button.isVisibleTo(self):
             self.pdf_button.setFocus()  # the way out that always works
         else:  # the residents' preview (community mode) has no PDF: staff can help
-            message = _PDF_HINT.sub("。请找工作人员帮忙。", message)
+            if isinstance(error, printing.PrintingError):
+                message = error.for_residents
             self.back_button.setFocus()
         self.show_message(convert_text(message, self.script))
         self.failed.emit(message)
 
+    def restrict_to_printer(self, name: str) -> None:
+        """Community mode: print only to `name`, the printer staff chose ("" = none)."""
+        self.only_printer = name
+        if name in self.printers:
+            self.printer_box.setCurrentText(name)
+
+    def confirm_many(self, pages: int, sheets: int) -> bool:
+        """Asked before printing more than MANY_PAGES pages (tests replace it)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.t("many_title"),
+                          self.t("many", n=pages, sheets=sheets), parent=self)  # fmt: skip
+        box.setFont(self._ui_font)
+        yes = box.addButton(self.t("many_yes"), QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(self.t("many_no"), QMessageBox.ButtonRole.RejectRole)
+        for button in (yes, no):
+            button.setMinimumSize(MIN_TARGET_PX * 2, MIN_TARGET_PX)
+        box.setDefaultButton(no)
+        box.exec()
+        return box.clickedButton() is yes
+
     def print_now(self) -> None:
+        name = self.printer_box.currentText()
+        if self.only_printer is not None:
+            if not self.only_printer or self.only_printer not in self.printers:
+                # never a printer picked by the program
+                self._fail(printing.PrintingError("print.preview.ask_staff"))
+                return
+            name = self.only_printer
         if not self.printers:
-            self._fail(printing.NO_PRINTER)
+            self._fail(printing.PrintingError("print.error.no_printer"))
+            return
+        if len(self.pages) > MANY_PAGES and not self.confirm_many(len(self.pages),
+                                                                   self.sheets()):  # fmt: skip
+            self.show_message(self.t("not_printed"))
             return
         self.show_message(self.t("printing"))
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            sheet, pages = printing.card_pages(self.card, script=self.script, paper=self.paper,
-                                               local_info=self.local_info)  # fmt: skip
-            name = printing.print_pages(pages, sheet, printer_name=self.printer_box.currentText(),
-                                        title=self.card.converted(self.script).title)  # fmt: skip
+            sheet, pages = self.job.lay_out(self.paper)
+            name = printing.print_pages(pages, sheet, printer_name=name, title=self.job.title)
         except ReaderError as exc:
-            self._fail(exc.message)
+            self._fail(exc)
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -278,10 +312,9 @@ class PrintPreview(QDialog):
         if not path:
             return
         try:
-            printing.write_card_pdf(self.card, path, script=self.script, paper=self.paper,
-                                    local_info=self.local_info)  # fmt: skip
+            self.job.write_pdf(path, self.paper)
         except ReaderError as exc:
-            self._fail(exc.message)
+            self._fail(exc)
             return
         self.show_message(self.t("saved", path=path))
         self.saved.emit(path)

@@ -1,6 +1,7 @@
 """Read-aloud in the window: the buttons, what is read, and the highlight that follows.
 
-The main window only makes a ReadAloud and closes it; everything else is wired here:
+The composition root (reader.ui.compose) makes one ReadAloud with the window's Voice;
+everything else is wired here:
 - toolbar: 朗读全文, 暂停/继续, 停止 and the speed (慢/中/快, kept in the settings),
   shown on the article page only (the home page has nothing to read);
 - a 朗读这一段 button under each section heading;
@@ -10,22 +11,20 @@ The main window only makes a ReadAloud and closes it; everything else is wired h
 
 What is read is planned from the text as displayed (either script): each sentence keeps
 its block id and offsets for the highlight, and its utterances (always simplified, see
-reader.core.speech_text) go to the SpeechBridge with the id "<reading>:<index>".
+reader.core.speech_text) go to the Voice with the id "<reading>:<sentence>:<part>".
 
 Decisions about changes while reading: a new size or colour keeps the voice going and
 puts the sentence back in the middle; a new speed stops the voice at once and reads
 again from the start of the same sentence at the new speed; a 简/繁 switch, a new
-article, another page, the window closing or `stop()` (the community-centre reset) end
-the reading.
+article, another page, the window closing or the Voice's `stop_all()` (the
+community-centre reset) end the reading.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from reader.core.article import Article, Script
@@ -40,32 +39,26 @@ from reader.ui.read_aloud.plan import (
     scope_blocks,
     scope_of,
 )
+from reader.ui.read_aloud.voice import plain_problem
 from reader.ui.reading.article_view import ArticleView
 from reader.ui.widgets.basics import BigButton
 
 if TYPE_CHECKING:
-    from reader.speech.service import SpeechService
-    from reader.ui.read_aloud.speech_bridge import SpeechBridge
+    from reader.ui.read_aloud.voice import Voice
     from reader.ui.shell.main_window import MainWindow
 
-log = logging.getLogger(__name__)
-
-# The speech worker starts this long after the window is shown: after the first paint,
-# but long before anyone can find the 朗读 button.
-START_DELAY_MS = 400
 SPEEDS = ("slow", "medium", "fast")
 SHOW_PROBLEM_SECONDS = 15  # a message that asks for staff stays a while
 
 
 class ReadAloud(QObject):
-    """Owns the read-aloud buttons and the SpeechBridge; one per main window."""
+    """Owns the read-aloud buttons; speaks through the window's Voice."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, voice: Voice) -> None:
         super().__init__(window)
         self._window = window
+        self._voice = voice
         self._view: ArticleView = window.article_page.view
-        self._bridge: SpeechBridge | None = None
-        self._closed = False
         self._reading: Reading | None = None
         self._number = 0
         self._script = cast(Script, window.settings.script)
@@ -86,38 +79,12 @@ class ReadAloud(QObject):
         window.settings.changed.connect(self._on_setting_changed)
         self._view.article_shown.connect(self._on_article_shown)
         self._view.block_clicked.connect(self._on_block_clicked)
+        voice.stop_requested.connect(self.stop)
+        voice.sentence_started.connect(self._on_sentence_started)
+        voice.sentence_finished.connect(self._on_sentence_finished)
+        voice.finished.connect(self._on_reading_done)
+        voice.failed.connect(self._on_failed)
         self._relabel(window.look)
-
-    # --- the speech service ----------------------------------------------------------
-    def start_later(self) -> None:
-        """Start the speech worker shortly after the window is on screen."""
-        QTimer.singleShot(START_DELAY_MS, self.start_service)
-
-    def start_service(self, service: SpeechService | None = None) -> None:
-        """Start the warm speech worker (tests pass a fake service). Idempotent."""
-        if self._bridge is not None or self._closed:
-            return
-        from reader.ui.read_aloud.speech_bridge import SpeechBridge
-
-        # The sentence planner's imports take ~0.2 s: do them off the UI thread now
-        # rather than on the first press.
-        threading.Thread(target=_import_planner, name="speech-text-import", daemon=True).start()
-        self._bridge = SpeechBridge(service, self)
-        self._bridge.sentenceStarted.connect(self._on_sentence_started)
-        self._bridge.sentenceFinished.connect(self._on_sentence_finished)
-        self._bridge.finished.connect(self._on_reading_done)
-        self._bridge.failed.connect(self._on_failed)
-
-    @property
-    def bridge(self) -> SpeechBridge | None:
-        return self._bridge
-
-    def close(self) -> None:
-        """Silence and end the speech worker: the window is closing."""
-        self.stop()
-        self._closed = True
-        if self._bridge is not None:
-            self._bridge.close()
 
     # --- what the buttons do -------------------------------------------------------------
     def read_all(self) -> None:
@@ -143,8 +110,8 @@ class ReadAloud(QObject):
         """Silence now and forget the reading (also for the community-centre reset)."""
         had_reading = self._reading is not None
         self._reading = None
-        if had_reading and self._bridge is not None:
-            self._bridge.stop()
+        if had_reading:
+            self._voice.silence()
         self._view.clear_highlight()
         self._relabel(self._window.look)
 
@@ -184,11 +151,10 @@ class ReadAloud(QObject):
             self._window.count("read_aloud_started")
 
     def _speak(self, scope: int, sentences: list[Planned], index: int) -> None:
-        bridge = self._ensure_bridge()
-        problem = bridge.availability() if bridge is not None else None
-        if bridge is None or problem:
+        problem = self._voice.problem()
+        if problem is not None:
             self.stop()
-            self._show_problem(problem or "")
+            self._show_problem(problem)
             return
         self._number += 1
         self._reading = Reading(scope, sentences, index, self._number)
@@ -197,14 +163,13 @@ class ReadAloud(QObject):
         items = [(f"{self._number}:{i}:{k}", chunk) for i in range(index, len(sentences))
                  for k, chunk in enumerate(sentences[i].chunks)]
         self._here.hide()
-        bridge.speak(items, self._window.settings.get("speed"))
+        self._voice.speak(items, self._window.settings.get("speed"))
         self._highlight(index)  # at once: the press shows where reading starts
         self._relabel(self._window.look)
 
     def _pause(self, reading: Reading) -> None:
         reading.paused_at = reading.resume_index()
-        if self._bridge is not None:
-            self._bridge.stop()
+        self._voice.silence()
         if reading.paused_at >= len(reading.sentences):
             self.stop()  # paused after the last word: nothing left to continue
             return
@@ -218,19 +183,8 @@ class ReadAloud(QObject):
             return
         self._speak(reading.scope, reading.sentences, reading.resume_index())
 
-    def _ensure_bridge(self) -> SpeechBridge | None:
-        if self._bridge is None and not self._closed:
-            try:
-                self.start_service()
-            except Exception:  # a broken install must not take the window down
-                log.exception("speech service did not start")
-        return self._bridge
-
     def _show_problem(self, message: str) -> None:
-        from reader.speech.engine import unavailable_message
-
-        self._window.notice.show_message(message or unavailable_message("broken"),
-                                         SHOW_PROBLEM_SECONDS)
+        self._window.notice.show_message(plain_problem(message), SHOW_PROBLEM_SECONDS)
 
     # --- events from the speech worker ------------------------------------------------------
     def _own_part(self, uid: str) -> tuple[Reading, int, int] | None:
@@ -326,10 +280,7 @@ class ReadAloud(QObject):
                             else reading.current if reading.current is not None
                             else reading.start)
 
-    def _on_setting_changed(self, name: str, value: object) -> None:
-        if name == "voice" and self._bridge is not None:
-            self.stop()
-            self._bridge.service.set_voice(value)  # type: ignore[arg-type]  # checked by Settings
+    def _on_setting_changed(self, name: str, _value: object) -> None:
         if name == "speed":
             self._relabel(self._window.look)
             self._restart_here()
@@ -384,9 +335,3 @@ class ReadAloud(QObject):
         if article is not None:
             self._view.setAccessibleDescription(t("article.view_desc") + t("speech.view_hint"))
 
-
-def _import_planner() -> None:
-    try:
-        import reader.core.speech_text  # noqa: F401
-    except Exception:  # the press will report it
-        log.exception("speech text planner did not import")

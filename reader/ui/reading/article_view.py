@@ -105,6 +105,11 @@ class ArticleView(QScrollArea):
         self.end_mark = TextBlock("end", "end")
         self.back_button = BigButton()
         self.back_button.setObjectName("backHome")
+        # 返回首页, and what other features add (打印这篇文章); in the column from the start,
+        # so that showing it never makes a window of its own
+        self.end_buttons = ButtonRow(self._content)
+        self._column.addWidget(self.end_buttons)
+        self.end_buttons.add_button(self.back_button)
         self._place_timer = QTimer(self)
         self._place_timer.setSingleShot(True)
         self._place_timer.setInterval(400)
@@ -132,7 +137,7 @@ class ArticleView(QScrollArea):
         if "column" in texts:
             self._add_block("column", "column")
         self._column.addWidget(self.end_mark)
-        self._column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._column.addWidget(self.end_buttons)
         self._column.addStretch(1)
         self._apply(article, look)
         self.verticalScrollBar().setValue(0)
@@ -143,7 +148,7 @@ class ArticleView(QScrollArea):
         while self._column.count():
             item = self._column.takeAt(0)
             widget = item.widget() if item else None
-            if widget is not None and widget not in (self.end_mark, self.back_button):
+            if widget is not None and widget not in (self.end_mark, self.end_buttons):
                 widget.hide()
                 widget.deleteLater()
         self._blocks.clear()

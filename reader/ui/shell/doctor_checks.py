@@ -104,8 +104,8 @@ def settings_check() -> Check:
     problem = ini_problem(path)
     if problem:
         return Check("设置文件", False,
-                     f"{problem}下次打开时会改用默认设置，并把它另存一份。位置：{path}",
-                     required=False)
+                     f"{problem}下次打开时，看得懂的设置照旧，其余用默认值，原文件另存一份；"
+                     f"社区模式不会因此关掉。位置：{path}", required=False)
     if not path.exists():
         return Check("设置文件", True, f"还没有，第一次改设置时会建立：{path}{kept}",
                      required=False)

@@ -1,9 +1,11 @@
 """The reading window: toolbar on top, a message line, and a stack of pages.
 
-Pages (home, article, and later card and staff pages) are registered with
-`register_page` (see pages.py). All appearance comes from the Settings: a change of
-size, script or theme, from a button, a shortcut or another part of the program,
-arrives through `Settings.changed` and redraws the toolbar and the visible page.
+The window knows no feature: the composition root (reader.ui.compose) builds the
+features around it. Pages (home and article here; card, category and staff pages from
+their features) are registered with `register_page` (see widgets/pages.py). All
+appearance comes from the Settings: a change of size, script or theme, from a button, a
+shortcut or another part of the program, arrives through `Settings.changed` and redraws
+the toolbar and the visible page.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
     page_changed = Signal(str)  # name of the page now shown
     look_changed = Signal(object)  # the new Look
     article_opened = Signal(object)  # the Article, in the displayed script
+    closing = Signal()  # the window is about to close: silence, end workers
 
     def __init__(self, settings: Settings, articles: list[Article],
                  parent: QWidget | None = None) -> None:
@@ -78,7 +81,6 @@ class MainWindow(QMainWindow):
         self._page_gate = ClickGate()
         self._stylesheet_theme = ""
         self._ui_font = QFont()
-        self.stop_speech_hooks: list[Callable[[], None]] = []  # see stop_speech
         self.usage: UsageCounts | None = None  # made on first count (tools give their own)
 
         central = QWidget()
@@ -115,8 +117,6 @@ class MainWindow(QMainWindow):
         self.toolbar.smaller.clicked.connect(self.smaller)
         self.toolbar.script.clicked.connect(self.toggle_script)
         self.toolbar.theme.clicked.connect(self.cycle_theme)
-        self._add_speech_controls()
-        self._add_topic_cards()
         self._painted = False
         self._after_first_paint: list[Callable[[], object]] = []
         AfterPaint(self, self._on_first_paint)
@@ -130,34 +130,6 @@ class MainWindow(QMainWindow):
         self._quiet_timer.timeout.connect(self._end_quiet_period)
         self._scroll_when_shown: str | None = None  # see open_article
         self.show_page("home")
-
-    # --- read-aloud controls ---------------------------------------------------------------
-    def _add_speech_controls(self) -> None:
-        """Place for the read-aloud feature (issue 4): 朗读全文, 暂停/继续, 停止 and the
-        speed choice are added here with `self.toolbar.add_speech_widget(button)`, and
-        stopped from `page_changed` / `article_opened` / `look_changed` / closeEvent."""
-        from reader.ui.read_aloud.feature import ReadAloud  # all wiring is in there
-
-        self.read_aloud = ReadAloud(self)
-        self.stop_speech_hooks.append(self.read_aloud.stop)
-
-    def stop_speech(self) -> None:
-        """Stop reading aloud now. The community-centre reset and the crash guard call
-        this; the read-aloud feature adds its stop to `stop_speech_hooks`."""
-        for stop in self.stop_speech_hooks:
-            stop()
-
-    # --- topic cards ------------------------------------------------------------------------
-    def _add_topic_cards(self) -> None:
-        """Topic cards (issue 5): home's topic row, article links, card and category
-        pages; all wiring is in reader/ui/cards/feature.py."""
-        from reader.ui.cards.feature import TopicCards
-
-        self.topic_cards = TopicCards(self)
-
-    def open_card(self, card_id: str) -> bool:
-        """Show topic card `card_id` (False when there is no such card)."""
-        return self.topic_cards.open_card(card_id)
 
     # --- pages ---------------------------------------------------------------------------
     def register_page(self, page: Page) -> None:
@@ -195,6 +167,14 @@ class MainWindow(QMainWindow):
         self.settings.set("last_block", "")
         self.show_page("home")
 
+    def set_articles(self, articles: list[Article]) -> None:
+        """The articles residents may now see (newest first): home shows them, the
+        newly arrived first."""
+        from reader.core.articles_source import new_article_ids
+
+        self.articles = list(articles)
+        self.home.set_articles(self.articles, new_article_ids())
+
     def find_article(self, key: str) -> Article | None:
         """By id, or by 1-based position on the home page ("1" is the newest)."""
         for article in self.articles:
@@ -228,11 +208,15 @@ class MainWindow(QMainWindow):
 
     def count(self, event: str, card_id: str = "") -> None:
         """One more in this month's usage counts (本月统计; reader.core.usage_counts)."""
+        self.usage_counts().record(event, card_id)
+
+    def usage_counts(self) -> UsageCounts:
+        """This PC's usage counts (made on first use; tools set `usage` to their own)."""
         if self.usage is None:
             from reader.core.usage_counts import UsageCounts
 
             self.usage = UsageCounts()
-        self.usage.record(event, card_id)
+        return self.usage
 
     def restore_reading(self) -> None:
         """Put the reader back where the last session stopped. Before show() is quicker
@@ -462,7 +446,7 @@ class MainWindow(QMainWindow):
         return bool(saved) and self.restoreGeometry(QByteArray.fromHex(saved.encode()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.read_aloud.close()  # silence now, and no speech worker left behind
+        self.closing.emit()  # silence now, and no speech worker left behind
         self.save_state()
         self._end_quiet_period()
         super().closeEvent(event)

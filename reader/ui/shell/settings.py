@@ -4,7 +4,10 @@ Stored with QSettings in INI format at reader.paths.settings_file(), so staff ca
 the file in Notepad. Every value is checked when read: a bad value (hand-edited, or from
 an older version) falls back to its default. A file that is unreadable or not INI at all
 is moved aside (kept, never overwritten, so staff can look at it) and the program starts
-from defaults; `problem` then says what happened, in plain Chinese.
+from defaults; a file with some unreadable lines keeps its good ones. Either way a
+damaged file never turns community mode off (see `_keep_community_mode_on`), and
+`problem` says what happened, in plain Chinese. A change that cannot be saved (full or
+read-only disk) is said once through `save_failed`.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import logging
 import os
 import re
 import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +25,8 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from reader import paths
-from reader.core.ini_check import ini_problem
+from reader.core.ini_check import IniReading, describe, read_ini
+from reader.core.safe_files import atomic_write_text
 from reader.core.theme import DEFAULT_THEME, THEMES
 from reader.core.typography import DEFAULT_BODY_PT, MAX_BODY_PT, MIN_BODY_PT, nearest_step
 from reader.speech.voices import VOICE_CHOICES
@@ -112,12 +117,15 @@ class Settings(QObject):
     """Current values in memory; every change is written through to the file."""
 
     changed = Signal(str, object)  # field name, new value
+    save_failed = Signal(str)  # the first change that could not be saved, said plainly
 
     def __init__(self, path: Path | None = None, persist: bool = True,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path or paths.settings_file()
         self.problem: str | None = None  # plain Chinese, when the file was broken
+        self.save_problem: str | None = None  # plain Chinese, when a change was not saved
+        self._community_read: bool | None = None  # what the file said, if it said it
         self._values: dict[str, Any] = {name: f.default for name, f in FIELDS.items()}
         self._store: QSettings | None = None
         if persist:
@@ -125,23 +133,44 @@ class Settings(QObject):
 
     # --- loading -------------------------------------------------------------------
     def _open_store(self) -> None:
-        problem = ini_problem(self.path)
-        if problem:
-            moved = self._move_aside()
-            self.problem = problem + (f" 已另存为 {moved.name}，改用默认设置。" if moved
-                                      else " 改用默认设置（这次的改动不会保存）。")
-            log.warning("settings file %s: %s", self.path, self.problem)
-            if not moved:
-                return  # can't move it: leave it alone, keep settings in memory only
+        reading = read_ini(self.path)
+        kept: Path | None = None
+        if reading.text is None:
+            kept = self._move_aside()
+            if not kept:
+                # can't move it: leave it alone, keep settings in memory only
+                self._say_damaged(reading, None, saved=False)
+                return
+        elif reading.bad_lines or reading.encoding != "utf-8":
+            # Notepad's GBK or UTF-16 becomes UTF-8 (QSettings reads only that), and
+            # lines that are not settings go; a damaged original is kept aside first.
+            kept = self._copy_aside() if reading.bad_lines else None
+            try:
+                atomic_write_text(self.path, reading.text)
+            except OSError as exc:
+                log.warning("settings file not rewritten: %s", exc)
+                self._read_only(reading.text)
+                if reading.damaged:
+                    self._say_damaged(reading, kept, saved=False)
+                else:
+                    self.problem = ("设置文件夹不能写，设置文件没能改存为 UTF-8；"
+                                    "设置照常读出来了，这次的改动不会保存。")
+                return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             log.warning("settings folder not created: %s", exc)
         store = QSettings(str(self.path), QSettings.Format.IniFormat)
         if store.status() != QSettings.Status.NoError:
-            self.problem = self.problem or "设置文件打不开，改用默认设置。"
+            self.problem = "设置文件打不开，改用默认设置（这次的改动不会保存）。"
+            self._keep_community_mode_on()
             return
         self._store = store
+        self._read_values(store)
+        if reading.damaged:
+            self._say_damaged(reading, kept, saved=True)
+
+    def _read_values(self, store: QSettings) -> None:
         bad: list[str] = []
         for name, field in FIELDS.items():
             raw = store.value(field.key)
@@ -153,17 +182,65 @@ class Settings(QObject):
                 bad.append(name)
             else:
                 self._values[name] = value
-        if bad:
-            # The file reads, but someone wrote a value it cannot use: say so, keep the
-            # file as it was, and write the defaults in its place (so it is said once).
-            kept = self._copy_aside()
-            for name in bad:
-                store.setValue(FIELDS[name].key, FIELDS[name].default)
-            store.sync()
-            keys = "、".join(FIELDS[name].key for name in bad)
-            self.problem = (f"设置文件里有 {len(bad)} 项写得不对（{keys}），"
-                            "这几项改用默认值" + (f"；原来的文件另存为 {kept.name}。" if kept
-                                                  else "。"))
+                if name == "community_mode":
+                    self._community_read = value
+        if not bad:
+            return
+        # The file reads, but someone wrote a value it cannot use: say so, keep the
+        # file as it was, and write the defaults in its place (so it is said once).
+        kept = self._copy_aside()
+        for name in bad:
+            store.setValue(FIELDS[name].key, FIELDS[name].default)
+        if "community_mode" in bad:
+            self._keep_community_mode_on()
+        store.sync()
+        keys = "、".join(FIELDS[name].key for name in bad)
+        self.problem = (f"设置文件里有 {len(bad)} 项写得不对（{keys}），"
+                        + ("这几项改用默认值，社区模式保持打开" if "community_mode" in bad
+                           else "这几项改用默认值")
+                        + (f"；原来的文件另存为 {kept.name}。" if kept else "。"))
+
+    def _read_only(self, text: str) -> None:
+        """The values in `text`, read through a temporary copy: the real file cannot be
+        rewritten, and QSettings reads only files."""
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "settings.ini"
+            copy.write_text(text, encoding="utf-8")
+            store = QSettings(str(copy), QSettings.Format.IniFormat)
+            self._read_values(store)
+            del store
+
+    def _keep_community_mode_on(self) -> None:
+        """A damaged settings file must never turn community mode off behind staff's
+        back (the shared PC would come up as a window residents can close): unless what
+        could be read says it was off, it is on, and staff can turn it off knowingly."""
+        if self._community_said_off:
+            return
+        self._values["community_mode"] = True
+        if self._store is not None:
+            self._store.setValue(FIELDS["community_mode"].key, True)
+
+    @property
+    def _community_said_off(self) -> bool:
+        return self._community_read is False
+
+    def _say_damaged(self, reading: IniReading, kept: Path | None, saved: bool) -> None:
+        self._keep_community_mode_on()
+        if self._store is not None:
+            self._store.sync()
+        what = describe(reading) or ""
+        if reading.text is None:
+            what += "其它设置用默认值"
+        else:
+            what += "看不懂的行去掉了，别的设置照旧"
+        if kept:
+            what += f"，原来的文件另存为 {kept.name}"
+        if not self._community_said_off:
+            what += "；为了安全，社区模式打开着（可在工作人员区“设置”里关掉）"
+        if not saved:
+            what += "；设置文件夹不能写，这次的改动不会保存"
+        self.problem = what + "。"
+        log.warning("settings file %s: %s", self.path, self.problem)
 
     def _copy_aside(self) -> Path | None:
         return self._set_aside(shutil.copyfile)
@@ -196,6 +273,7 @@ class Settings(QObject):
         self._values[name] = clean
         if self._store is not None:
             self._store.setValue(field.key, clean)
+            self.sync()
         self.changed.emit(name, clean)
 
     def reset(self, *names: str) -> None:
@@ -205,8 +283,17 @@ class Settings(QObject):
             self.set(name, FIELDS[name].default)
 
     def sync(self) -> None:
-        if self._store is not None:
-            self._store.sync()
+        """Write changes now. A full or read-only disk is said once (`save_failed`),
+        not at every change; the values still hold in memory for this run."""
+        if self._store is None:
+            return
+        self._store.sync()
+        if self._store.status() == QSettings.Status.NoError or self.save_problem:
+            return
+        self.save_problem = (f"设置存不进去（磁盘满了，或者设置文件夹不能写）：{self.path.parent}。"
+                             "改动这次有效，下次打开程序会丢失。")
+        log.warning("settings not saved: %s", self.path)
+        self.save_failed.emit(self.save_problem)
 
     @property
     def font_size(self) -> int:

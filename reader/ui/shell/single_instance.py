@@ -4,7 +4,9 @@ Elderly users double-click the icon again while the program is still starting, s
 "is another one running?" must be answered even before the first one listens. A lock
 file decides who is first (QLockFile notices a lock left by a crashed process); the
 first one listens on a local socket; a later one connects (retrying while the first
-is still starting), says "raise", and exits.
+is still starting), says "raise", and exits once the first answers. A first instance
+that is stopped or hung still accepts the connection (the system does that for it) but
+never answers: then the later one opens its own window, so a resident always gets one.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from PySide6.QtCore import QLockFile, QObject, Signal
 from reader import paths
 
 if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 CONNECT_TRIES = 150  # × 100 ms: the first instance may still be loading, on an old PC
+ANSWER_WAIT_MS = 10_000  # a busy but working window answers within seconds, even under load
 RAISE = b"raise\n"
+RAISED = b"raised\n"
 
 
 def _key() -> str:
@@ -61,13 +65,19 @@ class SingleInstance(QObject):
             if socket.waitForConnected(100):
                 socket.write(RAISE)
                 socket.waitForBytesWritten(500)
-                socket.disconnectFromServer()
-                return False
+                answered = _answer(socket).startswith(RAISED.strip())
+                socket.abort()
+                if answered:
+                    return False
+                break
             # With no server yet the attempt fails at once, not after 100 ms: wait the
             # rest, or all tries would be spent before the first instance listens.
             time.sleep(max(0.0, 0.1 - (time.monotonic() - started)))
         # The lock is held but nobody answers: a hung first instance. Run anyway
-        # rather than leave a resident with no window at all.
+        # rather than leave a resident with no window at all, and answer the launches
+        # after this one in its place.
+        if listen:
+            self.listen()
         return True
 
     def listen(self) -> None:
@@ -87,11 +97,25 @@ class SingleInstance(QObject):
         if socket is None:
             return
         socket.waitForReadyRead(500)
-        if bytes(socket.readAll().data()).startswith(b"raise"):
+        if bytes(socket.readAll().data()).startswith(RAISE.strip()):
             self.activated.emit()
+            socket.write(RAISED)
+            socket.waitForBytesWritten(500)
         socket.disconnectFromServer()
 
     def release(self) -> None:
         if self._server is not None:
             self._server.close()
         self._lock.unlock()
+
+
+def _answer(socket: QLocalSocket) -> bytes:
+    """What the running window said back within ANSWER_WAIT_MS (b"" if nothing)."""
+    deadline = time.monotonic() + ANSWER_WAIT_MS / 1000
+    data = b""
+    while not data.endswith(b"\n") and time.monotonic() < deadline:
+        left_ms = max(1, int((deadline - time.monotonic()) * 1000))
+        if not socket.waitForReadyRead(left_ms):
+            break
+        data += bytes(socket.readAll().data())
+    return data

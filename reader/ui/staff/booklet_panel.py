@@ -12,15 +12,14 @@ from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
     from reader.core.cards import Card
-    from reader.ui.printing.layout import Page, Paper
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 
 class BookletPanel(Panel):
     key = "booklet"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
         self.title = heading()
         self.hint = label()
         self.choice_label = label()
@@ -29,7 +28,8 @@ class BookletPanel(Panel):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.print_button = button("bookletPrint")
         self.print_button.clicked.connect(self.print_booklet)
-        self.add(self.title, self.hint, self.choice_label, self.box, self.pdf_button,
+        self.fit = label(name="staff.booklet.fit")  # cards that do not fit one sheet
+        self.add(self.title, self.hint, self.fit, self.choice_label, self.box, self.pdf_button,
                  self.print_button, self.message)
         self.column.addStretch(1)
 
@@ -40,16 +40,29 @@ class BookletPanel(Panel):
 
     def cards(self) -> list[Card]:
         chosen = self.category()
-        every = self.area.window.topic_cards.cards_in().cards
+        every = self.ctx.cards.cards_in().cards
         return [card for card in every if chosen is None or card.category == chosen]
 
-    def _pages(self) -> tuple[Paper, list[Page]]:
+    def refresh(self) -> None:
+        """Say which cards do not fit one A4 sheet (staff edit card files by hand)."""
         from reader.ui.printing import output as printing
 
-        window = self.area.window
-        return printing.booklet_pages(self.cards(), script=window.look.script,
-                                      category=self.category(),
-                                      local_info=window.topic_cards.local_info())
+        script = self.ctx.look().script
+        local = self.ctx.cards.local_info()
+        too_long, notes_off = [], []
+        for card in self.ctx.cards.cards_in().cards:
+            _sheet, pages = printing.card_pages(card, script=script, local_info=local)
+            title = card.converted(script).title
+            if len(pages) > 1:
+                too_long.append(self.t("staff.booklet.card_pages", title=title, n=len(pages)))
+            elif pages[0].left_out:
+                notes_off.append(title)
+        lines = []
+        if too_long:
+            lines.append(self.t("staff.booklet.too_long", cards="、".join(too_long)))
+        if notes_off:
+            lines.append(self.t("staff.booklet.notes_off", cards="、".join(notes_off)))
+        self.fit.setText("\n".join(lines) or self.t("staff.booklet.fit_ok"))
 
     # ---- actions -----------------------------------------------------------------------
     def choose_pdf_path(self) -> str:
@@ -65,29 +78,35 @@ class BookletPanel(Panel):
         path = self.choose_pdf_path()
         if not path:
             return
-        window = self.area.window
         try:
-            printing.write_booklet_pdf(self.cards(), path, script=window.look.script,
+            printing.write_booklet_pdf(self.cards(), path, script=self.ctx.look().script,
                                        category=self.category(),
-                                       local_info=window.topic_cards.local_info())
+                                       local_info=self.ctx.cards.local_info())
         except ReaderError as exc:
             self.say(exc.message)
             return
         self.say(self.t("staff.booklet.saved", path=path, n=len(self.cards())))
 
     def print_booklet(self) -> None:
-        from reader.ui.printing import output as printing
+        """Through the print preview: it says how many pages and sheets, and asks
+        before printing more than ten pages."""
+        from reader.ui.printing.jobs import booklet_job
+        from reader.ui.printing.preview import PrintPreview
 
+        script = self.ctx.look().script
+        job = booklet_job(self.cards(), script, self.category(),
+                          self.ctx.cards.local_info(), self.t("staff.booklet.tab"))  # fmt: skip
+        printer = str(self.ctx.settings.get("printer") or "")
         try:
-            sheet, pages = self._pages()
-            name = printing.print_pages(
-                pages, sheet,
-                printer_name=str(self.area.window.settings.get("printer") or "") or None,
-                title=self.t("staff.booklet.tab"))
+            preview = PrintPreview(job=job, script=script, printer_name=printer or None,
+                                   parent=self.window())  # fmt: skip
         except ReaderError as exc:
             self.say(exc.message)
             return
-        self.say(self.t("staff.booklet.printed", name=name, n=len(self.cards())))
+        preview.printed.connect(lambda name: self.say(
+            self.t("staff.booklet.printed", name=name, n=len(self.cards()))))
+        preview.exec()
+        preview.deleteLater()
 
     # ---- texts -------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -22,8 +22,14 @@ from reader.core.article import Article
 if TYPE_CHECKING:
     from reader.core.library import Library
     from reader.core.pin import PinStore
-    from reader.ui.community.feature import Community
+    from reader.speech.voices import VoiceStatus
     from reader.ui.shell.main_window import MainWindow
+    from reader.ui.staff.context import (
+        CardsSource,
+        CommunityControls,
+        PackChecks,
+        StaffContext,
+    )
     from reader.ui.staff.pin_page import PinPage
     from reader.ui.staff.staff_page import StaffPage
 
@@ -32,11 +38,18 @@ STAFF_PAGES = ("staff_pin", "staff")
 
 
 class StaffArea(QObject):
-    def __init__(self, window: MainWindow, community: Community,
-                 pin_clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, window: MainWindow, community: CommunityControls,
+                 stop_speech: Callable[[], None], cards: CardsSource,
+                 content_packs: Callable[[], PackChecks | None],
+                 pin_clock: Callable[[], float] = time.time,
+                 voice_status: Callable[[], VoiceStatus | None] = lambda: None) -> None:
         super().__init__(window)
         self.window = window
         self.community = community
+        self._stop_speech = stop_speech
+        self._voice_status = voice_status
+        self.cards = cards
+        self._content_packs = content_packs
         self.pin_clock = pin_clock
         self.unlocked = False
         self._store: PinStore | None = None
@@ -44,6 +57,11 @@ class StaffArea(QObject):
         self._staff_page: StaffPage | None = None
         self._library: Library | None = None
         self.shortcut: QShortcut | None = None
+        self._to_tell: list[str] = []  # problems staff have not been told yet
+        self._told: set[str] = set()
+        window.settings.save_failed.connect(self.tell_staff)
+        if window.settings.save_problem:
+            self.tell_staff(window.settings.save_problem)
         window.page_changed.connect(self._on_page_changed)
         window.setAcceptDrops(True)
         window.installEventFilter(self)
@@ -73,11 +91,24 @@ class StaffArea(QObject):
             self.window.register_page(self._pin_page)
         return self._pin_page
 
+    def context(self) -> StaffContext:
+        """What the panels may use (see context.py)."""
+        from reader.ui.staff.context import StaffContext
+
+        window = self.window
+        return StaffContext(
+            settings=window.settings, look=lambda: window.look, community=self.community,
+            cards=self.cards, library=self.library, articles_changed=self.articles_changed,
+            pin_store=self.pin_store, change_pin=self.change_pin,
+            lock_and_go_home=self.lock_and_go_home, idle_minutes=self.idle_minutes,
+            content_packs=self._content_packs, usage=window.usage_counts,
+            stop_speech=self._stop_speech, voice_status=self._voice_status)
+
     def staff_page(self) -> StaffPage:
         if self._staff_page is None:
             from reader.ui.staff.staff_page import StaffPage
 
-            self._staff_page = StaffPage(self)
+            self._staff_page = StaffPage(self.context())
             self.window.register_page(self._staff_page)
         return self._staff_page
 
@@ -85,9 +116,11 @@ class StaffArea(QObject):
         """Ctrl+Alt+S: the PIN page (or nothing, when the staff page is already open)."""
         if self.unlocked and self.window.current_page().name == "staff":
             return
-        self.window.stop_speech()
+        self._stop_speech()
+        store = self.pin_store()
+        store.reload_if_broken()  # reset at the PC since it was found broken?
         page = self.pin_page()
-        page.start("check" if self.pin_store().is_set else "set")
+        page.start("locked" if store.broken else "check" if store.is_set else "set")
         self.unlocked = False
         self.window.show_page(page.name)
 
@@ -103,6 +136,24 @@ class StaffArea(QObject):
         page = self.staff_page()
         self.window.show_page(page.name)
         page.show_section(page.current or "status")
+        if self.pin_store().problem:
+            self.tell_staff(self.pin_store().problem)
+        self._tell_now()
+
+    # --- problems said once, to staff ------------------------------------------------------
+    def tell_staff(self, message: str) -> None:
+        """A problem for staff (a change that could not be saved): shown once, now if
+        the staff area is open, else right after the next PIN; 状况 keeps listing it."""
+        if message not in self._told and message not in self._to_tell:
+            self._to_tell.append(message)
+        if self.unlocked:
+            self._tell_now()
+
+    def _tell_now(self) -> None:
+        if self._to_tell:
+            self._told.update(self._to_tell)
+            self.window.notice.show_message("\n".join(self._to_tell), seconds=30)
+            self._to_tell.clear()
 
     def show_section(self, key: str) -> None:
         if self.unlocked:
@@ -120,23 +171,22 @@ class StaffArea(QObject):
     # --- what the panels share --------------------------------------------------------------
     def library(self) -> Library:
         if self._library is None:
-            from reader.core.articles_source import _cached_seeds
+            from reader.core.articles_source import cached_seeds
             from reader.core.library import Library
 
-            self._library = Library(seeds=_cached_seeds)
+            self._library = Library(seeds=cached_seeds)
         else:
             self._library.reload()  # the command line may have changed it meanwhile
         return self._library
 
     def articles_changed(self) -> None:
         """The library changed: home shows what residents may now see."""
-        from reader.core.articles_source import new_article_ids, newest_first
+        from reader.core.articles_source import newest_first
 
         library = self._library
         if library is None:
             return
-        self.window.articles = newest_first(library.articles())
-        self.window.home.set_articles(self.window.articles, new_article_ids())
+        self.window.set_articles(newest_first(library.articles()))
 
     def visible_articles(self) -> list[Article]:
         return list(self.window.articles)

@@ -9,36 +9,33 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.core.cards import CardSet, load_cards
+from reader.core.cards import CardSet
 from reader.core.local_info import load_local_info
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 
-def current_cards(area: StaffArea) -> CardSet:
-    """The cards the window uses (the topic-card feature's), else read them here."""
-    topic_cards = getattr(area.window, "topic_cards", None)
-    if topic_cards is not None:
-        cards: CardSet = topic_cards.cards_in()
-        return cards
-    return load_cards()
+def current_cards(ctx: StaffContext) -> CardSet:
+    """The cards the window uses (the topic-card feature's)."""
+    return ctx.cards.cards_in()
 
 
-def file_problems(area: StaffArea) -> list[str]:
+def file_problems(ctx: StaffContext) -> list[str]:
     from reader.core.articles_source import library_problems
 
     problems: list[str] = []
-    if area.window.settings.problem:
-        problems.append(area.window.settings.problem)
+    for settings_problem in (ctx.settings.problem, ctx.settings.save_problem):
+        if settings_problem:
+            problems.append(settings_problem)
     problems.extend(library_problems)
-    problems.extend(area.library().problems)
-    cards = current_cards(area)
+    problems.extend(ctx.library().problems)
+    cards = current_cards(ctx)
     problems.extend(str(problem) for problem in cards.problems)
     info = load_local_info(cards=[(card.id, card.title) for card in cards])
     problems.extend(info.problems)
-    if area.pin_store().problem:
-        problems.append(area.pin_store().problem)
+    if ctx.pin_store().problem:
+        problems.append(ctx.pin_store().problem)
     unique: list[str] = []
     for problem in problems:
         if problem not in unique:

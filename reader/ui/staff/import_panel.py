@@ -24,14 +24,14 @@ from reader.ui.staff.import_worker import PreviewWorker, Request, Result
 from reader.ui.staff.parts import Panel, button, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 
 class ImportPanel(Panel):
     key = "import"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
         self.title = heading()
         self.hint = label()
         self.pick_button = button("importPick")
@@ -80,8 +80,8 @@ class ImportPanel(Panel):
 
     def worker(self) -> PreviewWorker:
         if self._worker is None:
-            self._cards = list(current_cards(self.area).cards)
-            self._worker = PreviewWorker(self.area.library(), self._cards, self)
+            self._cards = list(current_cards(self.ctx).cards)
+            self._worker = PreviewWorker(self.ctx.library(), self._cards, self)
             self._worker.finished.connect(self._shown)
             self._worker.failed.connect(self._failed)
         return self._worker
@@ -152,7 +152,7 @@ class ImportPanel(Panel):
             preview = replace(preview, article=replace(preview.article, title=override),
                               title_override=override)
         try:
-            article = self.area.library().add_preview(preview)
+            article = self.ctx.library().add_preview(preview)
         except DuplicateArticle as exc:
             self._note(f"{preview.source_name}：{exc.message}")
         except ReaderError as exc:  # e.g. the disk is full: nothing changed
@@ -160,7 +160,7 @@ class ImportPanel(Panel):
             return
         else:
             self._note(self._plain("staff.import.saved").format(title=self.in_script(article.title)))
-            self.area.articles_changed()
+            self.ctx.articles_changed()
         self.next_file()
 
     # --- texts --------------------------------------------------------------------------------

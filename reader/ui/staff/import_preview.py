@@ -3,7 +3,8 @@
 Shows the file's name, the title found (editable), the sections with their paragraph
 counts and first words, the topic links found, and each line removed as noise with a
 恢复 button (a restored line is listed too, with 再去掉). A duplicate is said plainly
-and cannot be saved. The panel owns the actions; this widget only shows and asks.
+and cannot be saved; lines with bytes that could not be read (shown as �) are named.
+The panel owns the actions; this widget only shows and asks.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from reader.ui.staff.import_worker import Result
 from reader.ui.staff.parts import button, data_in_script, heading, label
 
 FIRST_WORDS = 30  # characters of each section's first paragraph
+DAMAGED_SHOWN = 10  # line numbers named when a file has bytes that could not be read
 
 
 class ImportPreviewView(QWidget):
@@ -38,6 +40,8 @@ class ImportPreviewView(QWidget):
         self.title_edit.setAcceptDrops(False)  # a dropped file goes to the window, not here
         self.title_edit.setMinimumHeight(56)
         self.duplicate = label(name="previewDuplicate")
+        self.damaged = label(name="previewDamaged")
+        self.title_made = label(name="previewTitleMade")
         self.sections_title = heading()
         self.sections = label(name="previewSections")
         self.links_title = heading()
@@ -77,7 +81,9 @@ class ImportPreviewView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
         column.addWidget(self.duplicate)
+        column.addWidget(self.damaged)
         column.addLayout(title_row)
+        column.addWidget(self.title_made)
         column.addLayout(sides)
         self._rows: list[QWidget] = []
 
@@ -89,6 +95,7 @@ class ImportPreviewView(QWidget):
         for line in result.preview.removed:
             self.restored.pop(line.line_no, None)
         self.title_edit.setText(result.preview.article.title)
+        self.title_edit.setCursorPosition(0)  # a long title shows its start, not its end
         self.draw(look)
 
     def clear(self) -> None:
@@ -128,6 +135,13 @@ class ImportPreviewView(QWidget):
                                  title=data_in_script(duplicate.title, look.script))
                                if duplicate else "")
         self.duplicate.setVisible(duplicate is not None)
+        damaged = article.damaged_lines
+        shown = "、".join(str(n) for n in damaged[:DAMAGED_SHOWN])
+        more = t("staff.import.damaged_more") if len(damaged) > DAMAGED_SHOWN else ""
+        self.damaged.setText(t("staff.import.damaged", lines=shown + more) if damaged else "")
+        self.damaged.setVisible(bool(damaged))
+        self.title_made.setText(t("staff.import.title_made"))
+        self.title_made.setVisible(article.title_made and result.preview.title_override is None)
         self.title_label.setText(t("staff.import.title"))
         self.title_edit.setAccessibleName(t("staff.import.title"))
         self.sections_title.setText(t("staff.import.sections", count=len(article.sections)))

@@ -44,7 +44,7 @@ from reader.ui.staff.file_health import current_cards
 from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 # Text editors tried on Linux when xdg-open has no program for a .toml file.
 LINUX_EDITORS = ("gnome-text-editor", "gedit", "kate", "kwrite", "mousepad", "xed", "pluma",
@@ -89,8 +89,8 @@ class FieldRow:
 class LocalInfoPanel(Panel):
     key = "local"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
         self.title, self.howto = heading(), label()
         self.file_problems = label(name="localProblems")
         self.replace_button = button("localReplace")
@@ -163,7 +163,7 @@ class LocalInfoPanel(Panel):
 
     # --- reading ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.cards = list(current_cards(self.area))
+        self.cards = list(current_cards(self.ctx))
         self.info = load_local_info(cards=[(card.id, card.title) for card in self.cards])
         self.values = form_values(self.info)
         self.card_id = self.card_id or (self.cards[0].id if self.cards else "")
@@ -270,7 +270,7 @@ class LocalInfoPanel(Panel):
         return self.t("staff.local.fix", problem=self.look_convert(problem)) if problem else ""
 
     def open_file(self) -> None:
-        if self.area.community.active or self.info is None or self.info.path is None:
+        if self.ctx.community.active or self.info is None or self.info.path is None:
             return
         if not self.opener(self.info.path):
             self.say(self.t("staff.local.open_failed", path=self.info.path))
@@ -312,7 +312,7 @@ class LocalInfoPanel(Panel):
         self.open_button.set_texts(t("staff.local.open"), t("staff.local.open_desc"))
         if info is not None and info.path is not None:
             self.path_line.setText(t("staff.local.file", path=info.path))
-        kiosk = self.area.community.active
+        kiosk = self.ctx.community.active
         self.kiosk_note.setText(t("staff.local.kiosk_note"))
         self.kiosk_note.setVisible(kiosk)
         self.open_button.setEnabled(not kiosk)

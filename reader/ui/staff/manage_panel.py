@@ -15,14 +15,14 @@ from reader.core.library import LibraryItem
 from reader.ui.staff.parts import Panel, button, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 
 class ManagePanel(Panel):
     key = "manage"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
         self.title = heading()
         self.hint = label()
         self.rows_box = QVBoxLayout()
@@ -35,7 +35,7 @@ class ManagePanel(Panel):
         self.confirming = ""  # id of the article whose deletion is being asked about
 
     def refresh(self) -> None:
-        self.items = self.area.library().items(include_hidden=True)
+        self.items = self.ctx.library().items(include_hidden=True)
         self.confirming = ""
         self._build_rows()
 
@@ -104,7 +104,7 @@ class ManagePanel(Panel):
 
     # --- actions --------------------------------------------------------------------------------
     def toggle_hidden(self, item: LibraryItem) -> None:
-        library = self.area.library()
+        library = self.ctx.library()
         title = self.in_script(item.article.title)
         try:
             if item.hidden:
@@ -127,7 +127,7 @@ class ManagePanel(Panel):
 
     def delete(self, item: LibraryItem) -> None:
         try:
-            self.area.library().delete(item.article.id)
+            self.ctx.library().delete(item.article.id)
         except ReaderError as exc:
             self._done(self.look_convert(exc.message))
             return
@@ -137,6 +137,6 @@ class ManagePanel(Panel):
         return self.look.convert(text) if self.look is not None else text
 
     def _done(self, message: str) -> None:
-        self.area.articles_changed()
+        self.ctx.articles_changed()
         self.refresh()
         self.say(message)

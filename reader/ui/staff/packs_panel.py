@@ -1,14 +1,13 @@
 """内容订阅: where this PC gets content packs, whose signature counts, what came last,
 and cards that staff changed here which a pack also brings (both versions shown, staff
 choose). The checks themselves run in reader.ui.content_packs, off the UI thread; this
-panel gets that object from the window (the composition root puts it there)."""
+panel gets that object through its StaffContext (the composition root makes it)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QFileDialog, QFrame, QLineEdit, QVBoxLayout
 
 from reader.core.errors import ReaderError
@@ -18,25 +17,14 @@ if TYPE_CHECKING:
     from reader.core.content_store import CardConflict, ContentStore
     from reader.core.pack_pull import PullResult
     from reader.core.subscription import Subscription
-    from reader.ui.staff.feature import StaffArea
-
-
-class PackChecks(Protocol):
-    """What the panel needs of the window's content-pack checker."""
-
-    checked: SignalInstance
-    busy: bool
-
-    def check_now(self, background: bool = False) -> bool: ...
-
-    def import_file(self, path: Path) -> bool: ...
+    from reader.ui.staff.context import PackChecks, StaffContext
 
 
 class PacksPanel(Panel):
     key = "packs"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
         self.title = heading()
         self.howto = label()
         self.source_label = label()
@@ -69,7 +57,7 @@ class PacksPanel(Panel):
             checks.checked.connect(self._checked)
 
     def checks(self) -> PackChecks | None:
-        return getattr(self.area.window, "content_packs", None)
+        return self.ctx.content_packs()
 
     # --- reading and saving the subscription -------------------------------------------------
     def refresh(self) -> None:
@@ -148,9 +136,7 @@ class PacksPanel(Panel):
         self._after_conflict("staff.packs.kept_mine", conflict)
 
     def _after_conflict(self, key: str, conflict: CardConflict) -> None:
-        topic_cards = getattr(self.area.window, "topic_cards", None)
-        if topic_cards is not None:
-            topic_cards.reload_cards()
+        self.ctx.cards.reload_cards()
         self._said = (key, {"id": conflict.card_id})
         self._plain_message = ""
         self.retranslate()
@@ -178,7 +164,7 @@ class PacksPanel(Panel):
         self.fingerprint.setText(shown)
 
     def _convert(self, text: str) -> str:
-        look = self.look or self.area.window.look
+        look = self.look or self.ctx.look()
         return look.convert(text)
 
     def retranslate(self) -> None:

@@ -27,7 +27,7 @@ from reader.ui.widgets.basics import BigButton
 from reader.ui.widgets.text_block import TextBlock
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 STAFF_PT = MIN_TEXT_PT
 
@@ -131,9 +131,9 @@ class Panel(QWidget):
 
     key = "panel"  # "staff.<key>.tab" is the section's button label
 
-    def __init__(self, area: StaffArea) -> None:
+    def __init__(self, ctx: StaffContext) -> None:
         super().__init__()
-        self.area = area
+        self.ctx = ctx
         self.setObjectName(f"staff.{self.key}")
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 8, 0, 24)
@@ -143,7 +143,7 @@ class Panel(QWidget):
         self.message.hide()
 
     def t(self, key: str, **fields: object) -> str:
-        look = self.look or self.area.window.look
+        look = self.look or self.ctx.look()
         return look.t(key, **fields)
 
     def apply_look(self, look: Look) -> None:
@@ -154,7 +154,7 @@ class Panel(QWidget):
     def in_script(self, text: str) -> str:
         """Text from the data (an article title, written in either script) in the
         interface's script, so a list never mixes 简体 and 繁體."""
-        return data_in_script(text, (self.look or self.area.window.look).script)
+        return data_in_script(text, (self.look or self.ctx.look()).script)
 
     def retranslate(self) -> None:
         """Put every text in the current script."""

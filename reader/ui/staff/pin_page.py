@@ -1,8 +1,10 @@
 """The PIN page: a big on-screen digit keypad, and the keyboard works too.
 
-Four modes: "set" (first use: the PIN is typed twice), "change" (the same, from the
+Five modes: "set" (first use: the PIN is typed twice), "change" (the same, from the
 staff settings), "first_run" (the same, before community mode starts for the first
-time: see FirstRunWindow) and "check". The PIN itself is kept by reader.core.pin.PinStore (a
+time: see FirstRunWindow), "check", and "locked" (the PIN file is broken: nothing can be
+typed, the page says how staff reset the PIN). The PIN itself is kept by
+reader.core.pin.PinStore (a
 salted hash; wrong tries make the next try wait, and that survives a restart). While a
 wait is running the keypad is off and the message counts down.
 """
@@ -17,6 +19,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
+from reader.core.errors import ReaderError
 from reader.core.look import Look
 from reader.core.pin import PinStore, valid_pin
 from reader.core.typography import MIN_TARGET_PX
@@ -98,12 +101,12 @@ class PinPage(Page):
 
     # --- modes ------------------------------------------------------------------------------
     def start(self, mode: str) -> None:
-        """"check", "set" (first use) or "change"."""
+        """"check", "set" (first use), "change" or "locked" (a broken PIN file)."""
         self.mode = mode
         self._first = ""
         self.field.clear()
         self._message_key = None
-        self._message_text = self.store.problem if mode != "check" else ""
+        self._message_text = self.store.problem if mode in ("set", "locked") else ""
         self._render()
 
     def on_shown(self) -> None:
@@ -124,7 +127,7 @@ class PinPage(Page):
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def confirm(self) -> None:
-        if self.locked():
+        if self.locked() or self.mode == "locked":
             return
         pin = self.field.text()
         self.field.clear()
@@ -158,11 +161,18 @@ class PinPage(Page):
             self._first = ""
             self._say("staff.pin.mismatch")
             return
-        self.store.set_pin(pin)
+        try:
+            saved = self.store.set_pin(pin)
+        except ReaderError as exc:  # the file turned out broken: stays locked
+            self._first = ""
+            self._message_text, self._message_key = exc.message, None
+            self._render()
+            return
         self._first = ""
-        self.store.problem = ""
+        if saved:
+            self.store.problem = ""
         self._say(None)
-        self.unlocked.emit()
+        self.unlocked.emit()  # not saved: it holds for this run, and 状况 says why
 
     # --- waiting after wrong tries -----------------------------------------------------
     def locked(self) -> bool:
@@ -194,7 +204,9 @@ class PinPage(Page):
         look = self.look
         if look is None:
             return
-        if self.mode == "check":
+        if self.mode == "locked":
+            title, hint = "staff.pin.locked_title", "staff.pin.locked_hint"
+        elif self.mode == "check":
             title, hint = "staff.pin.enter_title", "staff.pin.enter_hint"
         elif self.mode == "first_run" and not self._first:
             title, hint = "staff.pin.first_title", "staff.pin.first_hint"
@@ -205,8 +217,9 @@ class PinPage(Page):
             hint = "staff.pin.set_hint"
         self.title.setText(look.t(title))
         self.hint.setText(look.t(hint))
-        locked = self.locked()
-        if locked and not self._message_text:
+        waiting = self.locked()
+        locked = waiting or self.mode == "locked"
+        if waiting and not self._message_text:
             wait = max(1, math.ceil(self._wait_until - self.clock()))
             message = look.t("staff.pin.wait", seconds=wait)
         elif self._message_key:
@@ -220,6 +233,9 @@ class PinPage(Page):
             key_button.setEnabled(not locked)
         self.field.setEnabled(not locked)
         self.ok.setEnabled(not locked)
+        # A broken PIN file: nothing to type, room for the way out instead.
+        for widget in (self.field, self.ok, *self.keys.values()):
+            widget.setVisible(self.mode != "locked")
         for key, key_button in self.keys.items():
             if key.isdigit():
                 key_button.set_texts(key, look.t("staff.pin.digit_desc", digit=key))

@@ -12,7 +12,7 @@ from reader.core.typography import SIZE_STEPS
 from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 IDLE_CHOICES = (1, 2, 3, 5, 10, 15, 20, 30, 60)  # minutes
 
@@ -20,9 +20,9 @@ IDLE_CHOICES = (1, 2, 3, 5, 10, 15, 20, 30, 60)  # minutes
 class SettingsPanel(Panel):
     key = "settings"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
-        self.settings = area.window.settings
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
+        self.settings = ctx.settings
         self.mode_title = heading()
         self.mode_hint = label()
         self.mode_state = label(name="settingsModeState")
@@ -36,7 +36,7 @@ class SettingsPanel(Panel):
         self.theme_box = combo("settingsTheme")
         self.pin_title = heading()
         self.pin_button = button("settingsPin")
-        self.pin_button.clicked.connect(area.change_pin)
+        self.pin_button.clicked.connect(ctx.change_pin)
         self.quit_button = button("settingsQuit")
         self.quit_button.clicked.connect(self.quit_pressed)
         self._quit_armed = False
@@ -63,7 +63,7 @@ class SettingsPanel(Panel):
 
     # --- actions ----------------------------------------------------------------------------
     def toggle_mode(self) -> None:
-        community = self.area.community
+        community = self.ctx.community
         if community.active:
             community.leave()
             self.say(self.t("staff.settings.mode_now_off"))
@@ -84,7 +84,7 @@ class SettingsPanel(Panel):
             self._quit_armed = True
             self.retranslate()
             return
-        self.area.community.quit_program()
+        self.ctx.community.quit_program()
 
     def refresh(self) -> None:
         self._quit_armed = False
@@ -96,11 +96,11 @@ class SettingsPanel(Panel):
         if self.look is None:
             return
         t = self.t
-        active = self.area.community.active
+        active = self.ctx.community.active
         self.mode_title.setText(t("staff.settings.mode_heading"))
         self.mode_hint.setText(t("staff.settings.mode_hint"))
         state = t("staff.status.mode_on" if active else "staff.status.mode_off")
-        if self.area.community.kiosk_flag:
+        if self.ctx.community.kiosk_flag:
             state += "\n" + t("staff.settings.mode_flag")
         self.mode_state.setText(state)
         key = "staff.settings.mode_off" if active else "staff.settings.mode_on"

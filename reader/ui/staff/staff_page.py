@@ -23,10 +23,10 @@ from reader.ui.widgets.basics import BigButton, FlowLayout
 from reader.ui.widgets.pages import Page
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 
-def _panel_makers() -> dict[str, Callable[[StaffArea], Panel]]:
+def _panel_makers() -> dict[str, Callable[[StaffContext], Panel]]:
     from reader.ui.staff.booklet_panel import BookletPanel
     from reader.ui.staff.import_panel import ImportPanel
     from reader.ui.staff.local_info_panel import LocalInfoPanel
@@ -51,9 +51,9 @@ SECTIONS = ("status", "import", "manage", "settings", "voice", "local", "printer
 class StaffPage(Page):
     name = "staff"
 
-    def __init__(self, area: StaffArea, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: StaffContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.area = area
+        self.ctx = ctx
         self.hint = label(name="staffHint")
         self.tabs: dict[str, BigButton] = {}
         bar = QWidget()
@@ -68,7 +68,7 @@ class StaffPage(Page):
             self.tabs[key] = tab
         self.lock_button = BigButton()
         self.lock_button.setObjectName("staffLock")
-        self.lock_button.clicked.connect(area.lock_and_go_home)
+        self.lock_button.clicked.connect(ctx.lock_and_go_home)
         flow.addWidget(self.lock_button)
         # Panels sit in one column and only the chosen one is shown: a hidden widget
         # takes no room, so each panel scrolls only as far as its own content (a
@@ -92,7 +92,7 @@ class StaffPage(Page):
     def panel(self, key: str) -> Panel:
         """The panel `key`, made on first use."""
         if key not in self.panels:
-            panel = _panel_makers()[key](self.area)
+            panel = _panel_makers()[key](self.ctx)
             self.panels[key] = panel
             panel.hide()
             self.holder_column.addWidget(panel)
@@ -118,7 +118,7 @@ class StaffPage(Page):
             name = look.t(f"staff.{key}.tab")
             tab.set_texts(name, look.t("staff.tab_desc", name=name))
         self.lock_button.set_texts(look.t("staff.lock"), look.t("staff.lock_desc"))
-        minutes = self.area.idle_minutes()
+        minutes = self.ctx.idle_minutes()
         self.hint.setText(look.t("staff.hint_idle", minutes=minutes) if minutes
                           else look.t("staff.hint"))
         self.setStyleSheet(field_style(look))

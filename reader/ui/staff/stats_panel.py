@@ -27,14 +27,14 @@ from reader.ui.staff.file_health import current_cards
 from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 
 class StatsPanel(Panel):
     key = "stats"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
         self.title, self.hint = heading(), label()
         self.month_label = QLabel()
         self.month_box = combo("statsMonth")
@@ -55,8 +55,7 @@ class StatsPanel(Panel):
         self.month = ""  # the month shown, "2026-12"
 
     def store(self) -> UsageCounts:
-        usage = self.area.window.usage
-        return usage if usage is not None else UsageCounts()
+        return self.ctx.usage()
 
     def refresh(self) -> None:
         self.month = ""  # this month again
@@ -97,7 +96,7 @@ class StatsPanel(Panel):
     def _fill_table(self) -> None:
         store = self.store()
         self.counts = store.month(self.month)
-        titles = {card.id: self.in_script(card.title) for card in current_cards(self.area)}
+        titles = {card.id: self.in_script(card.title) for card in current_cards(self.ctx)}
         self.rows = report_rows(self.counts, titles)
         while self.grid.count():
             item = self.grid.takeAt(0)

@@ -6,32 +6,34 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader import crash, paths
+from reader.core.pin import RESET_COMMAND
 from reader.ui.staff.file_health import file_problems
 from reader.ui.staff.parts import Panel, button, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 
 class StatusPanel(Panel):
     key = "status"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
         self.title = heading()
         self.mode = label(name="statusMode")
+        self.pin = label(name="statusPin")
         self.files = label(name="statusFiles")
         self.log = label(name="statusLog")
         self.errors = label(name="statusErrors")
         self.check = button("statusCheck")
         self.check.clicked.connect(self.refresh)
-        self.add(self.title, self.mode, self.files, self.log, self.errors, self.check)
+        self.add(self.title, self.mode, self.pin, self.files, self.log, self.errors, self.check)
         self.column.addStretch(1)
         self._problems: list[str] = []
         self._errors: list[str] = []
 
     def refresh(self) -> None:
-        self._problems = file_problems(self.area)
+        self._problems = file_problems(self.ctx)
         self._errors = crash.last_errors(5)
         self.retranslate()
 
@@ -40,8 +42,10 @@ class StatusPanel(Panel):
         if look is None:
             return
         self.title.setText(self.t("staff.status.tab"))
-        self.mode.setText(self.t("staff.status.mode_on" if self.area.community.active
+        self.mode.setText(self.t("staff.status.mode_on" if self.ctx.community.active
                                  else "staff.status.mode_off"))
+        self.pin.setText(self.t("staff.status.pin_reset", command=RESET_COMMAND,
+                                path=self.ctx.pin_store().path))
         if self._problems:
             lines = [self.t("staff.status.problems")]
             lines += [f"• {look.convert(problem)}" for problem in self._problems]

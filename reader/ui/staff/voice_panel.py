@@ -21,7 +21,7 @@ from reader.speech.voices import VOICE_CHOICES, VoiceKind, VoiceStatus
 from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
-    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.context import StaffContext
 
 POLL_MS = 50
 TRIED_VOICES: tuple[VoiceKind, ...] = ("neural", "system")
@@ -30,9 +30,9 @@ TRIED_VOICES: tuple[VoiceKind, ...] = ("neural", "system")
 class VoicePanel(Panel):
     key = "voice"
 
-    def __init__(self, area: StaffArea) -> None:
-        super().__init__(area)
-        self.settings = area.window.settings
+    def __init__(self, ctx: StaffContext) -> None:
+        super().__init__(ctx)
+        self.settings = ctx.settings
         self.title = heading()
         self.hint = label()
         self.choice_label = QLabel()
@@ -66,8 +66,8 @@ class VoicePanel(Panel):
 
     def try_voice(self, kind: VoiceKind) -> None:
         self.end_trial()
-        self.area.window.stop_speech()
-        script = self.area.window.look.script
+        self.ctx.stop_speech()
+        script = self.ctx.look().script
         sample = self.t("staff.voice.sample")
         items = [
             (str(n), chunk) for n, s in enumerate(prepare(sample, script)) for chunk in s.chunks
@@ -96,7 +96,7 @@ class VoicePanel(Panel):
                 self.end_trial()
                 return
             elif event.kind == "error":
-                self.say(convert_text(event.message, self.area.window.look.script))
+                self.say(convert_text(event.message, self.ctx.look().script))
                 self.end_trial()
                 return
 
@@ -105,7 +105,7 @@ class VoicePanel(Panel):
             return
         name = self.t(f"staff.voice.{self.trial_kind}")
         text = self.t("staff.voice.fell_back", name=name, voice=self.t("staff.voice.system"))
-        reason = convert_text(status.reason, self.area.window.look.script)
+        reason = convert_text(status.reason, self.ctx.look().script)
         self.fallback_note = f"{text}（{reason}）。"
         self.say(self.fallback_note)
 
@@ -117,12 +117,6 @@ class VoicePanel(Panel):
     def hideEvent(self, event: object) -> None:
         self.end_trial()  # leaving the panel ends a 试听 still playing
         super().hideEvent(event)  # type: ignore[arg-type]
-
-    def _status_in_use(self) -> VoiceStatus | None:
-        """The window's own speech worker's voice (the read-aloud feature owns it)."""
-        read_aloud = getattr(self.area.window, "read_aloud", None)
-        bridge = getattr(read_aloud, "bridge", None)
-        return bridge.service.voice_status if bridge is not None else None
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -141,7 +135,7 @@ class VoicePanel(Panel):
             max(0, self.choice_box.findData(self.settings.get("voice")))
         )
         self.choice_box.blockSignals(False)
-        status = self._status_in_use()
+        status = self.ctx.voice_status()
         script = self.look.script
         self.in_use.setText(
             t("staff.voice.now", voice=convert_text(status.describe(), script))

@@ -12,8 +12,14 @@ import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.typography import MAX_BODY_PT, MIN_BODY_PT
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from reader.ui.compose import Parts
 
 
 def _parse_size(text: str) -> tuple[int, int] | None:
@@ -51,7 +57,7 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
     from reader.core.articles_source import load_articles
     from reader.core.usage_counts import UsageCounts
-    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.compose import build_parts
     from reader.ui.shell.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -63,7 +69,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             settings.set("font_size", args.font_size)
         if theme:
             settings.set("theme", theme)
-        window = MainWindow(settings, load_articles())
+        parts = build_parts(settings, load_articles())
+        window = parts.window
         # a picture is nobody reading: this PC's usage counts stay as they were
         window.usage = UsageCounts(Path(scratch) / "usage-counts.json",
                                    Path(scratch) / "help-calls.log")
@@ -74,17 +81,23 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
             print(f"错误：找不到文章 {args.article}（用序号 1、2… 或文章编号）", file=sys.stderr)
             window.close()
             return 1
-        if args.card:
-            opener = getattr(window, "open_card", None)
-            if opener is None:
-                print("提醒：这个版本还没有卡片页，忽略 --card。", file=sys.stderr)
-            elif not opener(args.card):
-                print(f"错误：找不到卡片 {args.card}", file=sys.stderr)
-                window.close()
-                return 1
+        if args.card and not parts.cards.open_card(args.card):
+            print(f"错误：找不到卡片 {args.card}", file=sys.stderr)
+            window.close()
+            return 1
         for _ in range(3):
             app.processEvents()
-        image = window.grab()
+        shown: QWidget = window
+        if getattr(args, "print_preview", False):
+            preview = _print_preview(parts, size)
+            if preview is None:
+                print("错误：--print-preview 要和 --card 一起用", file=sys.stderr)
+                window.close()
+                return 2
+            shown = preview
+            for _ in range(3):
+                app.processEvents()
+        image = shown.grab()
         out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
         # PNG: quality 0 means the strongest (lossless) compression, for small README files
@@ -95,3 +108,17 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
         return 1
     print(out)
     return 0
+
+
+def _print_preview(parts: Parts, size: tuple[int, int]) -> QWidget | None:
+    """The card's print preview as it opens on a screen of `size` (no taskbar)."""
+    from reader.ui.printing.preview import PrintPreview
+
+    card = parts.cards.card_page.card
+    if card is None:
+        return None
+    preview = PrintPreview(card, script=parts.window.look.script,
+                           local_info=parts.cards.local_info(), parent=parts.window)
+    preview.resize(min(1000, size[0]), min(800, size[1] - 40))
+    preview.show()
+    return preview

@@ -26,8 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QEventLoop, QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -36,6 +37,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from reader.ui.community.feature import Community
+    from reader.ui.compose import Parts
 
 KEYS = [
     Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Space,
@@ -51,6 +56,9 @@ CHORDS = [  # (key, modifiers): the size shortcuts and the staff-area chord
 ]
 HEARTBEAT_MS = 10
 VISIT_EVERY = 150
+LISTEN_EVERY = 2000  # actions between starts of reading aloud that are listened to
+LISTEN_S = 5.0  # a listening visit waits this long at most for one whole sentence
+PROGRESS_S = 30.0  # the command prints a line at least this often
 
 
 @dataclass
@@ -62,23 +70,62 @@ class SoakReport:
     errors: list[str] = field(default_factory=list)  # uncaught exceptions (must be none)
     tracebacks: list[str] = field(default_factory=list)
     longest_stall_ms: float = 0.0  # longest gap between heartbeats beyond their period
-    rss_start_mb: float = 0.0  # after a warm-up, so first-use caches don't count
-    rss_end_mb: float = 0.0
+    start: Memory = field(default_factory=lambda: Memory(0.0, 0.0, 0.0))  # after warm-up
+    end: Memory = field(default_factory=lambda: Memory(0.0, 0.0, 0.0))
     pages_seen: set[str] = field(default_factory=set)
     dialogs_seen: set[str] = field(default_factory=set)
+    sentences_started: int = 0  # read aloud: sentences that began to play
+    sentences_finished: int = 0  # ...and that played to their end
 
     @property
-    def rss_growth_mb(self) -> float:
-        return self.rss_end_mb - self.rss_start_mb
+    def growth_mb(self) -> float:
+        """Memory growth after the warm-up, each page counted once (PSS; RSS elsewhere)."""
+        return self.end.counted - self.start.counted
 
     def summary(self) -> str:
         return (
             f"{self.actions} actions ({self.clicks} clicks, {self.keys} keys, "
             f"{self.wheels} wheel turns); errors: {len(self.errors)}; longest stall "
-            f"{self.longest_stall_ms:.0f} ms; memory {self.rss_start_mb:.1f} → "
-            f"{self.rss_end_mb:.1f} MB (growth {self.rss_growth_mb:+.1f} MB); pages "
-            f"{sorted(self.pages_seen)}; dialogs {sorted(self.dialogs_seen)}"
+            f"{self.longest_stall_ms:.0f} ms; memory after warm-up {self.start.counted:.1f} → "
+            f"{self.end.counted:.1f} MB (growth {self.growth_mb:+.1f} MB; private "
+            f"{self.end.private - self.start.private:+.1f} MB; RSS {self.start.rss:.1f} → "
+            f"{self.end.rss:.1f} MB, {self.end.rss - self.start.rss:+.1f} MB); read aloud: "
+            f"{self.sentences_started} sentences started, {self.sentences_finished} played to "
+            f"the end; pages {sorted(self.pages_seen)}; dialogs {sorted(self.dialogs_seen)}"
         )
+
+    def progress(self, total: int) -> str:
+        now = memory_now()
+        growth = f"{now.counted - self.start.counted:+.1f} MB since warm-up" \
+            if self.start.counted else "warming up"
+        return (f"{self.actions}/{total} actions; memory {now.counted:.1f} MB ({growth}; "
+                f"RSS {now.rss:.1f} MB); longest stall {self.longest_stall_ms:.0f} ms; "
+                f"errors {len(self.errors)}; sentences read aloud {self.sentences_finished}")
+
+
+class Memory(NamedTuple):
+    """The process's memory in MB. `counted` is PSS where Linux gives it: RSS counts
+    a page of a font file once for every FreeType face that maps it, and Qt opens
+    up to eight faces of the one Noto Sans CJK .ttc (SC, TC, JP, KR, HK and the Mono
+    ones, for fallbacks), so RSS grew by font pages already in memory. `private` is
+    the heap and other anonymous memory."""
+
+    counted: float
+    rss: float
+    private: float
+
+
+def memory_now() -> Memory:
+    rss = rss_mb()
+    fields: dict[str, float] = {}
+    try:
+        for line in Path("/proc/self/smaps_rollup").read_text().splitlines():
+            name, _, value = line.partition(":")
+            if name in ("Pss", "Pss_Anon") and value.split():
+                fields[name] = int(value.split()[0]) / 1e3
+    except (OSError, ValueError):
+        pass
+    return Memory(fields.get("Pss", rss), rss, fields.get("Pss_Anon", 0.0))
 
 
 def rss_mb() -> float:
@@ -106,17 +153,29 @@ def _targets() -> list[QWidget]:
 class SoakDriver:
     def __init__(self, window: QWidget, actions: int, seed: int,
                  page_name: Callable[[], str] | None = None,
-                 visits: list[Callable[[], object]] | None = None) -> None:
+                 visits: list[Callable[[], object]] | None = None,
+                 progress: Callable[[str], None] | None = None) -> None:
         self.window = window
+        self.total = actions
+        self.progress = progress  # gets a line every PROGRESS_S seconds (the command)
+        self._last_progress = time.monotonic()
+        # While a listening visit lasts the driver presses nothing: a resident listening.
+        self._listen_until = 0.0
+        self._finished_at_listen = 0
+        self.read_aloud: Callable[[], object] | None = None  # starts a reading to listen to
+        self.listen_every = LISTEN_EVERY
         # Every VISIT_EVERY actions one of `visits` runs (open a card, the PIN page…),
         # so each screen gets its share of random presses, not only the ones a random
         # walk happens to reach.
         self.visits = visits or []
         self.remaining = actions
-        # Memory and stalls count after a warm-up: the first few hundred actions meet
-        # every size, both scripts and both themes for the first time and fill Qt's
-        # glyph and layout caches (measured: +35 MB, then flat within a few MB).
-        self.warmup = min(1000, max(200, actions // 4))
+        # Memory and stalls count after a warm-up: the first actions meet every size,
+        # both scripts and both themes for the first time, and Qt fills its font-engine
+        # and glyph caches (heap) and maps more of the CJK font files (file-backed pages)
+        # for each size and script shown; it trims both again on its own timers. A long
+        # run warms up over its first tenth (at most 20,000 actions), so what counts is
+        # the trend, not the first hours' caches.
+        self.warmup = max(min(1000, max(200, actions // 4)), min(actions // 10, 20_000))
         self.rng = random.Random(seed)
         self.report = SoakReport()
         self.page_name = page_name
@@ -156,10 +215,42 @@ class SoakDriver:
             sys.excepthook = old_hook
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
-        self.report.rss_end_mb = rss_mb()
+        self.report.end = memory_now()
         return self.report
 
+    def listen(self) -> None:
+        """Hold still while the window reads aloud: until one sentence has played to its
+        end, or LISTEN_S seconds (random presses would stop every reading at once)."""
+        self._listen_until = time.monotonic() + LISTEN_S
+        self._finished_at_listen = self.report.sentences_finished
+
+    def count_speech(self, bridge: QObject) -> None:
+        """Count the sentences a speech bridge (reader.ui.speech_bridge) plays."""
+        def started(_uid: str) -> None:
+            self.report.sentences_started += 1
+
+        def finished(_uid: str) -> None:
+            self.report.sentences_finished += 1
+
+        bridge.sentenceStarted.connect(started)  # type: ignore[attr-defined]
+        bridge.sentenceFinished.connect(finished)  # type: ignore[attr-defined]
+
+    def _listening(self) -> bool:
+        if not self._listen_until:
+            return False
+        if time.monotonic() < self._listen_until and \
+                self.report.sentences_finished == self._finished_at_listen:
+            return True
+        self._listen_until = 0.0
+        return False
+
     def _step(self) -> None:
+        if self._listening():
+            QTimer.singleShot(20, self._step)
+            return
+        if self.progress and time.monotonic() - self._last_progress >= PROGRESS_S:
+            self._last_progress = time.monotonic()
+            self.progress(self.report.progress(self.total))
         if self.remaining <= 0:
             self._close_dialogs()
             self._loop.quit()
@@ -168,11 +259,15 @@ class SoakDriver:
         self.report.actions += 1
         if self.report.actions == self.warmup:
             gc.collect()
-            self.report.rss_start_mb = rss_mb()
+            self.report.start = memory_now()
         # Schedule the next action first: if this one opens a modal dialog, its nested
         # event loop runs that timer, and the soak goes on inside the dialog.
         QTimer.singleShot(0, self._step)
         self._note_where()
+        if self.read_aloud and self.report.actions % self.listen_every == 0:
+            self._close_dialogs()
+            self.read_aloud()
+            return
         if self.visits and self.report.actions % VISIT_EVERY == 0:
             self._close_dialogs()
             self.rng.choice(self.visits)()
@@ -239,7 +334,7 @@ class SoakDriver:
         QApplication.processEvents()
 
 
-def keep_dialogs_inside(window: QWidget | None = None) -> None:
+def keep_dialogs_inside(community: Community | None = None) -> None:
     """File dialogs would let random clicks create or rename files, an editor would
     leave the program, and 退出程序 would end the soak: answer "cancel" / do nothing
     instead. Message boxes still open and get clicked like anything else."""
@@ -250,9 +345,8 @@ def keep_dialogs_inside(window: QWidget | None = None) -> None:
     from reader.ui.staff import local_info_panel
 
     local_info_panel.open_in_text_editor = lambda path: True
-    community = getattr(window, "community", None)
     if community is not None:
-        community.quit_program = lambda: None
+        community.quit_program = lambda: None  # type: ignore[method-assign]
 
 
 def descendants(pid: int | None = None) -> list[str]:
@@ -286,24 +380,31 @@ def descendants(pid: int | None = None) -> list[str]:
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
-    """`python -m reader soak [--events N] [--seed S]`: the long run, printed."""
+    """`python -m reader soak [--events N] [--seed S]`: the long run, printed as it goes."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as scratch:
         for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "HOME", "APPDATA"):
             os.environ[var] = str(Path(scratch) / var.lower())
-        from reader.ui.app import build_window
+        from reader.speech import silent_player
+        from reader.ui.compose import build_program
 
+        if not silent_player.has_sound_card():  # espeak still speaks for real
+            silent_player.install(Path(scratch) / "player")
+            print("no sound card: sentences are played by a silent stand-in for aplay")
         app = QApplication.instance() or QApplication(sys.argv[:1])
-        window = build_window(kiosk=False)
-        keep_dialogs_inside(window)
+        program = build_program(kiosk=False)
+        window = program.window
+        keep_dialogs_inside(program.community)
         window.resize(1280, 800)
         window.show()
         QApplication.processEvents()
-        driver = SoakDriver(window, args.events, args.seed,
-                            page_name=lambda: window.current_page().name,
-                            visits=standard_visits(window))
+        driver = make_driver(program, args.events, args.seed,
+                             progress=lambda line: print(line, flush=True))
+        print(f"soak: {args.events} actions, seed {args.seed}; memory growth counts after "
+              f"{driver.warmup} warm-up actions (memory now {memory_now().counted:.1f} MB)",
+              flush=True)
         report = driver.run()
-        print(report.summary())
+        print(report.summary(), flush=True)
         healthy = responds_normally(window)
         print("still responds normally:", "yes" if healthy else "NO")
         window.close()
@@ -315,23 +416,36 @@ def cmd_soak(args: argparse.Namespace) -> int:
     return 0 if healthy and not report.errors and not left else 1
 
 
-def standard_visits(window: QWidget) -> list[Callable[[], object]]:
+def make_driver(parts: Parts, actions: int, seed: int,
+                progress: Callable[[str], None] | None = None) -> SoakDriver:
+    """A driver over the real window: its screens visited in turn, reading aloud started
+    and listened to, the sentences played counted."""
+    window = parts.window
+    driver = SoakDriver(window, actions, seed, page_name=lambda: window.current_page().name,
+                        visits=standard_visits(parts), progress=progress)
+    parts.voice.start()
+    bridge = parts.voice.bridge
+    if bridge is not None:
+        driver.count_speech(bridge)
+
+    def read_aloud() -> None:
+        window.open_article(driver.rng.choice(window.articles).id)
+        parts.read_aloud.read_all()
+        driver.listen()
+
+    driver.read_aloud = read_aloud
+    return driver
+
+
+def standard_visits(parts: Parts) -> list[Callable[[], object]]:
     """Jumps to each screen of the real window: home, an article, a card, the PIN page."""
-    from reader.ui.shell.main_window import MainWindow
-
-    assert isinstance(window, MainWindow)
+    window = parts.window
     staff_chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-
-    def open_card() -> None:
-        opener = getattr(window, "open_card", None)
-        if opener is not None:
-            opener("dibao")
-
     return [
         window.go_home,
         lambda: window.open_article(window.articles[0].id),
         lambda: window.open_article(window.articles[-1].id),
-        open_card,
+        lambda: parts.cards.open_card("dibao"),
         lambda: QTest.keyClick(window, Qt.Key.Key_S, staff_chord),
     ]
 

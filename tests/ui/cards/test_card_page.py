@@ -22,12 +22,13 @@ from reader.core.typography import MIN_TARGET_PX, UI_LABEL_PT
 from reader.resources import asset_path
 from reader.ui.cards.card_page import CardPage
 from reader.ui.cards.icons import CATEGORY_ICONS
+from reader.ui.compose import Parts
 from reader.ui.printing.preview import PrintPreview
-from reader.ui.shell.main_window import MainWindow
 from reader.ui.widgets.text_block import TextBlock
 from tests.support.card_window import card_window, shown_card
 from tests.support.fake_speech_service import FakeSpeechService
 from tests.support.print_fixtures import use_persistent_font_cache
+from tests.support.qr_tools import decode_image, vcard_fields
 from tests.support.window_helpers import SHORTER, open_gates, settle, shown_article
 from tests.ui.shell.test_accessibility_walk import check_rendered_contrast, interactive_widgets
 
@@ -40,16 +41,16 @@ def _print_fonts(pytestconfig: pytest.Config) -> None:
     use_persistent_font_cache(pytestconfig)  # opening a card starts the build
 
 
-def page_of(window: MainWindow) -> CardPage:
-    return window.topic_cards.card_page
+def page_of(parts: Parts) -> CardPage:
+    return parts.cards.card_page
 
 
-def open_card(window: MainWindow, card_id: str) -> CardPage:
+def open_card(parts: Parts, card_id: str) -> CardPage:
     """Open a card as a resident would, then let the next click count (tests click
     faster than the window's after-page-change pause)."""
-    assert window.open_card(card_id)
-    open_gates(window)
-    return page_of(window)
+    assert parts.cards.open_card(card_id)
+    open_gates(parts.window)
+    return page_of(parts)
 
 
 def texts(page: CardPage) -> list[str]:
@@ -66,9 +67,10 @@ def headings(page: CardPage) -> list[str]:
 
 
 def test_card_page_shows_the_card_in_order_in_both_scripts(qtbot: QtBot) -> None:
-    window = card_window(qtbot)
-    assert window.open_card("dibao")
-    page = page_of(window)
+    parts = card_window(qtbot)
+    window = parts.window
+    assert parts.cards.open_card("dibao")
+    page = page_of(parts)
     card = CARDS.get("dibao")
     assert card is not None
     assert window.current_page() is page and page.title.plain_text() == "城乡低保"
@@ -98,9 +100,10 @@ def test_card_page_shows_the_card_in_order_in_both_scripts(qtbot: QtBot) -> None
 
 
 def test_size_and_theme_changes_redraw_the_card(qtbot: QtBot) -> None:
-    window = card_window(qtbot)
-    window.open_card("jijiu")
-    page = page_of(window)
+    parts = card_window(qtbot)
+    window = parts.window
+    parts.cards.open_card("jijiu")
+    page = page_of(parts)
     body = next(w for w in page.findChildren(TextBlock) if w.kind == "paragraph")
     size = body.style_().pt  # type: ignore[union-attr]
     window.bigger()
@@ -126,8 +129,9 @@ def test_print_opens_the_preview_in_the_readers_script(qtbot: QtBot,
         return 0
 
     monkeypatch.setattr(PrintPreview, "exec", fake_exec)
-    window = card_window(qtbot, script="traditional")
-    page = open_card(window, "dibao")
+    parts = card_window(qtbot, script="traditional")
+    window = parts.window
+    page = open_card(parts, "dibao")
     assert page.print_button.text() == "打印" and page.print_button.isEnabled()
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     # (on a new machine the print font is made first: test_print_font_wait.py)
@@ -136,29 +140,31 @@ def test_print_opens_the_preview_in_the_readers_script(qtbot: QtBot,
 
 
 def test_back_leads_where_the_reader_came_from(qtbot: QtBot) -> None:
-    window = card_window(qtbot)
+    parts = card_window(qtbot)
+    window = parts.window
     # opened straight (e.g. from the command line): back goes home
-    window.open_card("dibao")
-    page = page_of(window)
+    parts.cards.open_card("dibao")
+    page = page_of(parts)
     assert page.back_button.accessibleDescription() == "回到首页"
     page.back_button.click()
     assert window.current_page() is window.home
     # from a topic on home: back goes to that topic's list
     open_gates(window)
-    button = next(b for b in window.topic_cards.topic_buttons if b.category == "生活救助")
+    button = next(b for b in parts.cards.topic_buttons if b.category == "生活救助")
     button.click()
-    tiles = window.topic_cards.category_page.tiles
+    tiles = parts.cards.category_page.tiles
     tiles[0].click()
-    assert shown_card(window) == tiles[0].card_id
+    assert shown_card(parts) == tiles[0].card_id
     assert "生活救助" in page.back_button.accessibleDescription()
     page.bottom_back.click()
-    assert window.current_page() is window.topic_cards.category_page
-    assert window.topic_cards.category_page.category == "生活救助"
+    assert window.current_page() is parts.cards.category_page
+    assert parts.cards.category_page.category == "生活救助"
 
 
 def test_the_mentions_list_jumps_to_the_paragraph(qtbot: QtBot) -> None:
-    window = card_window(qtbot)
-    page = open_card(window, "dibao")
+    parts = card_window(qtbot)
+    window = parts.window
+    page = open_card(parts, "dibao")
     card = CARDS.get("dibao")
     assert card is not None
     mentions = paragraphs_mentioning(card, window.articles, CARDS.cards)
@@ -179,9 +185,10 @@ def test_the_mentions_list_jumps_to_the_paragraph(qtbot: QtBot) -> None:
 
 
 def test_mentions_follow_the_script(qtbot: QtBot) -> None:
-    window = card_window(qtbot)
-    window.open_card("dibao")
-    page = page_of(window)
+    parts = card_window(qtbot)
+    window = parts.window
+    parts.cards.open_card("dibao")
+    page = page_of(parts)
     simplified = [t.first_sentence.plain_text() for t in page.mention_tiles]
     window.toggle_script()
     settle()
@@ -192,8 +199,9 @@ def test_mentions_follow_the_script(qtbot: QtBot) -> None:
 def test_home_topic_row_opens_a_category_with_its_cards(qtbot: QtBot) -> None:
     assert list(CATEGORY_ICONS) == list(CATEGORIES)  # the home row needs no card loading
     assert list(CATEGORY_ICONS.values()) == list(ICONS)
-    window = card_window(qtbot)
-    row = window.topic_cards.topic_buttons
+    parts = card_window(qtbot)
+    window = parts.window
+    row = parts.cards.topic_buttons
     assert window.home.topic_row.buttons() == row
     assert [b.text() for b in row] == list(CATEGORIES)
     assert window.home.topics_heading.isVisibleTo(window)
@@ -201,7 +209,7 @@ def test_home_topic_row_opens_a_category_with_its_cards(qtbot: QtBot) -> None:
         assert button.accessibleName() == button.text()
         assert button.category in button.accessibleDescription()
         assert not button.icon().isNull()
-    category_page = window.topic_cards.category_page
+    category_page = parts.cards.category_page
     for button in row:
         open_gates(window)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -218,7 +226,7 @@ def test_home_topic_row_opens_a_category_with_its_cards(qtbot: QtBot) -> None:
     tile = category_page.tiles[0]
     tile.setFocus()
     qtbot.keyClick(tile, Qt.Key.Key_Return)
-    assert shown_card(window) == tile.card_id
+    assert shown_card(parts) == tile.card_id
     # and the row speaks the other script after a switch
     window.toggle_script()
     assert [b.text() for b in row] == [convert(c, "traditional") for c in CATEGORIES]
@@ -228,9 +236,10 @@ def test_home_topic_row_opens_a_category_with_its_cards(qtbot: QtBot) -> None:
 @pytest.mark.parametrize("size", [18, 48])
 def test_card_and_category_pages_are_big_named_and_7_to_1(qtbot: QtBot, theme: str,
                                                           size: int) -> None:
-    window = card_window(qtbot, theme=theme, font_size=size)
-    for show in (lambda: window.topic_cards.open_category("看病就医"),
-                 lambda: window.open_card("jiamenkou")):
+    parts = card_window(qtbot, theme=theme, font_size=size)
+    window = parts.window
+    for show in (lambda: parts.cards.open_category("看病就医"),
+                 lambda: parts.cards.open_card("jiamenkou")):
         show()
         settle()
         page = window.current_page()
@@ -255,28 +264,29 @@ def write_local_info(text: str) -> Path:
 def test_local_information_is_shown_when_filled_in(qtbot: QtBot) -> None:
     write_local_info('[centre]\nname = "幸福里社区服务中心"\nphone = "0351-7654321"\n'
                      '[cards.dibao]\noffice = "迎泽街道便民服务中心 3 号窗口"\n')
-    window = card_window(qtbot)
-    window.open_card("dibao")
-    page = page_of(window)
+    parts = card_window(qtbot)
+    parts.cards.open_card("dibao")
+    page = page_of(parts)
     assert headings(page)[-1] == "本地办理"
     shown = texts(page)
     assert "办理地点：迎泽街道便民服务中心 3 号窗口" in shown
     assert "社区服务中心：幸福里社区服务中心" in shown and "电话：0351-7654321" in shown
     # a card without its own office still shows the centre
-    window.open_card("jijiu")
+    parts.cards.open_card("jijiu")
     assert headings(page)[-1] == "本地办理"
     assert not any(t.startswith("办理地点") for t in texts(page))
     # staff edit the file while the program runs: the next card opened shows it
     write_local_info('[centre]\nname = ""\n')
-    window.open_card("dibao")
+    parts.cards.open_card("dibao")
     assert "本地办理" not in headings(page)
 
 
 def test_broken_local_information_tells_staff_and_shows_the_card(qtbot: QtBot) -> None:
     write_local_info('[centre]\nname = "幸福里\n')  # a quote left open
-    window = card_window(qtbot)
-    assert window.open_card("dibao")
-    page = page_of(window)
+    parts = card_window(qtbot)
+    window = parts.window
+    assert parts.cards.open_card("dibao")
+    page = page_of(parts)
     assert headings(page) == HEADINGS
     assert window.notice.isVisible() and "本地办事信息文件有写错的地方" in window.notice.text()
     assert "doctor" in window.notice.text()
@@ -292,13 +302,14 @@ def test_broken_card_files_leave_the_others_and_tell_staff(qtbot: QtBot, tmp_pat
     (folder / "linshi.toml").write_text(
         (folder / "linshi.toml").read_text(encoding="utf-8").replace('title = "', 'title = “'),
         encoding="utf-8")
-    window = card_window(qtbot, SHORTER)
-    window.topic_cards.reload_cards(folder)
-    assert window.topic_cards.cards_in().ids() == ["jijiu", "dibao"]
+    parts = card_window(qtbot, SHORTER)
+    window = parts.window
+    parts.cards.reload_cards(folder)
+    assert parts.cards.cards_in().ids() == ["jijiu", "dibao"]
     assert window.notice.isVisible()
     assert window.notice.text() == ("有 1 张帮助卡片的文件写错了，先不显示。"
                                     "请工作人员运行 python -m reader doctor 查看。")
-    assert window.open_card("dibao") and not window.open_card("linshi")
+    assert parts.cards.open_card("dibao") and not parts.cards.open_card("linshi")
     # the doctor names the file and the line
     import reader.core.cards as cards_module
     from reader import cards_doctor
@@ -312,10 +323,11 @@ def test_broken_card_files_leave_the_others_and_tell_staff(qtbot: QtBot, tmp_pat
 
 
 def test_read_this_card_aloud_with_the_sentence_shown(qtbot: QtBot) -> None:
-    window = card_window(qtbot)
+    parts = card_window(qtbot)
+    window = parts.window
     fake = FakeSpeechService()
-    window.read_aloud.start_service(fake)
-    page = open_card(window, "dibao")
+    parts.voice.start(fake)
+    page = open_card(parts, "dibao")
     qtbot.mouseClick(page.read_button, Qt.MouseButton.LeftButton)
     said = fake.sentence_texts()
     assert said[0] == "城乡低保"
@@ -355,13 +367,14 @@ def test_read_this_card_aloud_with_the_sentence_shown(qtbot: QtBot) -> None:
 
 
 def test_no_speech_says_so_plainly(qtbot: QtBot) -> None:
-    window = card_window(qtbot)
-    window.read_aloud.start_service(FakeSpeechService("这台电脑还不能朗读：缺少语音库。"))
-    window.open_card("dibao")
-    page_of(window).read_button.click()
+    parts = card_window(qtbot)
+    window = parts.window
+    parts.voice.start(FakeSpeechService("这台电脑还不能朗读：缺少语音库。"))
+    parts.cards.open_card("dibao")
+    page_of(parts).read_button.click()
     assert window.notice.isVisible()
     assert window.notice.text() == "这张卡片现在读不出来：这台电脑还不能朗读：缺少语音库。"
-    assert page_of(window).read_button.text() == "朗读这张卡"
+    assert page_of(parts).read_button.text() == "朗读这张卡"
 
 
 def test_screenshot_command_shows_the_card(qtbot: QtBot, tmp_path: Path) -> None:
@@ -384,3 +397,32 @@ def test_screenshot_command_shows_the_card(qtbot: QtBot, tmp_path: Path) -> None
     args = argparse.Namespace(out=str(tmp_path / "x.png"), article=None, card="no-such",
                               script=None, font_size=None, theme=None, size="1024x600")
     assert cmd_screenshot(args) == 1
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize("with_local", [True, False])
+def test_the_card_screens_qr_code_is_read_by_a_phone_decoder(
+    qtbot: QtBot, tmp_path: Path, script: str, with_local: bool
+) -> None:
+    if with_local:
+        write_local_info('[cards.dibao]\noffice = "迎泽街道便民服务中心 3 号窗口"\n'
+                         'phone = "0351-1234567"\n')  # fmt: skip
+    parts = card_window(qtbot, script=script)
+    page = open_card(parts, "dibao")
+    code = page.contact_code
+    page.ensure_visible(code)
+    settle()
+    assert code.picture.isVisible() and code.caption.isVisible()
+    assert code.caption.plain_text() == convert("用手机扫一扫，把办事电话存到手机里", script)
+    # beside the code, not under it
+    assert code.caption.geometry().left() >= code.picture.geometry().right()
+    shot = tmp_path / "card.png"
+    assert parts.window.grab().save(str(shot))
+    got = vcard_fields(decode_image(shot))
+    if with_local:
+        assert got["FN"] == [convert("迎泽街道便民服务中心 3 号窗口", script)]
+        assert got["TEL"] == ["0351-1234567", "12345"]
+    else:
+        assert got["FN"] == [convert("12345政务服务便民热线", script)]
+        assert got["TEL"] == ["12345"]
+    assert "0351" in code.picture.accessibleName() or not with_local

@@ -30,7 +30,15 @@ from tests.support.card_window import (
     shown_card,
 )
 from tests.support.print_fixtures import use_persistent_font_cache
-from tests.support.window_helpers import LONGEST, SHORTER, block, open_gates, settle, shown_article
+from tests.support.window_helpers import (
+    LONGEST,
+    SHORTER,
+    block,
+    make_parts,
+    open_gates,
+    settle,
+    shown_article,
+)
 
 CARDS = load_cards()
 
@@ -58,7 +66,8 @@ def shown_links(window: MainWindow) -> list[tuple[str, str, int, int]]:
 @pytest.mark.parametrize("article", [LONGEST, SHORTER])
 def test_every_found_link_is_shown_in_both_scripts(qtbot: QtBot, script: str,
                                                    article: str) -> None:
-    window = card_window(qtbot, article, script=script)
+    parts = card_window(qtbot, article, script=script)
+    window = parts.window
     links = expected_links(window)
     assert len(links) >= 10
     assert shown_links(window) == links
@@ -77,11 +86,11 @@ def test_first_links_appear_after_the_first_picture(qtbot: QtBot,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """Cards are loaded after the article is painted, then linked without moving the text."""
     from reader.ui.cards import feature as topic_cards
-    from tests.support.window_helpers import make_window
 
     monkeypatch.setattr(topic_cards, "PRELOAD_MS", 60_000)  # only the paint may load them
-    window = make_window(qtbot)
-    assert window.topic_cards._cards is None
+    parts = make_parts(qtbot)
+    window = parts.window
+    assert parts.cards._cards is None
     window.open_article(LONGEST)
     view = window.article_page.view
     view.scroll_to_block("p9", "top")
@@ -97,10 +106,10 @@ def test_an_article_read_from_its_top_does_not_move_when_links_arrive(
     """At the very top the view shows the column's top margin above the title: the links
     arriving must not scroll that margin away (the text would jump down by it)."""
     from reader.ui.cards import feature as topic_cards
-    from tests.support.window_helpers import make_window
 
     monkeypatch.setattr(topic_cards, "PRELOAD_MS", 60_000)
-    window = make_window(qtbot)
+    parts = make_parts(qtbot)
+    window = parts.window
     window.open_article(LONGEST)
     view = window.article_page.view
     settle()
@@ -114,7 +123,8 @@ def test_an_article_read_from_its_top_does_not_move_when_links_arrive(
 
 def test_clicking_an_inline_link_opens_its_card_and_back_returns_to_the_place(
         qtbot: QtBot) -> None:
-    window = card_window(qtbot, LONGEST)
+    parts = card_window(qtbot, LONGEST)
+    window = parts.window
     view = window.article_page.view
     view.scroll_to_block("p14", "top")
     settle()
@@ -122,9 +132,9 @@ def test_clicking_an_inline_link_opens_its_card_and_back_returns_to_the_place(
     linked = block(window, "p14")
     span = link_spans(linked)[1]
     qtbot.mouseClick(linked, Qt.MouseButton.LeftButton, pos=link_point(linked, span))
-    assert shown_card(window) == card_id(span)
+    assert shown_card(parts) == card_id(span)
     open_gates(window)
-    back = window.topic_cards.card_page.back_button
+    back = parts.cards.card_page.back_button
     assert "文章" in back.accessibleDescription()
     qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
     assert window.current_page() is window.article_page
@@ -133,7 +143,8 @@ def test_clicking_an_inline_link_opens_its_card_and_back_returns_to_the_place(
 
 
 def test_keyboard_reaches_links_and_enter_opens_the_chosen_one(qtbot: QtBot) -> None:
-    window = card_window(qtbot, LONGEST)
+    parts = card_window(qtbot, LONGEST)
+    window = parts.window
     paragraph = block(window, "p14")
     spans = link_spans(paragraph)
     assert len(spans) >= 3
@@ -153,11 +164,12 @@ def test_keyboard_reaches_links_and_enter_opens_the_chosen_one(qtbot: QtBot) -> 
     qtbot.keyClick(paragraph, Qt.Key.Key_Right)
     assert f"按回车键打开“{titles[1]}”" in paragraph.accessibleDescription()
     qtbot.keyClick(paragraph, Qt.Key.Key_Return)
-    assert shown_card(window) == card_id(spans[1])
+    assert shown_card(parts) == card_id(spans[1])
 
 
 def test_focus_frame_shows_which_link_enter_opens(qtbot: QtBot) -> None:
-    window = card_window(qtbot, LONGEST)
+    parts = card_window(qtbot, LONGEST)
+    window = parts.window
     view = window.article_page.view
     view.scroll_to_block("p14", "top")
     paragraph = block(window, "p14")
@@ -181,7 +193,8 @@ def test_focus_frame_shows_which_link_enter_opens(qtbot: QtBot) -> None:
 
 @pytest.mark.parametrize("theme", list(THEMES))
 def test_links_are_marked_underlined_and_at_7_to_1(qtbot: QtBot, theme: str) -> None:
-    window = card_window(qtbot, LONGEST, theme=theme)
+    parts = card_window(qtbot, LONGEST, theme=theme)
+    window = parts.window
     colours = THEMES[theme]
     assert contrast_ratio(colours.link, colours.background) >= 7.0
     view = window.article_page.view
@@ -220,7 +233,8 @@ def test_links_are_marked_underlined_and_at_7_to_1(qtbot: QtBot, theme: str) -> 
 @pytest.mark.parametrize("theme", list(THEMES))
 def test_a_marker_in_the_sentence_being_read_takes_the_highlights_colours(
         qtbot: QtBot, theme: str) -> None:
-    window = card_window(qtbot, LONGEST, theme=theme)
+    parts = card_window(qtbot, LONGEST, theme=theme)
+    window = parts.window
     view = window.article_page.view
     view.scroll_to_block("p14", "top")
     paragraph = block(window, "p14")
@@ -251,7 +265,8 @@ def _counts(image: QImage, rect: QRect) -> dict[int, int]:
 
 
 def test_each_section_ends_with_big_buttons_for_its_cards(qtbot: QtBot) -> None:
-    window = card_window(qtbot, LONGEST)
+    parts = card_window(qtbot, LONGEST)
+    window = parts.window
     article = shown_article(window)
     links = find_links(article, CARDS.cards)
     view = window.article_page.view
@@ -278,31 +293,33 @@ def test_each_section_ends_with_big_buttons_for_its_cards(qtbot: QtBot) -> None:
 
 
 def test_section_button_opens_by_click_and_by_enter_and_back_returns(qtbot: QtBot) -> None:
-    window = card_window(qtbot, LONGEST)
+    parts = card_window(qtbot, LONGEST)
+    window = parts.window
     view = window.article_page.view
-    button = next(b for b in window.topic_cards.links.row_buttons() if b.card_id == "dibao")
+    button = next(b for b in parts.cards.links.row_buttons() if b.card_id == "dibao")
     view.ensureWidgetVisible(button)
     settle()
     place = view.place()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert shown_card(window) == "dibao"
+    assert shown_card(parts) == "dibao"
     open_gates(window)
-    window.topic_cards.card_page.back_button.click()
+    parts.cards.card_page.back_button.click()
     settle()
     assert window.current_page() is window.article_page and view.place() == place
     open_gates(window)
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Return)
-    assert shown_card(window) == "dibao"
+    assert shown_card(parts) == "dibao"
 
 
 def test_switching_script_relabels_the_card_buttons(qtbot: QtBot) -> None:
-    window = card_window(qtbot, SHORTER)
-    buttons = window.topic_cards.links.row_buttons()
+    parts = card_window(qtbot, SHORTER)
+    window = parts.window
+    buttons = parts.cards.links.row_buttons()
     assert buttons
     window.toggle_script()
     settle()
-    assert window.topic_cards.links.row_buttons() == buttons  # the same widgets: focus stays
+    assert parts.cards.links.row_buttons() == buttons  # the same widgets: focus stays
     for button in buttons:
         card = CARDS.get(button.card_id)
         assert card is not None and button.text() == convert(card.title, "traditional")
@@ -314,7 +331,8 @@ def test_links_never_open_anything_outside_the_program(qtbot: QtBot,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[object] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
-    window = card_window(qtbot, LONGEST)
+    parts = card_window(qtbot, LONGEST)
+    window = parts.window
     for target in ("https://example.com", "file:///etc/passwd", "card", "cards:dibao"):
         assert card_of_target(target) is None
         window.article_page.view.link_activated.emit(target)
@@ -325,11 +343,12 @@ def test_links_never_open_anything_outside_the_program(qtbot: QtBot,
 
 
 def test_new_article_clears_old_links(qtbot: QtBot) -> None:
-    window = card_window(qtbot, LONGEST)
+    parts = card_window(qtbot, LONGEST)
+    window = parts.window
     old_blocks = linked_blocks(window)
     window.open_article(SHORTER)
     settle()
-    marks = window.topic_cards.links.marks
+    marks = parts.cards.links.marks
     assert set(marks.linked_blocks()) == set(linked_blocks(window))
     assert not set(old_blocks) & set(marks.linked_blocks())
     assert all(isinstance(b, TextBlock) for b in marks.linked_blocks())
@@ -340,7 +359,8 @@ def test_links_and_card_buttons_come_back_when_an_article_is_opened_again(
         qtbot: QtBot) -> None:
     """Opening the same article again rebuilds the view; the links and the section
     buttons must be rebuilt with it (the soak test found stale, deleted buttons)."""
-    window = card_window(qtbot, LONGEST)
+    parts = card_window(qtbot, LONGEST)
+    window = parts.window
     first = shown_links(window)
     assert first
     window.go_home()

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from reader import crash, paths
 from reader.ui.widgets.basics import BigButton
-from tests.support.community_helpers import click, make_community_window
+from tests.support.community_helpers import click, make_community_window, make_program
 from tests.support.window_helpers import LONGEST, settle
 
 
@@ -36,10 +36,11 @@ def _broken_button(window: object) -> QPushButton:
 
 @pytest.mark.qt_no_exception_capture
 def test_error_in_a_slot_is_logged_and_the_resident_goes_home(qtbot: QtBot, hooks: None) -> None:
-    window, community = make_community_window(qtbot)
+    program = make_program(qtbot)
+    window, community = program.window, program.community
     community.install_crash_handler()
     stops: list[bool] = []
-    window.stop_speech_hooks.append(lambda: stops.append(True))
+    program.voice.stop_requested.connect(lambda: stops.append(True))
     window.settings.set("script", "traditional")
     assert window.open_article(LONGEST)
     _broken_button(window).click()  # the slot raises inside Qt's event handling

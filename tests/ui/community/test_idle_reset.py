@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from reader.ui.shell.settings import Settings
-from tests.support.community_helpers import FakeClock, click, make_community_window
+from tests.support.community_helpers import FakeClock, click, make_community_window, make_program
 from tests.support.window_helpers import LONGEST, open_gates, settle
 
 
@@ -19,15 +19,15 @@ def _reader_window(qtbot: QtBot, clock: FakeClock):
     settings = Settings()
     settings.set("default_font_size", 34)
     settings.set("idle_minutes", 5)
-    window, community = make_community_window(qtbot, kiosk=True, settings=settings,
-                                              idle_clock=clock)
+    program = make_program(qtbot, kiosk=True, settings=settings, idle_clock=clock)
+    window, community = program.window, program.community
     # a resident's choices, and a place in an article
     settings.set("font_size", 48)
     settings.set("script", "traditional")
     settings.set("theme", "high_contrast")
     assert window.open_article(LONGEST, "p5")
     stops: list[str] = []
-    window.stop_speech_hooks.append(lambda: stops.append("stopped"))
+    program.voice.stop_requested.connect(lambda: stops.append("stopped"))
     community.idle.still_here()  # the resident's last input is "now"
     return window, community, stops
 

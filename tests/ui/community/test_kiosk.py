@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from reader.core.errors import ReaderError
+from reader.core.strings import STRINGS, text
 from reader.ui.printing import output as printing
 from reader.ui.printing.preview import PrintPreview
 from reader.ui.shell.settings import Settings
@@ -115,28 +115,42 @@ def test_residents_print_preview_has_no_pdf_and_uses_the_staff_printer(
     preview.reject()
 
 
-@pytest.mark.parametrize("problem", [
-    printing.NO_PRINTER,
-    "打印机“Hall”现在用不了，请换一台或先保存为PDF。",
-    "打印机“Hall”没有响应，请检查它是否开着，或先保存为PDF。",
+@pytest.mark.parametrize(("key", "residents_read"), [
+    ("print.error.no_printer", "这台电脑还没有接打印机。请找工作人员帮忙。"),
+    ("print.error.unusable", "打印机“Hall”现在用不了。请找工作人员帮忙。"),
+    ("print.error.no_answer", "打印机“Hall”没有响应，请检查它是否开着。请找工作人员帮忙。"),
+    ("print.error.not_ready", "打印机没纸了，请放好纸再打印。卡片没有打出来。请找工作人员帮忙。"),
 ])
 def test_residents_are_not_told_to_save_a_pdf_they_cannot_save(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, pytestconfig: pytest.Config,
-        problem: str) -> None:
+        key: str, residents_read: str) -> None:
     use_persistent_font_cache(pytestconfig)
     monkeypatch.setattr(printing, "available_printers", lambda: ["Hall"])
     monkeypatch.setattr(printing, "default_printer", lambda: "Hall")
 
     def refuse(*_args: object, **_kwargs: object) -> str:
-        raise ReaderError(problem)
+        raise printing.PrintingError(key, name="Hall", problem=text("print.state.no_paper"))
 
     monkeypatch.setattr(printing, "print_pages", refuse)
-    window, _community = make_community_window(qtbot, kiosk=True)
+    settings = Settings()
+    settings.set("printer", "Hall")  # the staff's printer: residents print only there
+    window, _community = make_community_window(qtbot, kiosk=True, settings=settings)
     preview = PrintPreview(sample_card(), parent=window)
     preview.show()
     settle()
     click(qtbot, window, preview.print_button)
-    shown = preview.message.text()
-    assert "PDF" not in shown and "请找工作人员帮忙" in shown
+    assert preview.message.text() == residents_read
     assert preview.back_button.hasFocus() or not preview.isActiveWindow()
     preview.reject()
+
+
+def test_every_printing_error_that_offers_a_pdf_has_a_residents_version() -> None:
+    pdf_errors = {key for key, message in STRINGS.items()
+                  if key.startswith("print.error.") and not key.endswith(".residents")
+                  and "保存为PDF" in message}
+    residents = {key.removesuffix(".residents") for key in STRINGS
+                 if key.startswith("print.error.") and key.endswith(".residents")}
+    assert pdf_errors == residents
+    for key in residents:
+        assert "PDF" not in STRINGS[f"{key}.residents"]
+        assert "请找工作人员帮忙" in STRINGS[f"{key}.residents"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pwd
 import shutil
 import subprocess
 import time
@@ -26,7 +27,9 @@ from reader.ui.printing.layout import page_text
 from tests.support.pdf_tools import RADICALS, page_count, page_size_pt, pdf_fonts, pdf_text, squeeze
 from tests.support.print_fixtures import sample_card, use_persistent_font_cache
 
-QUEUE = "DaziReaderTestPDF"
+# A queue of this run's own: two test runs at once never remove each other's queue or
+# read each other's PDFs (a PDF is matched to this queue's job by its number).
+QUEUE = f"DaziReaderTestPDF_{os.getpid()}_{int(time.time())}"
 
 
 def _run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -95,6 +98,32 @@ def cups_queue() -> Iterator[str]:
             _run("lpadmin", "-x", QUEUE, check=False)
 
 
+OTHER = QUEUE.replace("PDF", "Other")  # a second queue: the staff's choice, or stopped, or refusing
+
+
+@pytest.fixture()
+def two_queues(cups_queue: str) -> Iterator[tuple[str, str]]:
+    """`cups_queue` (the system default) and a second cups-pdf queue."""
+    model = _run("lpoptions", "-p", cups_queue).stdout  # (the queue exists: CUPS runs)
+    assert model
+    models = [line.split()[0] for line in _run("lpinfo", "-m").stdout.splitlines()
+              if "cups-pdf" in line.lower()]  # fmt: skip
+    _run("lpadmin", "-p", OTHER, "-E", "-v", "cups-pdf:/", "-m",
+         next((m for m in models if "_opt" in m), models[0]))  # fmt: skip
+    _run("lpadmin", "-p", OTHER, "-o", "pdftops-renderer-default=pdftocairo")
+    _run("lpadmin", "-d", cups_queue)
+    try:
+        yield cups_queue, OTHER
+    finally:
+        _run("lpadmin", "-x", OTHER, check=False)
+
+
+def _job_owner_home() -> Path:
+    """cups-pdf writes into the home folder the password database gives the job's
+    owner, whatever $HOME says in this process."""
+    return Path(pwd.getpwuid(os.getuid()).pw_dir)
+
+
 def _output_dirs() -> list[Path]:
     """Where cups-pdf writes: `Out` in its config (default ~/PDF of the job's owner),
     or the anonymous folder."""
@@ -108,27 +137,35 @@ def _output_dirs() -> list[Path]:
                 out = parts[1]
             if len(parts) == 2 and parts[0] == "AnonDirName":
                 anonymous = parts[1]
-    home = str(Path.home())
-    user = os.environ.get("USER", "root")
-    return [Path(out.replace("${HOME}", home).replace("${USER}", user)), Path(anonymous)]
+    owner = pwd.getpwuid(os.getuid())
+    home = str(_job_owner_home())
+    return [Path(out.replace("${HOME}", home).replace("${USER}", owner.pw_name)),
+            Path(anonymous)]
 
 
-def _pdfs() -> set[Path]:
-    return {p for d in _output_dirs() if d.is_dir() for p in d.glob("*.pdf")}
+def _job_ids(queue: str) -> set[str]:
+    """Numbers of every job this queue has had (done or not)."""
+    listing = _run("lpstat", "-W", "all", "-o", queue, check=False).stdout
+    return {line.split()[0].rsplit("-", 1)[1] for line in listing.splitlines()
+            if line.startswith(f"{queue}-")}
 
 
-def _wait_for_new_pdf(before: set[Path], timeout: float = 60) -> Path:
+def _wait_for_pdf(queue: str, jobs_before: set[str], timeout: float = 60) -> tuple[Path, str]:
+    """The PDF cups-pdf made for this queue's new job (its name ends in job_<number>),
+    and the job's number."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        found = _pdfs() - before
+        new_jobs = _job_ids(queue) - jobs_before
+        found = [(p, job) for d in _output_dirs() if d.is_dir() for job in new_jobs
+                 for p in d.glob(f"*job_{job}.pdf")]
         if found:
-            newest = max(found, key=lambda p: p.stat().st_mtime)
+            newest, job = max(found, key=lambda found: found[0].stat().st_mtime)
             size = newest.stat().st_size
             time.sleep(0.5)
             if size and newest.stat().st_size == size:  # finished writing
-                return newest
+                return newest, job
         time.sleep(0.3)
-    jobs = _run("lpstat", "-W", "all", "-o", QUEUE, check=False).stdout
+    jobs = _run("lpstat", "-W", "all", "-o", queue, check=False).stdout
     raise AssertionError(f"cups-pdf wrote no PDF within {timeout} s; jobs: {jobs}")
 
 
@@ -137,11 +174,11 @@ def _fonts(qapp: object, pytestconfig: pytest.Config) -> None:
     use_persistent_font_cache(pytestconfig)
 
 
-def _submitted_document(since: float) -> Path | None:
-    """The file Qt handed to CUPS (kept in the spool folder while the queue exists)."""
-    spool = Path("/var/spool/cups")
-    found = [p for p in spool.glob("d*-001") if p.stat().st_mtime >= since]  # newest: ours
-    return max(found, key=lambda p: p.stat().st_mtime) if found else None
+def _submitted_document(job: str) -> Path | None:
+    """The file Qt handed to CUPS for this job (kept in the spool folder while the
+    queue exists)."""
+    spool = Path("/var/spool/cups") / f"d{int(job):05d}-001"
+    return spool if spool.exists() else None
 
 
 def _chinese(text: str) -> str:
@@ -152,15 +189,15 @@ def _chinese(text: str) -> str:
 def test_print_card_through_cups(cups_queue: str, script: Script) -> None:
     assert cups_queue in printing.available_printers()  # Qt sees the queue through libcups
     card = sample_card()
-    before, since = _pdfs(), time.time() - 1
+    before = _job_ids(cups_queue)
     used = printing.print_card(card, printer_name=cups_queue, script=script)
     assert used == cups_queue
-    pdf = _wait_for_new_pdf(before)
+    pdf, job = _wait_for_pdf(cups_queue, before)
     sheet, pages = printing.card_pages(card, script=script)
     expected = squeeze("".join(page_text(page, sheet) for page in pages))
 
     # What the program sent is exactly the card, fonts embedded.
-    submitted = _submitted_document(since)
+    submitted = _submitted_document(job)
     assert submitted is not None, "CUPS kept no job file (PreserveJobFiles off?)"
     assert submitted.read_bytes()[:5] == b"%PDF-"
     assert squeeze(pdf_text(submitted)) == expected
@@ -195,3 +232,71 @@ def test_no_such_queue_is_refused(cups_queue: str) -> None:
     with pytest.raises(ReaderError) as caught:
         printing.print_card(sample_card(), printer_name=cups_queue + "Gone")
     assert cups_queue in caught.value.message  # names the printers that do exist
+
+
+def _jobs_of(queue: str) -> str:
+    return _run("lpstat", "-W", "all", "-o", queue, check=False).stdout
+
+
+def test_a_stopped_queue_is_said_and_the_other_queue_is_not_used(
+    two_queues: tuple[str, str],
+) -> None:
+    default, other = two_queues
+    _run("cupsdisable", "-r", "test: stopped", other)
+    before = _jobs_of(default)
+    with pytest.raises(ReaderError) as caught:
+        printing.print_card(sample_card(), printer_name=other)
+    assert "暂停" in caught.value.message
+    assert _jobs_of(default) == before  # never sent to another printer instead
+    _run("cupsenable", other)
+
+
+def test_a_queue_refusing_jobs_is_said_plainly(two_queues: tuple[str, str]) -> None:
+    default, other = two_queues
+    _run("cupsreject", "-r", "test: refusing", other)
+    try:
+        before = _jobs_of(default)
+        with pytest.raises(ReaderError) as caught:
+            printing.print_card(sample_card(), printer_name=other)
+        assert "不接收" in caught.value.message and "PDF" in caught.value.message
+        assert _jobs_of(default) == before
+    finally:
+        _run("cupsaccept", other)
+
+
+def test_community_preview_prints_only_to_the_staffs_queue(
+    qtbot: object, two_queues: tuple[str, str]
+) -> None:
+    from reader.ui.community.kiosk import restrict_print_preview
+    from reader.ui.printing.preview import PrintPreview
+
+    default, other = two_queues
+    assert printing.default_printer() == default
+    before = _job_ids(other)
+    preview = PrintPreview(sample_card())
+    restrict_print_preview(preview, other)  # staff chose the second queue
+    preview.print_now()
+    assert preview.message.text() == f"已经送到打印机“{other}”，请到打印机那里取。"
+    pdf, _job = _wait_for_pdf(other, before)
+    assert page_count(pdf) == 1
+    # with no queue chosen, nothing is printed and the resident is sent to staff
+    preview = PrintPreview(sample_card())
+    restrict_print_preview(preview, "")
+    jobs = _jobs_of(default), _jobs_of(other)
+    preview.print_now()
+    assert "请找工作人员帮忙" in preview.message.text()
+    assert (_jobs_of(default), _jobs_of(other)) == jobs
+
+
+def test_the_check_page_through_cups(two_queues: tuple[str, str]) -> None:
+    from reader.ui.printing.check_page import print_test_page
+
+    _default, other = two_queues
+    before = _job_ids(other)
+    assert print_test_page(other) == other
+    pdf, _job = _wait_for_pdf(other, before)
+    # (cups-pdf's Ghostscript loses some Latin glyphs' Unicode, as above: the title and
+    # the long Chinese sentence come through)
+    assert page_count(pdf) == 1 and page_size_pt(pdf) == (595, 842)
+    text = squeeze(pdf_text(pdf))
+    assert text.startswith("打印测试页") and "政务服务便民热线" in text

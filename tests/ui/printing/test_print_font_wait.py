@@ -10,18 +10,18 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.strings import STRINGS
 from reader.ui.cards.card_page import CardPage
+from reader.ui.compose import Parts
 from reader.ui.printing import font as print_font
 from reader.ui.printing.preview import PrintPreview
-from reader.ui.shell.main_window import MainWindow
 from tests.support.card_window import card_window
 from tests.support.window_helpers import open_gates, settle
 
 
-def card_page(window: MainWindow, card_id: str) -> CardPage:
-    assert window.open_card(card_id)
+def card_page(parts: Parts, card_id: str) -> CardPage:
+    assert parts.cards.open_card(card_id)
     settle()
-    open_gates(window)
-    return window.topic_cards.card_page
+    open_gates(parts.window)
+    return parts.cards.card_page
 
 
 @pytest.fixture
@@ -41,9 +41,10 @@ def test_the_first_print_waits_for_its_font_without_freezing(
     qtbot: QtBot, opened: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(print_font, "_registered", {})  # as in a program just started
-    window = card_window(qtbot)  # a new user folder: no print font made yet
+    parts = card_window(qtbot)
+    window = parts.window  # a new user folder: no print font made yet
     assert not print_font.ready("simplified")
-    page = card_page(window, "dibao")  # showing a card starts making it, in a process
+    page = card_page(parts, "dibao")  # showing a card starts making it, in a process
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     assert opened == []
     assert window.notice.isVisible() and window.notice.text() == STRINGS["notice.print_font"]
@@ -74,12 +75,13 @@ def test_no_preview_for_a_card_the_reader_has_left(
     monkeypatch.setattr(print_font, "ready", lambda _script: False)
     monkeypatch.setattr(print_font, "building", lambda: still_building[0])
     monkeypatch.setattr(print_font, "start_background_build", lambda _scripts=(): None)
-    window = card_window(qtbot)
-    page = card_page(window, "dibao")
+    parts = card_window(qtbot)
+    window = parts.window
+    page = card_page(parts, "dibao")
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     window.go_home()
     still_building[0] = False
-    qtbot.waitUntil(lambda: not window.topic_cards._print_wait.isActive(), timeout=5000)
+    qtbot.waitUntil(lambda: not parts.cards._print_wait.isActive(), timeout=5000)
     assert opened == []  # nothing pops up over home
 
 
@@ -99,8 +101,8 @@ def test_a_build_for_the_other_script_is_followed_by_one_for_this_script(
     monkeypatch.setattr(print_font, "ready", lambda _script: state["ready"])
     monkeypatch.setattr(print_font, "building", lambda: state["building"])
     monkeypatch.setattr(print_font, "start_background_build", start)
-    window = card_window(qtbot, script="traditional")
-    page = card_page(window, "dibao")
+    parts = card_window(qtbot, script="traditional")
+    page = card_page(parts, "dibao")
     started.clear()  # (showing the card asked for a build too)
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     assert started == [("traditional",)] and opened == []  # (the 简体 build is running)

@@ -9,15 +9,27 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.article import Script
+from reader.core.cards import load_cards
+from reader.core.click_gate import ClickGate
 from reader.core.errors import ReaderError
+from reader.core.formats import read_article
 from reader.core.typography import MIN_TARGET_PX
+from reader.resources import seeds_dir
 from reader.ui.printing import output as printing
+from reader.ui.printing.jobs import article_job
 from reader.ui.printing.layout import PAPERS, Page, Paper
 from reader.ui.printing.preview import PrintPreview
-from tests.support.print_fixtures import sample_card, sample_local_info, use_persistent_font_cache
+from tests.support.print_fixtures import (
+    long_card,
+    sample_card,
+    sample_local_info,
+    too_long_card,
+    use_persistent_font_cache,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -150,3 +162,160 @@ def test_preview_shows_what_the_pdf_prints(
         printed = _grey_thumbnail(QImage(str(png)))
         difference = sum(abs(a - b) for a, b in zip(shown, printed, strict=True)) / len(shown)
         assert difference < 5, difference  # the same page, give or take anti-aliasing
+
+
+# ---- fits the screen, zoom, page count, many pages, community mode ---------------------------
+
+
+def _inside(widget: QWidget, outer: QWidget) -> bool:
+    top_left = widget.mapTo(outer, widget.rect().topLeft())
+    bottom_right = widget.mapTo(outer, widget.rect().bottomRight())
+    return outer.rect().contains(top_left) and outer.rect().contains(bottom_right)
+
+
+def test_at_1024x600_the_buttons_and_message_are_in_view(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    preview = _preview(qtbot, monkeypatch)
+    preview.resize(1024, 560)  # 600 less the window's title bar
+    qtbot.wait(250)  # the pages are redrawn once the size settles
+    preview.show_message("打印机没纸了，请放好纸再打印。")
+    for widget in (preview.print_button, preview.pdf_button, preview.back_button,
+                   preview.zoom_in_button, preview.zoom_out_button, preview.message,
+                   preview.page_count, preview.printer_box, preview.paper_box):  # fmt: skip
+        assert widget.isVisible() and _inside(widget, preview), widget.objectName()
+    # a page as wide as the view: 18 pt type is about 24 px or more on screen
+    page = preview.page_labels[0]
+    assert page.width() >= preview.strip.viewport().width() * 0.85
+    assert page.width() / PAPERS["A4"].width_pt * 18 >= 24
+    assert preview.strip.horizontalScrollBar().maximum() == 0  # no sideways scrolling
+
+
+def test_zoom_buttons_change_the_page_size(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    preview = _preview(qtbot, monkeypatch)
+    width = preview.page_labels[0].width()
+    qtbot.mouseClick(preview.zoom_out_button, Qt.MouseButton.LeftButton)
+    assert preview.page_labels[0].width() < width
+    for _ in range(2):
+        preview.zoom_in_button.gate = ClickGate()  # two presses, not one burst
+        qtbot.mouseClick(preview.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert preview.page_labels[0].width() > width
+    for _ in range(10):  # never past the last step, never an error
+        preview.zoom_by(-1)
+    assert preview.page_labels[0].width() >= 200
+
+
+def test_page_count_follows_the_page_in_view(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    preview = _preview(qtbot, monkeypatch, paper="A5")  # the sample card: 2 pages on A5
+    assert len(preview.pages) == 2
+    assert preview.page_count.text() == "第 1 页，共 2 页，用 1 张纸"  # A5: front and back
+    bar = preview.strip.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert preview.page_count.text() == "第 2 页，共 2 页，用 1 张纸"
+
+
+def _article_preview(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> PrintPreview:
+    monkeypatch.setattr(printing, "available_printers", lambda: ["Office"])
+    monkeypatch.setattr(printing, "default_printer", lambda: "Office")
+    article = read_article(seeds_dir() / "003_bcc1e477f3fe7536.txt")
+    job = article_job(article, load_cards().cards, "simplified", None)
+    preview = PrintPreview(job=job)
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitExposed(preview)
+    return preview
+
+
+def test_more_than_ten_pages_asks_first(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    preview = _article_preview(qtbot, monkeypatch)
+    assert len(preview.pages) > 10
+    assert preview.windowTitle().endswith(preview.job.title)
+    sent: list[int] = []
+    monkeypatch.setattr(printing, "print_pages",
+                        lambda pages, paper, **kw: sent.append(len(pages)) or "Office")  # fmt: skip
+    asked: list[tuple[int, int]] = []
+
+    def answer(value: bool) -> None:
+        def confirm(pages: int, sheets: int) -> bool:
+            asked.append((pages, sheets))
+            return value
+
+        monkeypatch.setattr(preview, "confirm_many", confirm)
+
+    answer(False)
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert asked == [(len(preview.pages), len(preview.pages))] and sent == []
+    assert preview.message.text() == "没有打印。"
+    answer(True)
+    preview.print_button.gate = ClickGate()  # a second press, not part of a burst
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert sent == [len(preview.pages)]
+
+
+def test_a_short_card_prints_without_asking(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    preview = _preview(qtbot, monkeypatch)
+    monkeypatch.setattr(printing, "print_pages", lambda pages, paper, **kw: "Office")
+    monkeypatch.setattr(preview, "confirm_many", lambda *a: pytest.fail("asked for one page"))
+    with qtbot.waitSignal(preview.printed):
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize("chosen", ["", "Gone"])
+def test_community_mode_without_the_staffs_printer_asks_for_staff(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, chosen: str
+) -> None:
+    from reader.ui.community.kiosk import restrict_print_preview
+
+    preview = _preview(qtbot, monkeypatch, printers=("Office", "Staff"))
+    monkeypatch.setattr(printing, "print_pages",
+                        lambda *a, **k: pytest.fail("printed to a printer staff did not choose"))
+    restrict_print_preview(preview, chosen)
+    assert not preview.pdf_button.isVisible() and not preview.printer_box.isVisible()
+    with qtbot.waitSignal(preview.failed):
+        qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert "请找工作人员帮忙" in preview.message.text()
+    assert preview.focusWidget() is preview.back_button
+
+
+def test_community_mode_prints_to_the_staffs_printer_only(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.ui.community.kiosk import restrict_print_preview
+
+    preview = _preview(qtbot, monkeypatch, printers=("Office", "Staff"))  # default: Office
+    sent: list[str | None] = []
+    monkeypatch.setattr(printing, "print_pages",
+                        lambda pages, paper, *, printer_name=None, title="":
+                        sent.append(printer_name) or printer_name)  # fmt: skip
+    restrict_print_preview(preview, "Staff")
+    preview.printer_box.setCurrentText("Office")  # even if the hidden box moved
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert sent == ["Staff"]
+
+
+def test_screenshot_command_renders_the_preview(tmp_path: Path) -> None:
+    from reader.cli import main
+
+    out = tmp_path / "preview.png"
+    assert main(["screenshot", str(out), "--card", "dibao", "--print-preview",
+                 "--size", "1024x600"]) == 0  # fmt: skip
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1000, 560)
+    assert main(["screenshot", str(tmp_path / "x.png"), "--print-preview"]) == 2
+
+
+def test_staff_see_when_a_card_does_not_fit_one_sheet(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(printing, "available_printers", lambda: ["Office"])
+    monkeypatch.setattr(printing, "default_printer", lambda: "Office")
+    preview = PrintPreview(too_long_card())
+    qtbot.addWidget(preview)
+    assert len(preview.pages) >= 2
+    assert preview.message.text() == f"这张卡片一张纸印不下，会印成 {len(preview.pages)} 页。"
+    preview = PrintPreview(long_card())
+    qtbot.addWidget(preview)
+    assert preview.message.text() == "为了印在一张纸上，没有印“注意”一段。"
+    preview = PrintPreview(sample_card())
+    qtbot.addWidget(preview)
+    assert preview.message.text() == ""

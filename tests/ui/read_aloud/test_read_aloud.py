@@ -17,29 +17,38 @@ from reader.core.speech_text import prepare
 from reader.core.theme import THEMES
 from reader.speech import engine
 from reader.speech.service import READING_ERROR, SpeechService
+from reader.ui.compose import Parts
 from reader.ui.read_aloud.plan import ALL, Planned, plan
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
 from reader.ui.widgets.basics import BigButton
 from tests.support.fake_speech_service import FakeSpeechService
 from tests.support.speech_fakes import FakePlayer, live_in_group
-from tests.support.window_helpers import LONGEST, SHORTER, block, make_window, open_gates, settle
+from tests.support.window_helpers import (
+    LONGEST,
+    SHORTER,
+    block,
+    make_parts,
+    open_gates,
+    settle,
+)
 
 NO_SPEECH = "这台电脑还不能朗读：缺少语音库 espeak-ng。请工作人员安装 espeak-ng。"
 
 
 def reading_window(qtbot: QtBot, article: str = SHORTER, **values: object
-                   ) -> tuple[MainWindow, FakeSpeechService]:
+                   ) -> tuple[Parts, FakeSpeechService]:
     settings = Settings()
     for name, value in values.items():
         settings.set(name, value)
-    window = make_window(qtbot, settings=settings)
+    parts = make_parts(qtbot, settings=settings)
+    window = parts.window
     fake = FakeSpeechService()
-    window.read_aloud.start_service(fake)
+    parts.voice.start(fake)
     assert window.open_article(article)
     settle()
     open_gates(window)
-    return window, fake
+    return parts, fake
 
 
 def sentences(window: MainWindow, scope: int = ALL) -> list[Planned]:
@@ -64,12 +73,13 @@ def spoken(plan_: list[Planned]) -> list[str]:
     return ["".join(s.chunks) for s in plan_]
 
 
-def say(qtbot: QtBot, window: MainWindow, fake: FakeSpeechService, n: int) -> None:
+def say(qtbot: QtBot, parts: Parts, fake: FakeSpeechService, n: int) -> None:
     """The worker starts the n-th sentence of the last reading; wait for the highlight."""
+    window = parts.window
     fake.start(n)
     uid = fake.sentence_ids()[n]
     index = int(uid.split(":")[1])
-    expected = place(sentences(window, window.read_aloud._reading.scope)[index])  # type: ignore[union-attr]
+    expected = place(sentences(window, parts.read_aloud._reading.scope)[index])  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: highlighted(window) == expected, timeout=2000)
 
 
@@ -79,8 +89,9 @@ def click(qtbot: QtBot, widget: BigButton) -> None:
 
 # --- the controls ------------------------------------------------------------------------
 def test_controls_are_big_named_and_only_on_the_article_page(qtbot: QtBot) -> None:
-    window = make_window(qtbot)
-    controls = window.read_aloud
+    parts = make_parts(qtbot)
+    window = parts.window
+    controls = parts.read_aloud
     toolbar = [controls.read_all_button, controls.pause_button, controls.stop_button,
                controls.speed_button]
     assert not any(b.isVisible() for b in toolbar)  # home has nothing to read
@@ -112,8 +123,9 @@ def row_button(window: MainWindow, section: int) -> BigButton:
 # --- the highlight ------------------------------------------------------------------------
 @pytest.mark.parametrize("script", ["simplified", "traditional"])
 def test_highlight_follows_the_sentences_in_both_scripts(qtbot: QtBot, script: str) -> None:
-    window, fake = reading_window(qtbot, LONGEST, script=script)
-    click(qtbot, window.read_aloud.read_all_button)
+    parts, fake = reading_window(qtbot, LONGEST, script=script)
+    window = parts.window
+    click(qtbot, parts.read_aloud.read_all_button)
     planned = sentences(window)
     assert fake.count("speak") == 1
     assert fake.sentence_texts() == spoken(planned)
@@ -121,7 +133,7 @@ def test_highlight_follows_the_sentences_in_both_scripts(qtbot: QtBot, script: s
         assert convert(text, "simplified") == text
     assert highlighted(window) == place(planned[0])  # at once, before the voice starts
     for n in (0, 1, 12, len(planned) - 1):
-        say(qtbot, window, fake, n)
+        say(qtbot, parts, fake, n)
         block_id, start, end = place(planned[n])
         widget = block(window, block_id)
         shown = widget.plain_text()[start:end]  # the highlighted text, as displayed
@@ -131,17 +143,18 @@ def test_highlight_follows_the_sentences_in_both_scripts(qtbot: QtBot, script: s
             chunk for s in prepare(shown, window.look.script) for chunk in s.chunks)
     fake.done()
     qtbot.waitUntil(lambda: highlighted(window) is None, timeout=2000)
-    assert window.read_aloud.state == "idle"
+    assert parts.read_aloud.state == "idle"
 
 
 @pytest.mark.parametrize("theme", list(THEMES))
 def test_highlight_is_background_and_weight_at_7_to_1(qtbot: QtBot, theme: str,
                                                        tmp_path: Path) -> None:
-    window, fake = reading_window(qtbot, SHORTER, theme=theme)
-    click(qtbot, window.read_aloud.read_all_button)
+    parts, fake = reading_window(qtbot, SHORTER, theme=theme)
+    window = parts.window
+    click(qtbot, parts.read_aloud.read_all_button)
     planned = sentences(window)
     n = next(i for i, s in enumerate(planned) if s.block_id.startswith("p"))
-    say(qtbot, window, fake, n)
+    say(qtbot, parts, fake, n)
     block_id, start, _end = place(planned[n])
     widget = block(window, block_id)
     cursor = QTextCursor(widget.document())
@@ -160,9 +173,10 @@ def test_highlight_is_background_and_weight_at_7_to_1(qtbot: QtBot, theme: str,
 
 
 def test_the_sentence_is_kept_in_the_middle_also_after_a_size_change(qtbot: QtBot) -> None:
-    window, fake = reading_window(qtbot, LONGEST)
+    parts, fake = reading_window(qtbot, LONGEST)
+    window = parts.window
     view = window.article_page.view
-    click(qtbot, window.read_aloud.read_all_button)
+    click(qtbot, parts.read_aloud.read_all_button)
     planned = sentences(window)
     n = len(planned) // 2
 
@@ -174,7 +188,7 @@ def test_the_sentence_is_kept_in_the_middle_also_after_a_size_change(qtbot: QtBo
         bottom = widget.mapTo(view.viewport(), QPoint(0, widget.line_top(end - 1))).y() + line
         return abs((top + bottom) // 2 - view.viewport().height() // 2)
 
-    say(qtbot, window, fake, n)
+    say(qtbot, parts, fake, n)
     line = block(window, planned[n].block_id).style_().line_px  # type: ignore[union-attr]
     assert centre_offset() <= line
     speaks = fake.count("speak")
@@ -187,9 +201,10 @@ def test_the_sentence_is_kept_in_the_middle_also_after_a_size_change(qtbot: QtBo
 
 
 def test_a_sentence_taller_than_the_view_is_followed_part_by_part(qtbot: QtBot) -> None:
-    window, fake = reading_window(qtbot, LONGEST, font_size=48)
+    parts, fake = reading_window(qtbot, LONGEST, font_size=48)
+    window = parts.window
     view = window.article_page.view
-    click(qtbot, window.read_aloud.read_all_button)
+    click(qtbot, parts.read_aloud.read_all_button)
     planned = sentences(window)
 
     def height(s: Planned) -> int:
@@ -205,7 +220,7 @@ def test_a_sentence_taller_than_the_view_is_followed_part_by_part(qtbot: QtBot) 
         y = widget.mapTo(view.viewport(), QPoint(0, widget.line_top(position))).y()
         return 0 <= y and y + widget.style_().line_px <= view.viewport().height()  # type: ignore[union-attr]
 
-    say(qtbot, window, fake, n)
+    say(qtbot, parts, fake, n)
     assert on_screen(sentence.start)
     last = len(sentence.chunks) - 1
     fake.start(n, last)
@@ -216,15 +231,16 @@ def test_a_sentence_taller_than_the_view_is_followed_part_by_part(qtbot: QtBot) 
     assert highlighted(window) == place(sentence)  # still the whole sentence
     # 继续 after a pause in the middle of it starts the sentence again
     open_gates(window)
-    click(qtbot, window.read_aloud.pause_button)
+    click(qtbot, parts.read_aloud.pause_button)
     open_gates(window)
-    click(qtbot, window.read_aloud.pause_button)
+    click(qtbot, parts.read_aloud.pause_button)
     assert fake.sentence_texts()[0] == "".join(sentence.chunks)
 
 
 # --- what is read ---------------------------------------------------------------------------
 def test_read_this_section_reads_exactly_that_section(qtbot: QtBot) -> None:
-    window, fake = reading_window(qtbot, LONGEST)
+    parts, fake = reading_window(qtbot, LONGEST)
+    window = parts.window
     article = window.article_page.article
     assert article is not None and len(article.sections) > 2
     click(qtbot, row_button(window, 2))
@@ -234,19 +250,20 @@ def test_read_this_section_reads_exactly_that_section(qtbot: QtBot) -> None:
     assert {s.block_id for s in expected} <= own
     assert expected[0].block_id == ("h2" if article.sections[2].heading else
                                     article.sections[2].blocks[0].id)
-    say(qtbot, window, fake, 0)
+    say(qtbot, parts, fake, 0)
     assert highlighted(window) == place(expected[0])
 
 
 def test_read_from_here_by_mouse_and_by_keyboard(qtbot: QtBot) -> None:
-    window, fake = reading_window(qtbot, LONGEST)
+    parts, fake = reading_window(qtbot, LONGEST)
+    window = parts.window
     view = window.article_page.view
     article = window.article_page.article
     assert article is not None
     target = list(article.blocks())[4].id
     qtbot.mouseClick(block(window, target), Qt.MouseButton.LeftButton)
     assert fake.count("speak") == 0  # a click alone does not start the voice
-    assert window.read_aloud.chosen_block == target
+    assert parts.read_aloud.chosen_block == target
     here = window.findChild(BigButton, "readAloud.fromHere")
     assert here is not None and here.isVisible() and here.text() == "从这里读"
     assert here.height() >= 64 and here.accessibleDescription()
@@ -257,13 +274,13 @@ def test_read_from_here_by_mouse_and_by_keyboard(qtbot: QtBot) -> None:
     first = next(i for i, s in enumerate(planned) if s.block_id == target)
     assert fake.sentence_texts() == spoken(planned[first:])
     assert highlighted(window) == place(planned[first])
-    assert window.read_aloud.chosen_block is None  # the button has gone
+    assert parts.read_aloud.chosen_block is None  # the button has gone
     # keyboard: Enter on the article picks the paragraph at the top of the view
-    window.read_aloud.stop()
+    parts.read_aloud.stop()
     view.scroll_to_block("p8", "top")
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert window.read_aloud.chosen_block == "p8"
+    assert parts.read_aloud.chosen_block == "p8"
     focused = QApplication.focusWidget()
     assert isinstance(focused, BigButton) and focused.objectName() == "readAloud.fromHere"
     qtbot.keyClick(focused, Qt.Key.Key_Return)
@@ -273,9 +290,10 @@ def test_read_from_here_by_mouse_and_by_keyboard(qtbot: QtBot) -> None:
 
 
 def test_clicking_a_paragraph_while_reading_moves_the_reading(qtbot: QtBot) -> None:
-    window, fake = reading_window(qtbot, LONGEST)
-    click(qtbot, window.read_aloud.read_all_button)
-    say(qtbot, window, fake, 0)
+    parts, fake = reading_window(qtbot, LONGEST)
+    window = parts.window
+    click(qtbot, parts.read_aloud.read_all_button)
+    say(qtbot, parts, fake, 0)
     planned = sentences(window)
     target = "p6"
     qtbot.mouseClick(block(window, target), Qt.MouseButton.LeftButton)
@@ -283,18 +301,19 @@ def test_clicking_a_paragraph_while_reading_moves_the_reading(qtbot: QtBot) -> N
     assert fake.count("speak") == 2
     assert fake.sentence_texts() == spoken(planned[first:])
     assert highlighted(window) == place(planned[first])
-    assert window.read_aloud.chosen_block is None  # no 从这里读 while reading
+    assert parts.read_aloud.chosen_block is None  # no 从这里读 while reading
     # a double click on the same paragraph does not start it twice
     qtbot.mouseClick(block(window, target), Qt.MouseButton.LeftButton)
     assert fake.count("speak") == 2
 
 
 def test_pause_and_continue_resume_at_the_same_sentence(qtbot: QtBot) -> None:
-    window, fake = reading_window(qtbot, LONGEST)
-    controls = window.read_aloud
+    parts, fake = reading_window(qtbot, LONGEST)
+    window = parts.window
+    controls = parts.read_aloud
     click(qtbot, controls.read_all_button)
     planned = sentences(window)
-    say(qtbot, window, fake, 3)
+    say(qtbot, parts, fake, 3)
     open_gates(window)
     click(qtbot, controls.pause_button)
     assert controls.state == "paused" and fake.count("stop") == 1
@@ -309,7 +328,7 @@ def test_pause_and_continue_resume_at_the_same_sentence(qtbot: QtBot) -> None:
     assert controls.state == "reading" and controls.pause_button.text() == "暂停"
     assert fake.sentence_texts() == spoken(planned[3:])
     # paused between two sentences: 继续 starts with the next one
-    say(qtbot, window, fake, 0)  # = sentence 3
+    say(qtbot, parts, fake, 0)  # = sentence 3
     fake.finish(0)
     qtbot.wait(100)
     open_gates(window)
@@ -320,21 +339,23 @@ def test_pause_and_continue_resume_at_the_same_sentence(qtbot: QtBot) -> None:
 
 
 def test_pause_and_stop_when_nothing_is_read_say_so(qtbot: QtBot) -> None:
-    window, fake = reading_window(qtbot)
-    click(qtbot, window.read_aloud.pause_button)
+    parts, fake = reading_window(qtbot)
+    window = parts.window
+    click(qtbot, parts.read_aloud.pause_button)
     assert window.notice.isVisible() and "现在没有在朗读" in window.notice.text()
-    click(qtbot, window.read_aloud.stop_button)
+    click(qtbot, parts.read_aloud.stop_button)
     assert fake.count("speak") == 0 and fake.count("stop") == 0
 
 
 # --- stopping -----------------------------------------------------------------------------
 def test_navigation_home_close_and_reset_stop_at_once(qtbot: QtBot) -> None:
-    window, fake = reading_window(qtbot, LONGEST)
-    controls = window.read_aloud
+    parts, fake = reading_window(qtbot, LONGEST)
+    window = parts.window
+    controls = parts.read_aloud
 
     def start_reading() -> None:
         controls.read_all()
-        say(qtbot, window, fake, 1)
+        say(qtbot, parts, fake, 1)
         assert controls.state == "reading"
 
     start_reading()
@@ -346,7 +367,7 @@ def test_navigation_home_close_and_reset_stop_at_once(qtbot: QtBot) -> None:
     assert fake.count("stop") == 2 and controls.state == "idle"
     window.open_article(SHORTER)
     start_reading()
-    window.stop_speech()  # what the community-centre reset calls
+    parts.voice.stop_all()  # what the community-centre reset calls
     assert fake.count("stop") == 3 and controls.state == "idle"
     start_reading()
     window.close()
@@ -354,34 +375,36 @@ def test_navigation_home_close_and_reset_stop_at_once(qtbot: QtBot) -> None:
 
 
 def test_script_switch_stops_the_voice_at_once(qtbot: QtBot) -> None:
-    window, fake = reading_window(qtbot, SHORTER)
-    click(qtbot, window.read_aloud.read_all_button)
-    say(qtbot, window, fake, 5)
+    parts, fake = reading_window(qtbot, SHORTER)
+    window = parts.window
+    click(qtbot, parts.read_aloud.read_all_button)
+    say(qtbot, parts, fake, 5)
     speaks = fake.count("speak")
     window.toggle_script()
     assert window.look.script == "traditional"
     assert fake.calls[-1][0] == "stop"  # silenced by the switch itself, not later
-    assert window.read_aloud.state == "idle"
+    assert parts.read_aloud.state == "idle"
     assert highlighted(window) is None
     qtbot.wait(100)
     assert fake.count("speak") == speaks  # and nothing starts again by itself
     # a paused reading is ended by a switch too
     open_gates(window)
-    click(qtbot, window.read_aloud.read_all_button)
-    say(qtbot, window, fake, 1)
+    click(qtbot, parts.read_aloud.read_all_button)
+    say(qtbot, parts, fake, 1)
     open_gates(window)
-    click(qtbot, window.read_aloud.pause_button)
+    click(qtbot, parts.read_aloud.pause_button)
     window.toggle_script()
-    assert window.read_aloud.state == "idle" and highlighted(window) is None
+    assert parts.read_aloud.state == "idle" and highlighted(window) is None
 
 
 # --- speed, bursts, problems ---------------------------------------------------------------
 def test_speed_is_remembered_and_passed_on(qtbot: QtBot) -> None:
-    window, fake = reading_window(qtbot)
-    controls = window.read_aloud
+    parts, fake = reading_window(qtbot)
+    window = parts.window
+    controls = parts.read_aloud
     click(qtbot, controls.read_all_button)
     assert fake.speed == "slow"  # the default for this audience
-    say(qtbot, window, fake, 2)
+    say(qtbot, parts, fake, 2)
     open_gates(window)
     click(qtbot, controls.speed_button)
     assert window.settings.get("speed") == "medium"
@@ -400,32 +423,33 @@ def test_speed_is_remembered_and_passed_on(qtbot: QtBot) -> None:
 
 
 def test_a_burst_of_presses_gives_one_reading(qtbot: QtBot) -> None:
-    window, fake = reading_window(qtbot)
-    button = window.read_aloud.read_all_button
+    parts, fake = reading_window(qtbot)
+    button = parts.read_aloud.read_all_button
     for _ in range(5):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert fake.count("speak") == 1
     for _ in range(5):  # keyboard or presses far enough apart to pass the click gate
         button.click()
     assert fake.count("speak") == 1
-    say(qtbot, window, fake, 2)
+    say(qtbot, parts, fake, 2)
     button.click()  # later, a deliberate press reads from the top again
     assert fake.count("speak") == 2
 
 
 def test_no_speech_on_this_computer_says_so_and_all_else_works(qtbot: QtBot) -> None:
-    window = make_window(qtbot)
+    parts = make_parts(qtbot)
+    window = parts.window
     fake = FakeSpeechService(unavailable=NO_SPEECH)
-    window.read_aloud.start_service(fake)
+    parts.voice.start(fake)
     window.open_article(LONGEST)
     settle()
     open_gates(window)
-    click(qtbot, window.read_aloud.read_all_button)
+    click(qtbot, parts.read_aloud.read_all_button)
     assert window.notice.isVisible() and window.notice.text() == NO_SPEECH
-    assert fake.count("speak") == 0 and window.read_aloud.state == "idle"
+    assert fake.count("speak") == 0 and parts.read_aloud.state == "idle"
     click(qtbot, row_button(window, 1))
     assert window.notice.text() == NO_SPEECH
-    assert window.read_aloud.read_all_button.isVisible()
+    assert parts.read_aloud.read_all_button.isVisible()
     window.toggle_script()
     assert window.notice.text() == convert(NO_SPEECH, "traditional")
     window.bigger()
@@ -436,29 +460,31 @@ def test_missing_engine_library_with_the_real_service(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(engine, "ESPEAK_LIBRARY_NAMES", ("libespeak-ng-not-here.so.9",))
-    window = make_window(qtbot)
-    window.read_aloud.start_service(SpeechService(voice="system"))  # the voice it breaks
+    parts = make_parts(qtbot)
+    window = parts.window
+    parts.voice.start(SpeechService(voice="system"))  # the voice it breaks
     window.open_article(SHORTER)
     settle()
     open_gates(window)
-    click(qtbot, window.read_aloud.read_all_button)
+    click(qtbot, parts.read_aloud.read_all_button)
     assert window.notice.text().startswith("这台电脑还不能朗读")
     assert "请工作人员" in window.notice.text()
     window.close()
 
 
 def test_a_failure_mid_reading_stops_and_the_next_press_works(qtbot: QtBot) -> None:
-    window, fake = reading_window(qtbot)
-    click(qtbot, window.read_aloud.read_all_button)
-    say(qtbot, window, fake, 1)
+    parts, fake = reading_window(qtbot)
+    window = parts.window
+    click(qtbot, parts.read_aloud.read_all_button)
+    say(qtbot, parts, fake, 1)
     fake.fail(READING_ERROR)
     qtbot.waitUntil(lambda: window.notice.isVisible(), timeout=2000)
     assert window.notice.text() == READING_ERROR
-    assert window.read_aloud.state == "idle" and highlighted(window) is None
+    assert parts.read_aloud.state == "idle" and highlighted(window) is None
     open_gates(window)
-    click(qtbot, window.read_aloud.read_all_button)
-    assert fake.count("speak") == 2 and window.read_aloud.state == "reading"
-    say(qtbot, window, fake, 0)
+    click(qtbot, parts.read_aloud.read_all_button)
+    assert fake.count("speak") == 2 and parts.read_aloud.state == "reading"
+    say(qtbot, parts, fake, 0)
 
 
 # --- the real engine --------------------------------------------------------------------------
@@ -467,9 +493,10 @@ def test_real_engine_reads_a_section_and_stops_leaving_nothing_playing(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     player = FakePlayer(tmp_path / "bin", monkeypatch)
-    window = make_window(qtbot)
-    window.read_aloud.start_service()
-    bridge = window.read_aloud.bridge
+    parts = make_parts(qtbot)
+    window = parts.window
+    parts.voice.start()
+    bridge = parts.voice.bridge
     assert bridge is not None
     qtbot.waitUntil(lambda: bridge.service.worker_ready, timeout=20000)
     window.open_article(LONGEST)
@@ -478,12 +505,12 @@ def test_real_engine_reads_a_section_and_stops_leaving_nothing_playing(
     expected = sentences(window, 1)
     with qtbot.waitSignal(bridge.sentenceStarted, timeout=15000) as started:
         click(qtbot, row_button(window, 1))
-    assert started.args == [f"{window.read_aloud._reading.number}:0:0"]  # type: ignore[union-attr]
+    assert started.args == [f"{parts.read_aloud._reading.number}:0:0"]  # type: ignore[union-attr]
     assert highlighted(window) == place(expected[0])
     player.wait_for("start")
     worker = bridge.service.worker_pid
     assert worker is not None
-    click(qtbot, window.read_aloud.stop_button)
+    click(qtbot, parts.read_aloud.stop_button)
     assert live_in_group(worker) == []
     assert highlighted(window) is None
     window.close()

@@ -147,10 +147,13 @@ def test_section_rows_hold_buttons_in_screen_order(qtbot: QtBot) -> None:
     settle()
     assert all(b.isVisibleTo(window) for b in added)
     chain = view.focus_chain()
-    assert chain[0] is view and chain[-1] is view.back_button
+    # the end: 返回首页, then what features add there (打印这篇文章)
+    assert chain[0] is view and chain[-len(view.end_buttons.buttons())] is view.back_button
+    assert chain[-1] is view.end_buttons.buttons()[-1]
     assert [w for w in chain if w in added] == added
     # with the 朗读这一段 ones, and the paragraphs holding card links (Tab stops too)
-    rows = [w for w in chain[1:-1] if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    rows = [w for w in chain[1:-len(view.end_buttons.buttons())]
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
     # Tab walks them top to bottom
     view.setFocus()
     seen = []

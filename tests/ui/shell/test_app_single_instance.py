@@ -19,16 +19,23 @@ FIRST = """
 import sys
 from PySide6.QtCore import QTimer
 from reader.cli import build_parser
-from reader.ui import app
+from reader.ui import app, compose
 from reader.ui.community import kiosk
 
 real = kiosk.KioskGuard.bring_to_front
+real_build = compose.build_program
+built = []
+
+def build(*args, **kwargs):
+    built.append(real_build(*args, **kwargs))
+    return built[-1]
 
 def announce(self):
     real(self)
     print("raised", self.window.isVisible(), self.window.isFullScreen(), flush=True)
-    QTimer.singleShot(300, self.window.community.quit_program)
+    QTimer.singleShot(300, built[0].community.quit_program)
 
+compose.build_program = build
 kiosk.KioskGuard.bring_to_front = announce
 sys.exit(app.run(build_parser().parse_args(sys.argv[1:])))
 """

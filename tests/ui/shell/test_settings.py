@@ -129,3 +129,92 @@ def test_the_window_opens_normally_over_a_corrupt_file(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     assert window.current_page() is window.home
     assert window.settings.font_size == 26
+
+
+# --- files as Notepad saves them, and disks that refuse ---------------------------------
+
+COMMUNITY_INI = "[community]\r\nenabled=true\r\nidle_minutes=7\r\n[display]\r\nfont_size=34\r\n" \
+                "[printing]\r\nprinter=三楼打印机\r\n"
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("UTF-8 with BOM", b"\xef\xbb\xbf" + COMMUNITY_INI.encode()),
+    ("CRLF", COMMUNITY_INI.encode()),
+    ("GBK", COMMUNITY_INI.encode("gbk")),
+    ("UTF-16 with BOM", COMMUNITY_INI.encode("utf-16")),
+    ("UTF-16 LE without BOM", COMMUNITY_INI.encode("utf-16-le")),
+])
+def test_notepad_encodings_are_read_whole(name: str, data: bytes) -> None:
+    path = paths.settings_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(data)
+    settings = Settings()
+    assert settings.problem is None, name
+    assert settings.get("community_mode") is True and settings.get("idle_minutes") == 7
+    assert settings.font_size == 34 and settings.get("printer") == "三楼打印机"
+    settings.set("theme", "high_contrast")  # later saves keep every value, in UTF-8
+    again = Settings()
+    assert again.get("community_mode") is True and again.get("printer") == "三楼打印机"
+    assert again.theme == "high_contrast" and again.problem is None
+    assert "三楼打印机" in path.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("content", [
+    bytes(range(256)) * 8,  # nothing readable
+    b"\x00" * 64,
+    "[community]\nenabled=tru\xe9\n".encode("latin-1"),  # not text in any encoding here
+    b"[community\nenabled=false\n",  # its section line broken: "false" is not known
+    b"[display]\nfont_size=30\nthis line is not a setting\n",  # community never named
+    b"[community]\nenabled=maybe\n",  # named, with a value that says nothing
+])
+def test_a_damaged_file_never_turns_community_mode_off(content: bytes) -> None:
+    path = paths.settings_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    settings = Settings()
+    assert settings.get("community_mode") is True
+    assert settings.problem and "社区模式" in settings.problem
+    assert [p.read_bytes() for p in path.parent.glob("settings.ini.broken-*")] == [content]
+    assert Settings().get("community_mode") is True  # saved: the next start too
+
+
+def test_good_lines_of_a_damaged_file_are_kept() -> None:
+    path = paths.settings_file()
+    path.parent.mkdir(parents=True)
+    path.write_text("[community]\nenabled=false\n[display]\nfont_size=34\n继续\n"
+                    "[oops\nscript=traditional\n", encoding="utf-8")
+    settings = Settings()
+    assert settings.get("community_mode") is False  # the file said so: left off
+    assert settings.font_size == 34 and settings.script == "simplified"
+    assert settings.problem and "第 5 行看不懂" in settings.problem
+    assert "社区模式打开" not in settings.problem
+
+
+def test_a_read_only_folder_keeps_values_in_memory_and_says_so_once(qtbot: QtBot) -> None:
+    from tests.support.read_only import read_only_folder
+
+    path = paths.settings_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(COMMUNITY_INI.encode("utf-16"))
+    with read_only_folder(path.parent):
+        settings = Settings()
+        # Read although it could not be rewritten as UTF-8; community mode stays on.
+        assert settings.get("community_mode") is True and settings.font_size == 34
+        told: list[str] = []
+        settings.save_failed.connect(told.append)
+        settings.set("font_size", 30)
+        settings.set("theme", "high_contrast")
+        assert settings.font_size == 30 and settings.theme == "high_contrast"
+        assert told == [] and settings.problem and "不会保存" in settings.problem
+
+    path.write_text("[display]\nfont_size=30\n", encoding="utf-8")
+    with read_only_folder(path.parent):
+        settings = Settings()
+        told = []
+        settings.save_failed.connect(told.append)
+        settings.set("font_size", 34)
+        settings.set("font_size", 38)
+        settings.reset()
+        assert len(told) == 1 and "存不进去" in told[0] and settings.save_problem == told[0]
+        assert settings.font_size == 26
+        assert path.read_text(encoding="utf-8") == "[display]\nfont_size=30\n"  # unchanged

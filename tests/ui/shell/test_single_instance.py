@@ -72,3 +72,26 @@ def test_a_lock_left_by_a_crash_does_not_block(tmp_path: Path) -> None:
     time.sleep(0.2)
     after = _start(tmp_path, 0)
     assert after.communicate(timeout=30)[0].split()[0] == "first"
+
+
+def test_a_stopped_first_window_does_not_swallow_later_launches(tmp_path: Path) -> None:
+    import signal
+
+    first = _start(tmp_path, 60000)
+    assert first.stdout is not None and first.stdout.readline().strip() == "first"
+    time.sleep(0.3)  # listening
+    os.kill(first.pid, signal.SIGSTOP)  # hung: the system still accepts its connections
+    try:
+        second = _start(tmp_path, 20000)
+        assert second.stdout is not None
+        # It waited for an answer, got none, and opened its own window...
+        assert second.stdout.readline().strip() == "first"
+        # ...which now answers the launches after it.
+        third = _start(tmp_path, 0)
+        assert third.communicate(timeout=30)[0].split()[0] == "second"
+        assert second.stdout.readline().strip() == "activated"
+        second.wait(timeout=20)
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+        first.kill()
+        first.wait()

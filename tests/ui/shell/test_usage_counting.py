@@ -17,7 +17,7 @@ from reader.ui.printing.preview import PrintPreview
 from reader.ui.shell.settings import Settings
 from tests.conftest import ROOT
 from tests.support.fake_speech_service import FakeSpeechService
-from tests.support.window_helpers import SHORTER, make_window, open_gates, settle
+from tests.support.window_helpers import SHORTER, make_parts, open_gates, settle
 
 
 def this_month() -> MonthCounts:
@@ -27,7 +27,8 @@ def this_month() -> MonthCounts:
 def test_articles_opened_by_a_reader_count_the_one_put_back_does_not(qtbot: QtBot) -> None:
     settings = Settings()
     settings.set("last_article", SHORTER)
-    window = make_window(qtbot, settings=settings)
+    parts = make_parts(qtbot, settings=settings)
+    window = parts.window
     window.restore_reading()  # what the start-up does
     settle()
     assert window.current_page() is window.article_page
@@ -48,30 +49,31 @@ def test_cards_opened_and_printed_by_card(qtbot: QtBot,
         return 0
 
     monkeypatch.setattr(PrintPreview, "exec", print_and_close)
-    window = make_window(qtbot)
-    assert window.open_card("dibao") and window.open_card("yanglaojin")
-    assert window.open_card("dibao")
-    window.topic_cards._open_print_preview()  # (the print font wait is test_print_font_wait)
+    parts = make_parts(qtbot)
+    assert parts.cards.open_card("dibao") and parts.cards.open_card("yanglaojin")
+    assert parts.cards.open_card("dibao")
+    parts.cards._open_print_preview()  # (the print font wait is test_print_font_wait)
     counts = this_month()
     assert dict(counts.cards["cards_opened"]) == {"dibao": 2, "yanglaojin": 1}
     assert dict(counts.cards["cards_printed"]) == {"dibao": 1}
 
 
 def test_read_aloud_starts_count_pause_and_continue_do_not(qtbot: QtBot) -> None:
-    window = make_window(qtbot)
+    parts = make_parts(qtbot)
+    window = parts.window
     fake = FakeSpeechService()
-    window.read_aloud.start_service(fake)
+    parts.voice.start(fake)
     assert window.open_article(SHORTER)
     settle()
-    controls = window.read_aloud
+    controls = parts.read_aloud
     for button in (controls.read_all_button, controls.pause_button, controls.pause_button):
         open_gates(window)
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # read, pause, continue
         settle()
     assert controls.state == "reading"
     assert this_month().totals["read_aloud_started"] == 1
-    assert window.open_card("dibao")
-    page = window.topic_cards.card_page
+    assert parts.cards.open_card("dibao")
+    page = parts.cards.card_page
     open_gates(window)
     qtbot.mouseClick(page.read_button, Qt.MouseButton.LeftButton)  # 朗读这张卡
     settle()

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from reader import paths
 from reader.core.local_info import load_local_info
+from reader.ui.cards.feature import TopicCards
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.staff.local_info_panel import LocalInfoPanel, open_in_text_editor
 from reader.ui.widgets.text_block import TextBlock
@@ -76,7 +77,8 @@ def test_fill_save_and_the_card_shows_it(qtbot: QtBot) -> None:
     office = info.office_for("dibao")
     assert office is not None and office.note == "先打电话预约"
     # the residents' card shows it from now on
-    assert window.open_card("dibao")
+    cards = panel.ctx.cards
+    assert isinstance(cards, TopicCards) and cards.open_card("dibao")
     settle()
     shown = [block.plain_text() for block in window.current_page().findChildren(TextBlock)]
     assert "办理地点：街道便民服务中心 2 号窗口" in shown
@@ -166,7 +168,7 @@ def test_a_file_changed_by_hand_meanwhile_is_not_overwritten(qtbot: QtBot) -> No
 
 
 def test_the_text_editor_only_outside_community_mode(qtbot: QtBot) -> None:
-    window, panel = open_form(qtbot)
+    window, staff, panel = open_panel(qtbot, "local", LocalInfoPanel)
     opened: list[Path] = []
     panel.opener = lambda path: opened.append(path) or True  # type: ignore[assignment]
     click(qtbot, window, panel.open_button)
@@ -175,8 +177,8 @@ def test_the_text_editor_only_outside_community_mode(qtbot: QtBot) -> None:
     click(qtbot, window, panel.open_button)
     assert "没能打开文字编辑程序" in panel.message.text()
     assert str(paths.local_info_file()) in panel.message.text()
-    panel.area.community.enter()
-    panel.area.show_section("local")
+    panel.ctx.community.enter()
+    staff.show_section("local")
     assert not panel.open_button.isEnabled() and panel.kiosk_note.isVisible()
     panel.open_file()
     assert len(opened) == 1

@@ -19,16 +19,17 @@ from reader.ui.shell.main_window import MainWindow
 from reader.ui.staff.packs_panel import PacksPanel
 from reader.ui.staff.staff_page import StaffPage
 from tests.conftest import SEEDS
-from tests.support.community_helpers import click, make_community_window, unlock
+from tests.support.community_helpers import click, make_program, unlock
 from tests.support.pack_samples import Publisher, first_pack, publisher
 from tests.support.pack_servers import faulty_server
 from tests.support.window_helpers import settle
 
 
 def _window(qtbot: QtBot, delay: float = 3600.0) -> tuple[MainWindow, StaffPage, PacksPanel]:
-    window, community = make_community_window(qtbot)
-    packs = ContentPacks(window, delay=lambda first: delay)  # as the composition root does
-    window.content_packs = packs  # type: ignore[attr-defined]
+    program = make_program(qtbot)
+    window, community = program.window, program.community
+    # as the composition root does after the first picture, with a known delay
+    program.content_packs = ContentPacks(window, program.cards, delay=lambda first: delay)
     staff = unlock(qtbot, window, community)
     staff.show_section("packs")
     panel = staff.panel("packs")
@@ -43,8 +44,9 @@ def _subscribe(qtbot: QtBot, window: MainWindow, panel: PacksPanel, pub: Publish
     click(qtbot, window, panel.save_button)
 
 
-def _wait(qtbot: QtBot, window: MainWindow) -> None:
-    packs: ContentPacks = window.content_packs  # type: ignore[attr-defined]
+def _wait(qtbot: QtBot, panel: PacksPanel) -> None:
+    packs = panel.checks()
+    assert packs is not None
     qtbot.waitUntil(lambda: not packs.busy, timeout=30000)
     settle()
 
@@ -68,7 +70,7 @@ def test_subscribe_check_and_see_what_came(qtbot: QtBot, tmp_path: Path) -> None
 
     click(qtbot, window, panel.check_button)
     assert panel.message.text() == "正在检查，请稍等……"
-    _wait(qtbot, window)
+    _wait(qtbot, panel)
     assert panel.message.text() == "已经用上第 1 版内容包：第一周"
     assert panel.state.text().startswith("正在用：第 1 版")
     assert not panel.refusal.isVisible()
@@ -76,7 +78,7 @@ def test_subscribe_check_and_see_what_came(qtbot: QtBot, tmp_path: Path) -> None
 
     pub.build(articles=[pub.article("meal.txt")], note="第二周")
     click(qtbot, window, panel.check_button)
-    _wait(qtbot, window)
+    _wait(qtbot, panel)
     click(qtbot, window, staff.lock_button)  # home: the new article has its 新 mark
     titles = [t.title.plain_text() for t in window.home.tiles]
     assert "新 社区食堂开始为老人送餐" in titles
@@ -89,7 +91,7 @@ def test_a_refusal_is_said_plainly_and_the_old_content_stays(qtbot: QtBot, tmp_p
     window, _staff, panel = _window(qtbot)
     _subscribe(qtbot, window, panel, pub, pub.folder)
     click(qtbot, window, panel.check_button)
-    _wait(qtbot, window)
+    _wait(qtbot, panel)
     pub.build(articles=[pub.article("meal.txt")])
     other = publisher(tmp_path / "other")  # a pack signed with another key, slipped in
     newest = sorted(pub.folder.glob("pack-*.zip"))[-1]
@@ -104,7 +106,7 @@ def test_a_refusal_is_said_plainly_and_the_old_content_stays(qtbot: QtBot, tmp_p
     data["packs"][0]["size"] = forged.path.stat().st_size
     (pub.folder / "feed.json").write_text(json.dumps(data, ensure_ascii=False))
     click(qtbot, window, panel.check_button)
-    _wait(qtbot, window)
+    _wait(qtbot, panel)
     assert panel.message.text() == "签名不对，没有使用这个内容包。"
     assert panel.refusal.isVisible() and panel.refusal.text() == "签名不对，没有使用这个内容包。"
     assert panel.state.text().startswith("正在用：第 1 版")
@@ -122,20 +124,20 @@ def test_a_pack_from_a_usb_stick_and_a_card_with_two_versions(qtbot: QtBot, tmp_
     _subscribe(qtbot, window, panel, pub, "")
     panel.choose_pack_file = lambda: str(built.path)  # type: ignore[method-assign]
     click(qtbot, window, panel.usb_button)
-    _wait(qtbot, window)
+    _wait(qtbot, panel)
     assert panel.message.text() == "已经用上第 1 版内容包"
     row = panel.findChild(QLabel, "packs.mine")
     assert row is not None and "本社区写的：" in row.text()
     theirs = panel.findChild(QLabel, "packs.theirs")
     assert theirs is not None and "区里新写：" in theirs.text()
-    assert window.topic_cards.cards_in().get("dibao").what.startswith("本社区写的：")  # type: ignore[union-attr]
+    assert panel.ctx.cards.cards_in().get("dibao").what.startswith("本社区写的：")  # type: ignore[union-attr]
 
     use = next(b for b in panel.findChildren(type(panel.save_button)) if
                b.objectName() == "packs.usePack")
     click(qtbot, window, use)
     assert panel.message.text().startswith("卡片 dibao 已经改用内容包的版本")
     assert not mine.exists() and list(local_cards_dir().glob("dibao.toml.broken-*"))
-    assert window.topic_cards.cards_in().get("dibao").what.startswith("区里新写：")  # type: ignore[union-attr]
+    assert panel.ctx.cards.cards_in().get("dibao").what.startswith("区里新写：")  # type: ignore[union-attr]
     assert panel.conflicts.count() == 0 and panel.findChild(QLabel, "packs.mine") is None
 
 
@@ -146,8 +148,9 @@ def test_the_background_check_never_holds_up_the_window(qtbot: QtBot, tmp_path: 
         from reader.core.subscription import Subscription, save_subscription
 
         save_subscription(Subscription(url, pub.key.public_key().to_text()))
-        window, _community = make_community_window(qtbot)
-        packs = ContentPacks(window, delay=lambda first: 0.05,
+        program = make_program(qtbot)
+        window = program.window
+        packs = ContentPacks(window, program.cards, delay=lambda first: 0.05,
                              timeouts=Timeouts(connect_and_read=2.0, total=5.0))
         results: list[object] = []
         packs.checked.connect(results.append)
@@ -165,8 +168,9 @@ def test_the_background_check_never_holds_up_the_window(qtbot: QtBot, tmp_path: 
 
 
 def test_no_subscription_means_no_background_check(qtbot: QtBot) -> None:
-    window, _community = make_community_window(qtbot)
-    packs = ContentPacks(window, delay=lambda first: 0.01)
+    program = make_program(qtbot)
+    window = program.window
+    packs = ContentPacks(window, program.cards, delay=lambda first: 0.01)
     results: list[object] = []
     packs.checked.connect(results.append)
     packs.start()
@@ -178,13 +182,14 @@ def test_no_subscription_means_no_background_check(qtbot: QtBot) -> None:
 
 
 def test_the_window_starts_its_checker_after_the_first_picture(qtbot: QtBot) -> None:
-    from reader.ui.app import build_window
+    from reader.ui.compose import build_program
 
-    window = build_window()
+    program = build_program()
+    window = program.window
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: hasattr(window, "content_packs"), timeout=10000)
-    packs = window.content_packs  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: program.content_packs is not None, timeout=10000)
+    packs = program.content_packs
     assert isinstance(packs, ContentPacks) and packs._timer.isActive()
     assert 5_000 <= packs._timer.remainingTime() <= 120_000  # soon, but spread out
 
@@ -196,8 +201,9 @@ def test_home_does_not_change_under_a_residents_hands(qtbot: QtBot, tmp_path: Pa
     pub = publisher(tmp_path)
     first_pack(pub)
     save_subscription(pub.subscription())
-    window, _community = make_community_window(qtbot)
-    packs = ContentPacks(window, delay=lambda first: 3600, quiet_s=600)
+    program = make_program(qtbot)
+    window = program.window
+    packs = ContentPacks(window, program.cards, delay=lambda first: 3600, quiet_s=600)
     assert window.current_page() is window.home
     before = [t.article_id for t in window.home.tiles]
     assert packs.check_now(background=True)
@@ -221,8 +227,9 @@ def test_a_pc_left_on_home_shows_the_new_tiles_once_nobody_touches_it(
     pub = publisher(tmp_path)
     first_pack(pub)
     save_subscription(pub.subscription())
-    window, _community = make_community_window(qtbot)
-    packs = ContentPacks(window, delay=lambda first: 3600, quiet_s=1.0)
+    program = make_program(qtbot)
+    window = program.window
+    packs = ContentPacks(window, program.cards, delay=lambda first: 3600, quiet_s=1.0)
     before = len(window.home.tiles)
     assert packs.check_now()
     qtbot.waitUntil(lambda: packs.last is not None, timeout=30000)

@@ -28,10 +28,12 @@ from reader.ui.staff.settings_panel import SettingsPanel
 from reader.ui.widgets.basics import BigButton
 from reader.ui.widgets.text_block import TextBlock
 from tests.conftest import ROOT
+from tests.support import hostile_imports as hostile
 from tests.support.community_helpers import (
     FakeClock,
     click,
     make_community_window,
+    make_program,
     open_panel,
     press_staff_keys,
     type_pin,
@@ -354,20 +356,32 @@ def test_printer_choice_is_saved_for_residents_printing(
     panel = staff.panel("printer")
     assert isinstance(panel, PrinterPanel)
     items = [panel.box.itemText(i) for i in range(panel.box.count())]
-    assert items == ["系统默认的打印机（Office）", "Office", "Hall"]
+    assert items == ["还没有选（社区模式下居民不能打印；系统默认的是 Office）", "Office", "Hall"]
     panel.box.setCurrentIndex(2)
     panel.box.activated.emit(2)
     assert window.settings.get("printer") == "Hall"
     assert panel.message.text() == "以后用“Hall”打印。"
+    # 打印测试页 on the printer chosen in the list
+    printed: list[tuple[str | None, int, str]] = []
+    monkeypatch.setattr(printing, "print_pages", lambda pages, sheet, printer_name=None,
+                        title="": printed.append((printer_name, len(pages), title)) or "Hall")
+    click(qtbot, window, panel.test_button)
+    assert printed == [("Hall", 1, "打印测试页")]
+    assert panel.message.text().startswith("测试页已送到“Hall”")
+    panel.box.setCurrentIndex(0)  # nothing chosen: nothing printed, and why
+    click(qtbot, window, panel.test_button)
+    assert len(printed) == 1 and panel.message.text() == "请先在上面选一台打印机，再打印测试页。"
     monkeypatch.setattr(printing, "available_printers", lambda: ["Office"])
     click(qtbot, window, panel.refresh_button)  # the printer was taken away
     assert "“Hall”现在找不到了" in panel.message.text()
+    assert "居民不能打印" in panel.message.text()
 
 
 def test_a_booklet_of_one_category_for_the_noticeboard(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, pytestconfig: pytest.Config,
         tmp_path: Path) -> None:
     from reader.ui.printing import output as printing
+    from reader.ui.printing.preview import PrintPreview
     from reader.ui.staff.booklet_panel import BookletPanel
     from tests.support.pdf_tools import pdf_text, squeeze
     from tests.support.print_fixtures import use_persistent_font_cache
@@ -398,9 +412,88 @@ def test_a_booklet_of_one_category_for_the_noticeboard(
     assert "迎澤街道便民服務中心3號窗口" in text  # the local office staff filled in
 
     sent: list[tuple[str | None, int]] = []
+    monkeypatch.setattr(printing, "available_printers", lambda: ["Office", "Hall"])
+    monkeypatch.setattr(printing, "default_printer", lambda: "Office")
     monkeypatch.setattr(printing, "print_pages", lambda pages, sheet, printer_name=None,
                         title="": sent.append((printer_name, len(pages))) or "Hall")
+    shown: list[str] = []
+
+    def press_print(preview: PrintPreview) -> int:  # the preview, as staff see it
+        shown.append(preview.page_count.text())
+        preview.print_now()
+        return 0
+
+    monkeypatch.setattr(PrintPreview, "exec", press_print)
     window.settings.set("printer", "Hall")
     click(qtbot, window, panel.print_button)
     assert sent and sent[0][0] == "Hall" and sent[0][1] > len(relief)  # contents + cards
+    # pages and sheets said before printing (a booklet this size needs no question)
+    assert shown == [f"第 1 頁，共 {sent[0][1]} 頁，用 {sent[0][1]} 張紙"]
     assert "Hall" in panel.message.text()
+
+
+def test_cards_that_do_not_fit_one_sheet_are_named_before_printing(
+        qtbot: QtBot, pytestconfig: pytest.Config, tmp_path: Path) -> None:
+    import shutil
+
+    from reader.resources import asset_path
+    from tests.support.print_fixtures import use_persistent_font_cache
+
+    use_persistent_font_cache(pytestconfig)
+    folder = tmp_path / "cards"
+    shutil.copytree(asset_path("cards"), folder)
+    dibao = folder / "dibao.toml"
+    long_who = ", ".join(f'"第{n}种：家里有人长期生病、没有劳动能力，全家收入低于当地标准的。"'
+                         for n in range(1, 13))
+    text = dibao.read_text(encoding="utf-8")
+    start = text.index("who = [")
+    end = text.index("]", start) + 1
+    dibao.write_text(text[:start] + f"who = [{long_who}]" + text[end:], encoding="utf-8")
+    program = make_program(qtbot)
+    window, community = program.window, program.community
+    program.cards.reload_cards(folder)  # a staff member wrote too much in one card
+    staff = unlock(qtbot, window, community)
+    staff.show_section("booklet")
+    panel = staff.panel("booklet")
+    shown = panel.fit.text()
+    assert "一张 A4 纸印不下" in shown and "城乡低保（2 页）" in shown
+    assert "急救和胸痛中心" in shown.split("\n")[1]  # notes left off, named too
+    program.cards.reload_cards(None)  # the shipped cards: every one fits
+    staff.show_section("booklet")
+    assert "印不下" not in panel.fit.text()
+
+
+def _preview_of(
+    qtbot: QtBot, tmp_path: Path, name: str, data: bytes
+) -> tuple[MainWindow, ImportPanel]:
+    """The staff import panel showing the preview of a file with these bytes."""
+    window, community = make_community_window(qtbot)
+    staff = unlock(qtbot, window, community)
+    panel = _import_panel(window, staff)
+    path = tmp_path / "incoming" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    panel.add_files([path])
+    qtbot.waitUntil(lambda: panel.view.result is not None, timeout=20000)
+    _wait_preview(qtbot, panel)
+    return window, panel
+
+
+def test_a_file_with_a_broken_byte_names_its_line(qtbot: QtBot, tmp_path: Path) -> None:
+    window, panel = _preview_of(qtbot, tmp_path, "broken.txt", hostile.utf8_with_stray_byte())
+    assert panel.view.damaged.isVisible()
+    assert "第 3 行有读不出的字" in panel.view.damaged.text()
+    assert panel.view.save_button.isEnabled()  # readable: staff decide
+    click(qtbot, window, panel.view.skip_button)
+    panel.add_files([_copy(tmp_path)])
+    qtbot.waitUntil(lambda: panel.view.result is not None
+                    and panel.view.result.preview.source_name == HEATING.name, timeout=20000)
+    assert not panel.view.damaged.isVisible()
+
+
+def test_a_made_title_is_said_to_staff(qtbot: QtBot, tmp_path: Path) -> None:
+    untitled = f"{hostile.PARAGRAPH}\n\n{hostile.PARAGRAPH}\n".encode()
+    _window, panel = _preview_of(qtbot, tmp_path, "untitled.txt", untitled)
+    assert panel.view.title_made.isVisible()
+    assert "从正文第一句取的" in panel.view.title_made.text()
+    assert panel.view.title_edit.text() == hostile.PARAGRAPH.rstrip("。")  # its first sentence

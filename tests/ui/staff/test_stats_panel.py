@@ -14,7 +14,7 @@ from reader.core.usage_counts import UsageCounts, month_of
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.staff.staff_page import StaffPage
 from reader.ui.staff.stats_panel import StatsPanel
-from tests.support.community_helpers import click, make_community_window, unlock
+from tests.support.community_helpers import click, make_program, unlock
 from tests.support.window_helpers import settle
 
 
@@ -38,11 +38,12 @@ def table(panel: StatsPanel) -> list[tuple[str, str]]:
 
 
 def test_this_months_counts_from_the_window(qtbot: QtBot) -> None:
-    window, community = make_community_window(qtbot)
+    program = make_program(qtbot)
+    window, community = program.window, program.community
     assert window.open_article("1")
     assert window.open_article("2")
-    assert window.open_card("dibao") and window.open_card("dibao")
-    assert window.open_card("jijiu")
+    assert program.cards.open_card("dibao") and program.cards.open_card("dibao")
+    assert program.cards.open_card("jijiu")
     window.count("cards_printed", "dibao")
     help_log = UsageCounts().help_log
     help_log.parent.mkdir(parents=True, exist_ok=True)
@@ -72,9 +73,10 @@ def test_this_months_counts_from_the_window(qtbot: QtBot) -> None:
 
 
 def test_the_month_saved_as_csv_in_the_interfaces_script(qtbot: QtBot, tmp_path: Path) -> None:
-    window, community = make_community_window(qtbot)
+    program = make_program(qtbot)
+    window, community = program.window, program.community
     window.settings.set("script", "traditional")
-    assert window.open_card("dibao")
+    assert program.cards.open_card("dibao")
     staff = unlock(qtbot, window, community)
     panel = open_stats(qtbot, window, staff)
     assert ("城鄉低保", "1") in table(panel)
@@ -96,8 +98,9 @@ def test_a_broken_counts_file_is_said_and_counting_goes_on(qtbot: QtBot) -> None
     store = UsageCounts()
     store.path.parent.mkdir(parents=True, exist_ok=True)
     store.path.write_text("{broken", encoding="utf-8")
-    window, community = make_community_window(qtbot)
-    assert window.open_card("dibao")  # the resident never notices
+    program = make_program(qtbot)
+    window, community = program.window, program.community
+    assert program.cards.open_card("dibao")  # the resident never notices
     staff = unlock(qtbot, window, community)
     panel = open_stats(qtbot, window, staff)
     assert panel.problem.isVisible() and "另存为" in panel.problem.text()

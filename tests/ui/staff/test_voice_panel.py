@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.speech.service import SpeechService
-from reader.ui.shell.main_window import MainWindow
+from reader.ui.compose import Program
+from reader.ui.staff.staff_page import StaffPage
 from reader.ui.staff.voice_panel import VoicePanel
-from tests.support.community_helpers import make_community_window, unlock
+from tests.support.community_helpers import make_program, unlock
 from tests.support.speech_fakes import FakePlayer, live_in_group
 
 pytestmark = pytest.mark.realspeech
@@ -26,21 +26,22 @@ def player(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakePlayer:
     return fake
 
 
-def open_panel(qtbot: QtBot) -> tuple[MainWindow, VoicePanel]:
-    window, community = make_community_window(qtbot)
-    staff = unlock(qtbot, window, community)
+def open_panel(qtbot: QtBot) -> tuple[Program, StaffPage, VoicePanel]:
+    program = make_program(qtbot)
+    staff = unlock(qtbot, program.window, program.community)
     staff.show_section("voice")
     panel = staff.panel("voice")
     assert isinstance(panel, VoicePanel)
-    return window, panel
+    return program, staff, panel
 
 
 def test_the_choice_is_saved_and_the_windows_reading_uses_it(
     qtbot: QtBot, player: FakePlayer
 ) -> None:
-    window, panel = open_panel(qtbot)
-    window.read_aloud.start_service(SpeechService())
-    bridge = window.read_aloud.bridge
+    program, _staff, panel = open_panel(qtbot)
+    window = program.window
+    program.voice.start()
+    bridge = program.voice.bridge
     assert bridge is not None
     qtbot.waitUntil(lambda: bridge.service.worker_ready, timeout=30000)
     panel.refresh()
@@ -58,14 +59,14 @@ def test_the_choice_is_saved_and_the_windows_reading_uses_it(
     panel.refresh()
     assert panel.in_use.text() == "现在用：系统语音（sit/cmn-latn-pinyin）：工作人员选了它"
     assert "标贝" in panel.licence.text() and "非商业" in panel.licence.text()
-    window.close()
+    program.window.close()
 
 
 @pytest.mark.parametrize("kind", ["neural", "system"])
 def test_try_plays_a_sentence_with_that_voice(
     qtbot: QtBot, player: FakePlayer, kind: str
 ) -> None:
-    window, panel = open_panel(qtbot)
+    program, _staff, panel = open_panel(qtbot)
     panel.try_buttons[kind].click()  # type: ignore[index]
     trial = panel.trial
     assert trial is not None and trial.voice_choice == kind
@@ -75,7 +76,7 @@ def test_try_plays_a_sentence_with_that_voice(
     assert panel.trial is None  # its worker is gone
     group = trial._worker.process.pid if trial._worker else None
     assert group is None or live_in_group(group) == []
-    window.close()
+    program.window.close()
 
 
 def test_try_says_why_the_neural_voice_was_not_heard(
@@ -85,33 +86,33 @@ def test_try_says_why_the_neural_voice_was_not_heard(
     broken.mkdir(parents=True)
     (broken / "__init__.py").write_text("raise ImportError('a broken LiteRT')\n")
     monkeypatch.syspath_prepend(str(broken.parent))  # the spawned worker gets sys.path
-    window, panel = open_panel(qtbot)
+    program, _staff, panel = open_panel(qtbot)
     panel.try_buttons["neural"].click()
     qtbot.waitUntil(lambda: panel.message.text().endswith("试听完了。"), timeout=60000)
     assert panel.message.text() == (
         "神经网络语音（女声）现在用不了，试听的是系统语音"
         "（缺少运行神经网络语音的 LiteRT（ai-edge-litert），改用espeak-ng）。试听完了。"
     )
-    window.close()
+    program.window.close()
 
 
 def test_leaving_the_panel_ends_a_trial(qtbot: QtBot, player: FakePlayer) -> None:
     player.cap_ms(20000)  # a long play: still playing when the panel is left
-    window, panel = open_panel(qtbot)
+    program, staff, panel = open_panel(qtbot)
     panel.try_buttons["system"].click()
     trial = panel.trial
     assert trial is not None
     qtbot.waitUntil(lambda: bool(player.lines("start")), timeout=60000)
     group = trial.worker_pid
-    panel.area.show_section("settings")
+    staff.show_section("settings")
     assert panel.trial is None
     assert group is not None and live_in_group(group) == []
-    window.close()
+    program.window.close()
 
 
 def test_texts_follow_the_readers_script(qtbot: QtBot) -> None:
-    window, panel = open_panel(qtbot)
-    window.toggle_script()
+    program, _staff, panel = open_panel(qtbot)
+    program.window.toggle_script()
     assert panel.title.text() == "朗讀用哪個聲音"
     assert panel.try_buttons["neural"].text() == "試聽神經網絡語音（女聲）"
-    window.close()
+    program.window.close()

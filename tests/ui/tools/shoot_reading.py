@@ -36,7 +36,7 @@ def _shoot(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reader.core.articles_source import load_articles
-    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.compose import build_parts
     from reader.ui.shell.settings import Settings
     from tests.support.fake_speech_service import FakeSpeechService
 
@@ -46,18 +46,19 @@ def _shoot(args: argparse.Namespace) -> int:
         settings.set("script", args.script)
     if args.theme:
         settings.set("theme", args.theme)
-    window = MainWindow(settings, load_articles())
+    parts = build_parts(settings, load_articles())
+    window = parts.window
     width, height = (int(n) for n in args.size.lower().split("x"))
     window.resize(width, height)
     window.show()
     fake = FakeSpeechService()
-    window.read_aloud.start_service(fake)
+    parts.voice.start(fake)
     if not window.open_article(args.article):
         print(f"no article {args.article}", file=sys.stderr)
         return 1
-    window.read_aloud.read_all()
+    parts.read_aloud.read_all()
     fake.start(args.sentence)
-    bridge = window.read_aloud.bridge
+    bridge = parts.voice.bridge
     assert bridge is not None
     bridge._poll()  # deliver the event now rather than from the timer
     for _ in range(3):
@@ -65,7 +66,7 @@ def _shoot(args: argparse.Namespace) -> int:
         app.processEvents()
     out = Path(args.out)
     ok = window.grab().save(str(out), None, 0)
-    window.read_aloud.stop()
+    parts.read_aloud.stop()
     window.close()
     print(out if ok else f"could not write {out}")
     return 0 if ok else 1

@@ -69,7 +69,24 @@ def test_doctor_names_a_broken_settings_file() -> None:
     path.parent.mkdir(parents=True)
     path.write_bytes(b"\x00\x01garbage")
     check = settings_check()
-    assert not check.ok and not check.required and "默认设置" in check.detail
+    assert not check.ok and not check.required and "默认值" in check.detail
+    assert "社区模式不会因此关掉" in check.detail
+
+
+def test_doctor_reads_a_notepad_settings_file_and_names_the_pin_reset() -> None:
+    from reader.core.pin import PinStore, pin_file
+    from reader.doctor import pin_check
+
+    path = paths.settings_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes("[community]\r\nenabled=true\r\n".encode("utf-16"))
+    assert settings_check().ok
+    assert pin_check().ok and "还没有设" in pin_check().detail
+    PinStore(pin_file()).set_pin("2468")
+    assert pin_check().ok and "reset-pin" in pin_check().detail
+    pin_file().write_bytes(b'{"failures": 1000000000000}')
+    check = pin_check()
+    assert not check.ok and "坏了" in check.detail and "reset-pin" in check.detail
 
 
 def test_doctor_explains_a_missing_display() -> None:

@@ -1,0 +1,108 @@
+"""The composition root: the one place that builds the window and every feature and
+hands each what it needs.
+
+The shell (MainWindow) knows no feature. Features are built after it, in this order,
+each given the narrowest things it uses: the window, the shared Voice, and (community)
+the topic cards. What was built comes back as `Parts`, so the `run` command, the tools
+and the tests reach a feature by name instead of looking for it on the window.
+
+Building everything here costs no start-up time: each feature still makes its pages
+and workers on first need.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.core.article import Article
+from reader.ui.cards.feature import TopicCards
+from reader.ui.community.feature import Community
+from reader.ui.read_aloud.feature import ReadAloud
+from reader.ui.read_aloud.voice import Voice
+from reader.ui.shell.main_window import MainWindow
+from reader.ui.shell.settings import Settings
+
+if TYPE_CHECKING:  # the pack code loads after the first picture
+    from reader.ui.content_packs.feature import ContentPacks
+
+
+@dataclass
+class Parts:
+    """The reading window and the features every reader sees."""
+
+    window: MainWindow
+    voice: Voice
+    read_aloud: ReadAloud
+    cards: TopicCards
+
+
+@dataclass
+class Program(Parts):
+    """Parts plus what a shared PC needs (crash guard, staff area, community mode) and
+    the content-pack checker (made after the first picture by start_content_packs)."""
+
+    community: Community
+    content_packs: ContentPacks | None = None
+
+
+def build_parts(settings: Settings, articles: list[Article],
+                cards_folder: Path | None = None) -> Parts:
+    """The window with read-aloud and topic cards (`cards_folder`: None for the shipped
+    cards)."""
+    window = MainWindow(settings, articles)
+    voice = Voice(window)
+    voice.use_voice(settings.get("voice"))  # the staff area's choice
+    settings.changed.connect(voice.follow_setting)
+    window.closing.connect(voice.close)
+    read_aloud = ReadAloud(window, voice)
+    cards = TopicCards(window, voice, cards_folder)
+    return Parts(window, voice, read_aloud, cards)
+
+
+def add_community(parts: Parts, kiosk_flag: bool = False,
+                  idle_clock: Callable[[], float] = time.monotonic,
+                  pin_clock: Callable[[], float] = time.time) -> Program:
+    """`parts` with the crash guard, the staff area and community-centre mode (built,
+    not started: see build_program)."""
+    made: list[Program] = []  # the staff area asks for the pack checker later
+    community = Community(parts.window, parts.voice, parts.cards, kiosk_flag=kiosk_flag,
+                          idle_clock=idle_clock, pin_clock=pin_clock,
+                          content_packs=lambda: made[0].content_packs if made else None)
+    made.append(Program(parts.window, parts.voice, parts.read_aloud, parts.cards, community))
+    return made[0]
+
+
+def start_content_packs(program: Program, **options: object) -> ContentPacks:
+    """The content-pack checker (options: see ContentPacks), made and started; `run`
+    does this after the first picture (the pack code is not needed for it)."""
+    from reader.ui.content_packs.feature import ContentPacks
+
+    program.content_packs = ContentPacks(program.window, program.cards,
+                                         **options)  # type: ignore[arg-type]
+    program.content_packs.start()
+    return program.content_packs
+
+
+def build_program(kiosk: bool = False, settings: Settings | None = None,
+                  phase: Callable[[str], None] = lambda _name: None) -> Program:
+    """Everything `run` shows: the articles from the cache, the window and every
+    feature, the crash handler installed and community mode on when `kiosk` is set or
+    staff turned it on (then the window is already full screen). `phase` is told when
+    each step is done (start-up timing)."""
+    from reader.core.articles_source import load_articles
+
+    phase("window modules imported")
+    settings = settings if settings is not None else Settings()
+    articles = load_articles()
+    phase("articles loaded")
+    parts = build_parts(settings, articles)
+    phase("main window made")
+    program = add_community(parts, kiosk_flag=kiosk)
+    program.community.install_crash_handler()
+    program.community.start()
+    program.window.after_first_paint(lambda: start_content_packs(program))
+    return program
