@@ -168,6 +168,7 @@ class SoakDriver:
         # so each screen gets its share of random presses, not only the ones a random
         # walk happens to reach.
         self.visits = visits or []
+        self._visits_made = 0
         self.remaining = actions
         # Memory and stalls count after a warm-up: the first actions meet every size,
         # both scripts and both themes for the first time, and Qt fills its font-engine
@@ -270,7 +271,9 @@ class SoakDriver:
             return
         if self.visits and self.report.actions % VISIT_EVERY == 0:
             self._close_dialogs()
-            self.rng.choice(self.visits)()
+            # In turn, not at random: a short run must still reach every screen.
+            self.visits[self._visits_made % len(self.visits)]()
+            self._visits_made += 1
             return
         roll = self.rng.random()
         if roll < 0.6:

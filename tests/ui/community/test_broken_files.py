@@ -114,16 +114,15 @@ def test_broken_card_file(qtbot: QtBot, tmp_path: Path) -> None:
 def test_a_broken_settings_file_without_a_pin_asks_for_one_first(qtbot: QtBot) -> None:
     """Community mode stays on (nothing says it was off), so its first-run step comes:
     staff set a PIN before residents get the window."""
-    from reader.ui.community.feature import Community
-    from reader.ui.shell.main_window import MainWindow
+    from reader.ui.compose import add_community, build_parts
     from reader.ui.shell.settings import Settings
 
     path = paths.settings_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"\x00\x01 not an ini file \xff")
-    window = MainWindow(Settings(), [])
-    qtbot.addWidget(window)
-    community = Community(window)
+    program = add_community(build_parts(Settings(), []))
+    qtbot.addWidget(program.window)
+    community = program.community
     community.start()
     assert community.waiting_for_pin and community.first_run is not None
     community.first_run.setProperty("done", True)

@@ -38,6 +38,13 @@ def test_soak_the_real_window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.
     # Warm up first: the first few hundred actions meet every page, size, script and
     # theme for the first time and fill Qt's caches (measured: +30–35 MB, then flat).
     soak.make_driver(program, 600, seed=1).run()
+    # ...every screen once (the staff area is made on first use, a one-time cost)...
+    window.activateWindow()
+    qtbot.waitActive(window)
+    for visit in soak.standard_visits(program):
+        visit()
+        QApplication.processEvents()
+    assert window.current_page().name == "staff_pin"
     # ...and one print preview: the first loads the print fonts (~50 MB once, see the
     # README's soak row), and whether random clicks reach 打印 before or after the
     # warm-up is chance. Later previews are measured with everything else.
