@@ -1,9 +1,11 @@
 """Pronunciation lists: words whose reading the program must get right.
 
-Two lists, one format. The program ships one (assets/data/pronunciations.txt) for the
+Three lists, one format. The program ships one (assets/data/pronunciations.txt) for the
 words of its field that pypinyin reads wrong (给付 jǐfù, 供养 gōngyǎng, 还款 huánkuǎn);
-staff keep their own in the settings folder (pronunciations.txt) for local places and
-people's names. Staff entries win over shipped ones, and both over pypinyin's.
+a district's content pack may carry one (its pronunciations.txt, for the district's
+places and names); staff keep their own in the settings folder (pronunciations.txt) for
+local places and people's names. Staff entries win over the pack's, the pack's over the
+shipped ones, and all of them over pypinyin's.
 
 A line is a word and its syllables, apart: `银行 yin2 hang2` or `银行 yín háng`
 (tone marks or tone numbers, 5 or none for a light tone, ü as v or ü). `#` starts a
@@ -36,6 +38,16 @@ def shipped_file() -> Path:
 
 def staff_file() -> Path:
     return paths.config_dir() / STAFF_FILE_NAME
+
+
+def published_file() -> Path | None:
+    """The pronunciation list of the content pack installed on this PC, if it has one."""
+    from reader.core.content_store import ContentStore
+
+    try:
+        return ContentStore().pronunciations_file()
+    except (OSError, ValueError):  # a damaged pack state: the pack's own checks say so
+        return None
 
 
 @functools.cache
@@ -112,9 +124,10 @@ class LoadedLists:
     shipped: PronunciationList
     staff: PronunciationList
     staff_path: Path
+    published: PronunciationList = field(default_factory=PronunciationList)
 
 
-_loaded: tuple[tuple[Path, float, Path, float], LoadedLists] | None = None
+_loaded: tuple[tuple[object, ...], LoadedLists] | None = None
 
 
 def _mtime(path: Path) -> float:
@@ -124,7 +137,8 @@ def _mtime(path: Path) -> float:
         return -1.0
 
 
-def use_lists(shipped: Path | None = None, staff: Path | None = None) -> LoadedLists:
+def use_lists(shipped: Path | None = None, staff: Path | None = None,
+              published: Path | None = None) -> LoadedLists:
     """Read both lists and teach their words to pypinyin (for this process). Cheap to
     call before every reading: the files are read again only when one has changed.
 
@@ -133,11 +147,14 @@ def use_lists(shipped: Path | None = None, staff: Path | None = None) -> LoadedL
     global _loaded
     shipped = shipped or shipped_file()
     staff = staff or staff_file()
-    stamp = (shipped, _mtime(shipped), staff, _mtime(staff))
+    published = published or published_file()
+    stamp = (shipped, _mtime(shipped), staff, _mtime(staff),
+             published, _mtime(published) if published else None)
     if _loaded is not None and _loaded[0] == stamp:
         return _loaded[1]
-    lists = LoadedLists(read_list(shipped), read_list(staff), staff)
-    merged = {**lists.shipped.entries, **lists.staff.entries}
+    lists = LoadedLists(read_list(shipped), read_list(staff), staff,
+                        read_list(published) if published else PronunciationList())
+    merged = {**lists.shipped.entries, **lists.published.entries, **lists.staff.entries}
     load_phrases_dict(
         {word: [[to_tone(s)] for s in syllables] for word, syllables in merged.items()}
     )

@@ -78,7 +78,7 @@ def _use_pronunciation_lists() -> None:
     from reader.core.pronunciation_list import use_lists
 
     lists = use_lists()
-    for problem in lists.shipped.problems + lists.staff.problems:
+    for problem in lists.shipped.problems + lists.published.problems + lists.staff.problems:
         print(f"读音表 {lists.staff_path}：{problem}", file=sys.stderr)
 
 
