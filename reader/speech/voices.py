@@ -91,7 +91,8 @@ class SystemVoice:
         return [text]
 
     def make(self, part: str) -> str:
-        return engine_text(part, self.engine.driver_name)
+        return engine_text(part, self.engine.driver_name,
+                           getattr(self.engine, "dazi_voice_id", tts.LINUX_VOICE_ID))
 
     def play(self, made: str) -> Playing:
         return _SpokenLater(self, made)
@@ -103,11 +104,12 @@ class SystemVoice:
         tts.speak(self.engine, text)
 
 
-def engine_text(text: str, driver_name: str) -> str:
+def engine_text(text: str, driver_name: str, voice_id: str = tts.LINUX_VOICE_ID) -> str:
     """What a pyttsx3 driver is given: tone-numbered pinyin for espeak-ng (its
     cmn-latn-pinyin voice reads pinyin right and characters by their first reading),
-    the characters for SAPI5 and macOS voices, which read them well."""
-    if driver_name != "espeak":
+    the characters for SAPI5 and macOS voices, which read them well, and for an older
+    espeak-ng that has only its characters voice."""
+    if driver_name != "espeak" or not tts.reads_pinyin(voice_id):
         return text
     from reader.core.pronounce import pinyin_text  # big tables: only where needed
 
