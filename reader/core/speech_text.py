@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from reader.core.article import Script
+from reader.core.pronounce import pinyin_text
 from reader.core.script import convert, detect
 from reader.core.sentences import split_sentences
 from reader.core.spoken_numbers import read_numbers
@@ -136,3 +137,11 @@ def prepare(text: str, script: Script) -> list[SpokenSentence]:
 def dry_run_lines(text: str) -> list[str]:
     """Exactly the utterances that would be sent to the engine for `text`, in order."""
     return [chunk for sentence in prepare(text, detect(text)) for chunk in sentence.chunks]
+
+
+def dry_run_pinyin(text: str) -> list[str]:
+    """For each sentence of `text`, the tone-numbered pinyin the voice will be given."""
+    return [
+        " ".join(pinyin_text(chunk) for chunk in sentence.chunks)
+        for sentence in prepare(text, detect(text))
+    ]

@@ -503,6 +503,27 @@ STRINGS: dict[str, str] = {
     "staff.manage.hidden": "已经隐藏《{title}》。",
     "staff.manage.unhidden": "《{title}》又能看到了。",
     "staff.manage.deleted": "已经删除《{title}》。",
+    # staff area: the voice that reads aloud
+    "staff.voice.tab": "朗读声音",
+    "staff.voice.heading": "朗读用哪个声音",
+    "staff.voice.hint": "神经网络语音像真人说话，老人容易听清。电脑上没有它的文件、"
+    "内存不够或者它出了错，程序会自动改用系统语音，不会不出声。",
+    "staff.voice.choice": "朗读的声音",
+    "staff.voice.auto": "自动（推荐）：能用神经网络语音就用它",
+    "staff.voice.neural": "神经网络语音（女声）",
+    "staff.voice.system": "系统语音",
+    "staff.voice.now": "现在用：{voice}",
+    "staff.voice.not_started": "朗读程序还没有启动，第一次朗读时会启动。",
+    "staff.voice.try_heading": "试听",
+    "staff.voice.try": "试听{name}",
+    "staff.voice.try_desc": "用{name}读一句话",
+    "staff.voice.trying": "正在试听……",
+    "staff.voice.tried": "试听完了。",
+    "staff.voice.fell_back": "{name}现在用不了，试听的是{voice}",
+    "staff.voice.sample": "您好！这是大字读报的朗读声音。银行的营业时间调整了，"
+    "有问题请拨打12345热线。",
+    "staff.voice.saved": "已经保存，下一次朗读就用它。",
+    "staff.voice.licence_heading": "神经网络语音的许可",
 }
 
 NATIVE_SCRIPT_KEYS = frozenset({"script.to_traditional", "script.to_simplified"})

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 
 from reader.doctor import Check
 from reader.speech import engine as tts
+from reader.speech import neural_model
+from reader.speech.voices import VoiceChoice, configured_voice, missing_part
 
 WORKER_WAIT_S = 20.0
 
@@ -67,23 +69,38 @@ def _player_rows() -> Iterator[Check]:
         )
 
 
-def _worker_row() -> Check:
+def _neural_row() -> Check:
+    try:
+        neural_model.find_voice_files()
+        neural_model.check_memory()
+    except neural_model.NeuralVoiceUnavailable as exc:
+        return _row("神经网络语音", False, f"{exc.plain}，会用系统语音。")
+    version = importlib.metadata.version("ai-edge-litert")
+    return _row("神经网络语音", True, f"模型文件齐全、校验无误（LiteRT {version}）")
+
+
+def _worker_rows(choice: VoiceChoice) -> Iterator[Check]:
+    """Starts the real worker, as the window does, and says which voice it uses."""
     from reader.speech.service import SpeechService
 
-    if tts.missing_part() is not None:
-        return _row("后台朗读程序", False, "缺少上面说的部分，还没有试。")
+    if missing_part(choice) is not None:
+        yield _row("后台朗读程序", False, "缺少上面说的部分，还没有试。")
+        return
     started = time.monotonic()
-    service = SpeechService()
+    service = SpeechService(voice=choice)
     try:
         while not service.worker_ready and time.monotonic() - started < WORKER_WAIT_S:
             if service.worker_pid is None:
                 break  # it could not start, or said it cannot speak
             time.sleep(0.02)
-        if service.worker_ready:
-            return _row("后台朗读程序", True, f"能启动（{time.monotonic() - started:.1f} 秒）")
+        status = service.voice_status
+        if service.worker_ready and status is not None:
+            yield _row("后台朗读程序", True, f"能启动（{time.monotonic() - started:.1f} 秒）")
+            yield _row("使用的语音", True, status.describe())
+            return
         reason = service.availability() or "朗读程序没能按时启动。请工作人员重启电脑后再试。"
         extra = f"（{service.unavailable_detail}）" if service.unavailable_detail else ""
-        return _row("后台朗读程序", False, reason + extra)
+        yield _row("后台朗读程序", False, reason + extra)
     finally:
         service.close()
 
@@ -92,4 +109,6 @@ def doctor_checks() -> Iterator[Check]:
     yield _engine_row()
     yield _voice_row()
     yield from _player_rows()
-    yield _worker_row()
+    yield _neural_row()
+    yield from _worker_rows(configured_voice())
+    yield _row("神经网络语音的许可", True, neural_model.LICENCE_NOTE)

@@ -31,6 +31,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any, Literal
 
 from reader.speech import engine as tts
+from reader.speech.voices import VoiceChoice, VoiceStatus, configured_voice, missing_part
 from reader.speech.worker import worker_main
 
 READING_ERROR = "朗读出了点问题，已经停下。请再按一次“朗读”。"
@@ -62,7 +63,7 @@ class _Worker:
     temp_dir: str
     started_at: float
     ready: bool = False
-    voice: str = ""
+    voice: VoiceStatus | None = None
     start_problem: str = ""  # detail of an "unavailable broken" message
 
 
@@ -114,7 +115,8 @@ class SpeechService:
     of speak() calls while the worker is still starting gives only the last reading.
     """
 
-    def __init__(self, *, warm: bool = True) -> None:
+    def __init__(self, *, warm: bool = True, voice: VoiceChoice | None = None) -> None:
+        self.voice_choice: VoiceChoice = voice or configured_voice()
         self._context = multiprocessing.get_context("spawn")
         self._worker: _Worker | None = None
         self._reading: _Reading | None = None
@@ -125,14 +127,17 @@ class SpeechService:
         self.unavailable_detail = ""
         self._deadline: float | None = None
         self._closed = False
-        if warm and tts.missing_part() is None:
+        if warm and self._missing_part() is None:
             self._start_worker()
 
     # ---- what callers use ----
 
+    def _missing_part(self) -> tts.MissingPart | None:
+        return missing_part(self.voice_choice)
+
     def availability(self) -> str | None:
         """None when speech should work, else the plain reason (这台电脑还不能朗读…)."""
-        part = tts.missing_part() or self._unavailable
+        part = self._missing_part() or self._unavailable
         return tts.unavailable_message(part) if part else None
 
     def speak(self, items: Iterable[tuple[str, str]], speed: tts.Speed = tts.DEFAULT_SPEED) -> None:
@@ -164,8 +169,18 @@ class SpeechService:
         """Silence now: ends the worker's process group if it may be speaking."""
         self._collect()
         self._stop_reading()
-        if self._worker is None and self._unavailable is None and tts.missing_part() is None:
+        if self._worker is None and self._unavailable is None and self._missing_part() is None:
             self._start_worker()
+
+    def set_voice(self, choice: VoiceChoice) -> None:
+        """Use another voice from the next reading on (stops the current one)."""
+        if choice == self.voice_choice:
+            return
+        self.voice_choice = choice
+        self._unavailable, self.unavailable_detail = None, ""
+        self._failed_starts = 0
+        self._stop_reading()
+        self._replace_worker()
 
     def poll_events(self) -> list[SpeechEvent]:
         """Events since the last call; never blocks. Also notices dead or hung workers."""
@@ -195,8 +210,15 @@ class SpeechService:
 
     @property
     def voice(self) -> str:
-        """The voice the worker chose, once it is ready."""
-        return self._worker.voice if self._worker else ""
+        """The id of the voice the worker uses, once it is ready."""
+        return self._worker.voice.name if self._worker and self._worker.voice else ""
+
+    @property
+    def voice_status(self) -> VoiceStatus | None:
+        """Which voice the worker uses and why (e.g. the neural voice's files are
+        missing, so espeak-ng), once it is ready."""
+        self._collect()
+        return self._worker.voice if self._worker else None
 
     @property
     def worker_ready(self) -> bool:
@@ -214,7 +236,7 @@ class SpeechService:
         parent_end, child_end = self._context.Pipe()
         process = self._context.Process(
             target=worker_main,
-            args=(child_end, temp_dir, os.getpid()),
+            args=(child_end, temp_dir, os.getpid(), self.voice_choice),
             name="dazi-speech",
             daemon=True,
         )
@@ -271,7 +293,8 @@ class SpeechService:
     def _handle(self, worker: _Worker, message: tuple[Any, ...]) -> None:
         kind = message[0]
         if kind == "ready":
-            worker.ready, worker.voice = True, str(message[1])
+            worker.ready = True
+            worker.voice = VoiceStatus(message[2], str(message[1]), str(message[3]))
             self._failed_starts = 0
             self._send_if_ready()
             return

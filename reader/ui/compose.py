@@ -55,6 +55,8 @@ def build_parts(settings: Settings, articles: list[Article],
     cards)."""
     window = MainWindow(settings, articles)
     voice = Voice(window)
+    voice.use_voice(settings.get("voice"))  # the staff area's choice
+    settings.changed.connect(voice.follow_setting)
     window.closing.connect(voice.close)
     read_aloud = ReadAloud(window, voice)
     cards = TopicCards(window, voice, cards_folder)

@@ -33,8 +33,11 @@ def disk_usage(path: Path) -> int:
 
 
 def biggest_parts(path: Path, count: int = 6) -> list[tuple[int, str]]:
-    files = [(p.lstat().st_size, str(p.relative_to(path)))
-             for p in path.rglob("*") if p.is_file() and not p.is_symlink()]
+    files = [
+        (p.lstat().st_size, str(p.relative_to(path)))
+        for p in path.rglob("*")
+        if p.is_file() and not p.is_symlink()
+    ]
     return sorted(files, reverse=True)[:count]
 
 
@@ -61,14 +64,18 @@ def _time_to_paint(command: list[str], env: dict[str, str], cwd: str) -> float:
 
 def start_up(rounds: int = 7) -> None:
     with tempfile.TemporaryDirectory() as scratch:
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-               "XDG_CONFIG_HOME": str(Path(scratch) / "config"),
-               "XDG_DATA_HOME": str(Path(scratch) / "data"),
-               "READER_BENCH_FIRST_PAINT": "1"}
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(Path(scratch) / "config"),
+            "XDG_DATA_HOME": str(Path(scratch) / "data"),
+            "READER_BENCH_FIRST_PAINT": "1",
+        }
         config = Path(scratch) / "config" / "dazi-reader"
         config.mkdir(parents=True)
         (config / "settings.ini").write_text(
-            f"[reading]\narticle={LONGEST_SEED}\nblock=p9\n", encoding="utf-8")
+            f"[reading]\narticle={LONGEST_SEED}\nblock=p9\n", encoding="utf-8"
+        )
         bundled = [str(EXECUTABLE)]
         source = [sys.executable, "-m", "reader"]
         # Once each first: fills the article cache and the OS file cache for both.
@@ -79,10 +86,14 @@ def start_up(rounds: int = 7) -> None:
             venv.append(_time_to_paint(source, {**env, "PYTHONPATH": str(ROOT)}, scratch))
             frozen.append(_time_to_paint(bundled, env, scratch))
     frozen_median, venv_median = statistics.median(frozen), statistics.median(venv)
-    print(f"source venv (python -m reader) to first painted article: "
-          f"{venv_median * 1000:.0f} ms (median of {rounds})")
-    print(f"bundle ({EXECUTABLE.name}) to first painted article: "
-          f"{frozen_median * 1000:.0f} ms (median of {rounds})")
+    print(
+        f"source venv (python -m reader) to first painted article: "
+        f"{venv_median * 1000:.0f} ms (median of {rounds})"
+    )
+    print(
+        f"bundle ({EXECUTABLE.name}) to first painted article: "
+        f"{frozen_median * 1000:.0f} ms (median of {rounds})"
+    )
     print(f"bundle / source venv: {frozen_median / venv_median:.2f}x (target <= 1.2x)")
 
 

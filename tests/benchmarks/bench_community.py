@@ -56,9 +56,14 @@ def main() -> None:
         begin = time.perf_counter()
         for n in range(count):
             local = QPointF(10 + n % 400, 50)
-            event = QMouseEvent(QEvent.Type.MouseMove, local, target.mapToGlobal(local),
-                                Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
-                                Qt.KeyboardModifier.NoModifier)
+            event = QMouseEvent(
+                QEvent.Type.MouseMove,
+                local,
+                target.mapToGlobal(local),
+                Qt.MouseButton.NoButton,
+                Qt.MouseButton.NoButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
             QApplication.sendEvent(target, event)
         return (time.perf_counter() - begin) / count
 
@@ -67,15 +72,16 @@ def main() -> None:
     with_filter = [send_moves() for _ in range(3)]
     community.idle.stop()
     extra_us = (statistics.median(with_filter) - statistics.median(without)) * 1e6
-    print(f"mouse move delivered: {statistics.median(without) * 1e6:.2f} µs without the idle "
-          f"filter, {statistics.median(with_filter) * 1e6:.2f} µs with it "
-          f"(+{extra_us:.2f} µs per event)")
+    print(
+        f"mouse move delivered: {statistics.median(without) * 1e6:.2f} µs without the idle "
+        f"filter, {statistics.median(with_filter) * 1e6:.2f} µs with it "
+        f"(+{extra_us:.2f} µs per event)"
+    )
 
     begin = time.perf_counter()
     community.staff.open()
     app.processEvents()
-    print(f"Ctrl+Alt+S to the PIN page, first time: "
-          f"{(time.perf_counter() - begin) * 1000:.0f} ms")
+    print(f"Ctrl+Alt+S to the PIN page, first time: {(time.perf_counter() - begin) * 1000:.0f} ms")
     page = community.staff.pin_page()
     for digit in "2468":
         page.press(digit)
@@ -84,8 +90,10 @@ def main() -> None:
     page.field.insert("2468")
     page.confirm()  # the second time: set, then the staff page is built and shown
     app.processEvents()
-    print(f"PIN accepted to the staff page shown (PBKDF2 + first build): "
-          f"{(time.perf_counter() - begin) * 1000:.0f} ms")
+    print(
+        f"PIN accepted to the staff page shown (PBKDF2 + first build): "
+        f"{(time.perf_counter() - begin) * 1000:.0f} ms"
+    )
 
     from reader.ui.staff.import_panel import ImportPanel
 
@@ -104,8 +112,10 @@ def main() -> None:
         app.processEvents()
         times.append(time.perf_counter() - begin)
         panel.next_file()
-    print(f"import preview of {source.name} (off the UI thread) on screen: "
-          f"first {times[0] * 1000:.0f} ms, then {_median_ms(times[1:]):.0f} ms")
+    print(
+        f"import preview of {source.name} (off the UI thread) on screen: "
+        f"first {times[0] * 1000:.0f} ms, then {_median_ms(times[1:]):.0f} ms"
+    )
     community.kiosk.allow_quit()
     window.close()
 

@@ -104,8 +104,10 @@ def _run() -> None:
         while live_in_group(worker):
             time.sleep(0.001)
         silence.append(time.perf_counter() - press)
-    print(f"press 朗读全文 → first sentence started (warm worker): {_ms(first_started)}"
-          " (target ≤ 300 ms)")
+    print(
+        f"press 朗读全文 → first sentence started (warm worker): {_ms(first_started)}"
+        " (target ≤ 300 ms)"
+    )
     print(f"press 停止 → silence: {_ms(silence)} (target ≤ 200 ms)")
 
     # the whole article, with a 5 ms ticker watching the event loop
@@ -129,27 +131,34 @@ def _run() -> None:
     took = run_until(lambda: done[0], limit_s=600)
     ticker.stop()
     gaps.sort()
-    print(f"whole article ({len(sentences)} sentences, playback capped at {PLAY_CAP_MS} ms"
-          f" each) read in {took:.1f} s")
-    print(f"longest UI event-loop stall while reading: {gaps[-1] * 1000:.1f} ms"
-          f" (99th percentile {gaps[int(len(gaps) * 0.99)] * 1000:.1f} ms, {len(gaps)} ticks;"
-          " target ≤ 50 ms)")
+    print(
+        f"whole article ({len(sentences)} sentences, playback capped at {PLAY_CAP_MS} ms"
+        f" each) read in {took:.1f} s"
+    )
+    print(
+        f"longest UI event-loop stall while reading: {gaps[-1] * 1000:.1f} ms"
+        f" (99th percentile {gaps[int(len(gaps) * 0.99)] * 1000:.1f} ms, {len(gaps)} ticks;"
+        " target ≤ 50 ms)"
+    )
 
     # a 简/繁 switch while reading: the voice stops and the view redraws (the first
     # switch also loads the converter, which the program does 1.5 s after start-up)
     for label in ("first", "second", "third"):
         controls.read_all()
-        run_until(lambda: controls._reading is not None
-                  and controls._reading.current is not None)
+        run_until(lambda: controls._reading is not None and controls._reading.current is not None)
         begin = time.perf_counter()
         window.toggle_script()
         switch = time.perf_counter() - begin
-        print(f"{label} 简/繁 switch while reading (stop and redraw) held the UI"
-              f" {switch * 1000:.0f} ms")
+        print(
+            f"{label} 简/繁 switch while reading (stop and redraw) held the UI"
+            f" {switch * 1000:.0f} ms"
+        )
     begin = time.perf_counter()
     window.close()
-    print(f"window closed, worker ended in {(time.perf_counter() - begin) * 1000:.0f} ms;"
-          f" worker left: {bridge.service.worker_pid}")
+    print(
+        f"window closed, worker ended in {(time.perf_counter() - begin) * 1000:.0f} ms;"
+        f" worker left: {bridge.service.worker_pid}"
+    )
 
 
 if __name__ == "__main__":

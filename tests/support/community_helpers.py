@@ -65,7 +65,9 @@ def make_program(qtbot: QtBot, kiosk: bool = False,
                             idle_clock=idle_clock or FakeClock(),
                             pin_clock=pin_clock or FakeClock())
     window, community = program.window, program.community
-    qtbot.addWidget(window)
+    # Community mode refuses a plain close, so the window's own closing may never come:
+    # end the speech worker here (the idle notice is spoken and starts one).
+    qtbot.addWidget(window, before_close_func=lambda _window: program.voice.close())
     window.resize(*size)
     community.start()
     assert not community.waiting_for_pin, "community mode needs a staff PIN: pin_set=True"

@@ -90,7 +90,7 @@ class Community(QObject):
 
             self._staff = StaffArea(self.window, self, self.voice.stop_all, self.cards,
                                     self._content_packs,
-                                    self._pin_clock)
+                                    self._pin_clock, voice_status=self.voice.voice_status)
         return self._staff
 
     @property

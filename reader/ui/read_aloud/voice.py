@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 if TYPE_CHECKING:
     from reader.speech.engine import Speed
     from reader.speech.service import SpeechService
+    from reader.speech.voices import VoiceChoice, VoiceStatus
     from reader.ui.read_aloud.speech_bridge import SpeechBridge
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,26 @@ class Voice(QObject):
         super().__init__(parent)
         self._bridge: SpeechBridge | None = None
         self._closed = False
+        self._choice: VoiceChoice | None = None  # None: what settings.ini says
+
+    def use_voice(self, choice: VoiceChoice) -> None:
+        """Speak with `choice` (auto / neural / system) from the next reading on; any
+        reading now stops."""
+        if choice == self._choice:
+            return
+        self._choice = choice
+        if self._bridge is not None:
+            self.stop_all()
+            self._bridge.service.set_voice(choice)
+
+    def follow_setting(self, name: str, value: object) -> None:
+        """Settings.changed: the staff area chose another voice."""
+        if name == "voice":
+            self.use_voice(value)  # type: ignore[arg-type]  # Settings checked it
+
+    def voice_status(self) -> VoiceStatus | None:
+        """Which voice the worker speaks with and why, once it is ready."""
+        return self._bridge.service.voice_status if self._bridge is not None else None
 
     def start_later(self) -> None:
         """Start the speech worker shortly after the window is on screen."""
@@ -55,6 +76,10 @@ class Voice(QObject):
         # The sentence planner's imports take ~0.2 s: do them off the UI thread now
         # rather than on the first press.
         threading.Thread(target=_import_planner, name="speech-text-import", daemon=True).start()
+        if service is None:
+            from reader.speech.service import SpeechService
+
+            service = SpeechService(voice=self._choice)
         self._bridge = SpeechBridge(service, self)
         self._bridge.sentenceStarted.connect(self.sentence_started)
         self._bridge.sentenceFinished.connect(self.sentence_finished)

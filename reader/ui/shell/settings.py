@@ -29,6 +29,7 @@ from reader.core.ini_check import IniReading, describe, read_ini
 from reader.core.safe_files import atomic_write_text
 from reader.core.theme import DEFAULT_THEME, THEMES
 from reader.core.typography import DEFAULT_BODY_PT, MAX_BODY_PT, MIN_BODY_PT, nearest_step
+from reader.speech.voices import VOICE_CHOICES
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,8 @@ FIELDS: dict[str, Field] = {
     "theme": Field("display/theme", DEFAULT_THEME, _one_of(tuple(THEMES))),
     # read-aloud speed, used by the speech feature; slow suits this audience
     "speed": Field("speech/speed", "slow", _one_of(SPEEDS)),
+    # which voice reads aloud: auto (the neural one where it can run), neural or system
+    "voice": Field("speech/voice", "auto", _one_of(VOICE_CHOICES)),
     "geometry": Field("window/geometry", "", _matching(r"[0-9a-f]{0,4000}")),
     # where the reader stopped: article id and the block id at the top of the view
     "last_article": Field("reading/article", "", _matching(r"[\w.\-]{0,200}")),

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from reader.core.look import Look
     from reader.core.pin import PinStore
     from reader.core.usage_counts import UsageCounts
+    from reader.speech.voices import VoiceStatus
     from reader.ui.shell.settings import Settings
 
 
@@ -77,3 +78,5 @@ class StaffContext:
     idle_minutes: Callable[[], int]  # 0 when there is no idle reset
     content_packs: Callable[[], PackChecks | None]  # None: not made (yet)
     usage: Callable[[], UsageCounts]  # this PC's 本月统计
+    stop_speech: Callable[[], None]  # every reader in the window stops
+    voice_status: Callable[[], VoiceStatus | None]  # the window's voice and why; None: not ready

@@ -22,6 +22,7 @@ from reader.core.article import Article
 if TYPE_CHECKING:
     from reader.core.library import Library
     from reader.core.pin import PinStore
+    from reader.speech.voices import VoiceStatus
     from reader.ui.shell.main_window import MainWindow
     from reader.ui.staff.context import (
         CardsSource,
@@ -40,11 +41,13 @@ class StaffArea(QObject):
     def __init__(self, window: MainWindow, community: CommunityControls,
                  stop_speech: Callable[[], None], cards: CardsSource,
                  content_packs: Callable[[], PackChecks | None],
-                 pin_clock: Callable[[], float] = time.time) -> None:
+                 pin_clock: Callable[[], float] = time.time,
+                 voice_status: Callable[[], VoiceStatus | None] = lambda: None) -> None:
         super().__init__(window)
         self.window = window
         self.community = community
         self._stop_speech = stop_speech
+        self._voice_status = voice_status
         self.cards = cards
         self._content_packs = content_packs
         self.pin_clock = pin_clock
@@ -98,7 +101,8 @@ class StaffArea(QObject):
             cards=self.cards, library=self.library, articles_changed=self.articles_changed,
             pin_store=self.pin_store, change_pin=self.change_pin,
             lock_and_go_home=self.lock_and_go_home, idle_minutes=self.idle_minutes,
-            content_packs=self._content_packs, usage=window.usage_counts)
+            content_packs=self._content_packs, usage=window.usage_counts,
+            stop_speech=self._stop_speech, voice_status=self._voice_status)
 
     def staff_page(self) -> StaffPage:
         if self._staff_page is None:

@@ -36,14 +36,16 @@ def _panel_makers() -> dict[str, Callable[[StaffContext], Panel]]:
     from reader.ui.staff.settings_panel import SettingsPanel
     from reader.ui.staff.stats_panel import StatsPanel
     from reader.ui.staff.status_panel import StatusPanel
+    from reader.ui.staff.voice_panel import VoicePanel
 
     return {"status": StatusPanel, "import": ImportPanel, "manage": ManagePanel,
             "settings": SettingsPanel, "local": LocalInfoPanel, "printer": PrinterPanel,
-            "booklet": BookletPanel, "stats": StatsPanel, "packs": PacksPanel}
+            "booklet": BookletPanel, "stats": StatsPanel, "packs": PacksPanel,
+            "voice": VoicePanel}
 
 
-SECTIONS = ("status", "import", "manage", "settings", "local", "printer", "booklet", "stats",
-            "packs")
+SECTIONS = ("status", "import", "manage", "settings", "voice", "local", "printer", "booklet",
+            "stats", "packs")
 
 
 class StaffPage(Page):

@@ -524,7 +524,7 @@ def test_missing_engine_library_with_the_real_service(
     monkeypatch.setattr(engine, "ESPEAK_LIBRARY_NAMES", ("libespeak-ng-not-here.so.9",))
     parts = make_parts(qtbot)
     window = parts.window
-    parts.voice.start(SpeechService())
+    parts.voice.start(SpeechService(voice="system"))  # the voice it breaks
     window.open_article(SHORTER)
     settle()
     open_gates(window)

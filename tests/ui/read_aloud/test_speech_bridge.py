@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.speech import engine
+from reader.speech import engine, neural_model
 from reader.speech.service import READING_ERROR
 from reader.ui.read_aloud.speech_bridge import SpeechBridge
 from tests.support.speech_fakes import FakePlayer, live_in_group
@@ -62,6 +62,7 @@ def test_cannot_speak_is_a_failed_signal(
     player: FakePlayer, qtbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(engine, "ESPEAK_LIBRARY_NAMES", ("libespeak-ng-not-here.so.9",))
+    monkeypatch.setattr(neural_model, "runtime_present", lambda: False)  # no voice at all
     speech = SpeechBridge()
     try:
         seen = Recorder(speech)
