@@ -39,9 +39,6 @@ SPEED_LABELS: dict[Speed, str] = {"slow": "慢", "medium": "中", "fast": "快"}
 SPEED_RATES: dict[Speed, int] = {"slow": 140, "medium": 170, "fast": 200}
 
 LINUX_VOICE_ID = "sit/cmn-latn-pinyin"  # sit/cmn reads many words as English spellings
-# espeak-ng before 1.51 (Ubuntu 22.04 has 1.50) has no pinyin voice; its sit/cmn reads
-# the characters themselves, worse, but a PC without the neural voice is not left silent.
-LINUX_CHARACTERS_VOICE_ID = "sit/cmn"
 WINDOWS_VOICE_NAMES = ("huihui", "yaoyao", "kangkang")  # SAPI5 zh-CN voices, best first
 MAC_VOICE_LOCALES = ("zh_cn", "zh-cn")
 # Where pyttsx3's espeak driver looks for the library on Linux (same order).
@@ -152,15 +149,7 @@ def choose_voice(voices: Sequence[VoiceLike], platform: str = sys.platform) -> s
     for voice in voices:  # another espeak build may name it without the "sit/" family
         if "latin as pinyin" in (voice.name or "").lower():
             return str(voice.id)
-    for voice in voices:
-        if str(voice.id).lower() == LINUX_CHARACTERS_VOICE_ID:
-            return str(voice.id)
     return None
-
-
-def reads_pinyin(voice_id: str) -> bool:
-    """Whether the chosen espeak voice is given tone-numbered pinyin (else characters)."""
-    return voice_id.lower() != LINUX_CHARACTERS_VOICE_ID
 
 
 def open_engine(
@@ -185,7 +174,6 @@ def open_engine(
     if voice is None:
         raise SpeechUnavailable("voice", f"{len(voices)} voices, none Mandarin")
     engine.setProperty("voice", voice)
-    engine.dazi_voice_id = voice  # what engine_text gives it (pinyin or characters)
     engine.setProperty("rate", SPEED_RATES[speed])
     if engine.driver_name == "espeak":
         engine.runAndWait()  # settles the driver (see the module notes)

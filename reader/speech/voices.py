@@ -91,8 +91,7 @@ class SystemVoice:
         return [text]
 
     def make(self, part: str) -> str:
-        return engine_text(part, self.engine.driver_name,
-                           getattr(self.engine, "dazi_voice_id", tts.LINUX_VOICE_ID))
+        return engine_text(part, self.engine.driver_name)
 
     def play(self, made: str) -> Playing:
         return _SpokenLater(self, made)
@@ -104,12 +103,11 @@ class SystemVoice:
         tts.speak(self.engine, text)
 
 
-def engine_text(text: str, driver_name: str, voice_id: str = tts.LINUX_VOICE_ID) -> str:
+def engine_text(text: str, driver_name: str) -> str:
     """What a pyttsx3 driver is given: tone-numbered pinyin for espeak-ng (its
     cmn-latn-pinyin voice reads pinyin right and characters by their first reading),
-    the characters for SAPI5 and macOS voices, which read them well, and for an older
-    espeak-ng that has only its characters voice."""
-    if driver_name != "espeak" or not tts.reads_pinyin(voice_id):
+    the characters for SAPI5 and macOS voices, which read them well."""
+    if driver_name != "espeak":
         return text
     from reader.core.pronounce import pinyin_text  # big tables: only where needed
 

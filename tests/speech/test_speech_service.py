@@ -23,7 +23,7 @@ from pyttsx3.voice import Voice
 
 from reader.cli import main
 from reader.core.speech_text import dry_run_lines
-from reader.speech import engine, voices
+from reader.speech import engine
 from reader.speech import service as service_module
 from reader.speech.doctor_checks import doctor_checks
 from reader.speech.service import READING_ERROR, SpeechService
@@ -410,18 +410,16 @@ def test_no_pyttsx3(monkeypatch: pytest.MonkeyPatch) -> None:
     assert_plain_reason(SpeechService(warm=False, voice="system").availability(), "pyttsx3")
 
 
-def espeak_data_without_pinyin_voice(root: Path, *, characters_voice: bool = False) -> Path:
-    """A copy (by links) of espeak-ng's data without the Mandarin pinyin voice (and,
-    unless `characters_voice`, without sit/cmn too: no Mandarin at all); espeak-ng reads
-    its data from $ESPEAK_DATA_PATH/espeak-ng-data."""
-    dropped = {"cmn-latn-pinyin"} if characters_voice else {"cmn-latn-pinyin", "cmn"}
+def espeak_data_without_pinyin_voice(root: Path) -> Path:
+    """A copy (by links) of espeak-ng's data without the Mandarin pinyin voice; espeak-ng
+    reads its data from $ESPEAK_DATA_PATH/espeak-ng-data."""
     version = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True).stdout
     source = Path(version.split("Data at:")[1].strip())
 
     def copy(src: Path, dst: Path) -> None:
         dst.mkdir(parents=True)
         for item in src.iterdir():
-            if item.name.lower() in dropped and item.parent.name == "sit":
+            if item.name.lower() == "cmn-latn-pinyin":
                 continue
             if item.name in ("lang", "sit") and item.is_dir():
                 copy(item, dst / item.name)
@@ -451,22 +449,6 @@ def test_no_mandarin_voice_is_found_by_the_worker(
         speech.close()
 
 
-def test_an_espeak_without_the_pinyin_voice_reads_characters(tmp_path: Path) -> None:
-    """espeak-ng 1.50 (Ubuntu 22.04) has sit/cmn but not sit/cmn-latn-pinyin: the system
-    voice then reads the characters with sit/cmn instead of falling silent."""
-    data = espeak_data_without_pinyin_voice(tmp_path / "d", characters_voice=True)
-    out = tmp_path / "old-espeak.wav"
-    env = {**os.environ, "ESPEAK_DATA_PATH": str(data)}
-    run = subprocess.run([sys.executable, "-m", "reader", "speak", "--voice", "system",
-                          "--wav", str(out), "银行行长到了。"], env=env, capture_output=True,
-                         text=True, timeout=120)
-    assert run.returncode == 0, run.stderr
-    assert wav_seconds(out) > 0.5
-    assert voices.engine_text("银行行长", "espeak", "sit/cmn") == "银行行长"
-    assert voices.engine_text("银行行长", "espeak", "sit/cmn-latn-pinyin") == (
-        "yin2 hang2 hang2 zhang3")
-
-
 def test_voice_choice_per_system() -> None:
     kangkang = Voice("TTS_MS_ZH-CN_KANGKANG_11.0", "Microsoft Kangkang - Chinese (Simplified)", [])
     huihui = Voice("TTS_MS_ZH-CN_HUIHUI_11.0", "Microsoft Huihui Desktop", [])
@@ -479,28 +461,20 @@ def test_voice_choice_per_system() -> None:
     sinji = Voice("com.apple.voice.compact.zh-HK.Sinji", "Sinji", ["zh_HK"])
     assert engine.choose_voice([sinji, tingting], "darwin") == tingting.id
     assert engine.choose_voice([sinji], "darwin") is None
-    pinyin = Voice("sit/cmn-latn-pinyin", "Chinese_Mandarin_latin_as_Pinyin", ["cmn"])
-    characters = Voice("sit/cmn", "Chinese_(Mandarin)", ["zh-cmn", "zh"])
-    assert engine.choose_voice([characters, pinyin], "linux") == pinyin.id
-    assert engine.choose_voice([characters], "linux") == characters.id  # espeak-ng 1.50
-    assert engine.choose_voice([david], "linux") is None
 
 
 def test_the_real_espeak_voice_is_pinyin_mandarin() -> None:
     voices = engine.open_engine(need_player=False).getProperty("voices")
     ids = [v.id for v in voices]
     assert "sit/cmn" in ids  # there, but it reads many words as English spellings
-    # espeak-ng 1.51 and newer have the pinyin voice; 1.50 (Ubuntu 22.04) has not.
-    expected = "sit/cmn-latn-pinyin" if "sit/cmn-latn-pinyin" in ids else "sit/cmn"
-    assert engine.choose_voice(voices, "linux") == expected
+    assert engine.choose_voice(voices, "linux") == "sit/cmn-latn-pinyin"
 
 
 def test_doctor_rows(player: FakePlayer) -> None:
     rows = {row.name: row for row in doctor_checks()}
     for name in ("朗读：语音引擎", "朗读：普通话语音", "朗读：放声音的程序", "朗读：后台朗读程序"):
         assert rows[name].ok, rows[name]
-    chosen = engine.choose_voice(engine.open_engine(need_player=False).getProperty("voices"))
-    assert chosen is not None and chosen in rows["朗读：普通话语音"].detail
+    assert "sit/cmn-latn-pinyin" in rows["朗读：普通话语音"].detail
     assert not any(row.required for row in rows.values())
 
 
