@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from reader.core.errors import ReaderError
 
 if TYPE_CHECKING:
+    from reader.core.subscription import Subscription
     from reader.doctor import Check
 
 
@@ -102,16 +103,24 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _subscribe(args: argparse.Namespace) -> int:
+def _subscription_with(args: argparse.Namespace) -> Subscription:
+    """The saved subscription with the source and key given on the command line."""
     from dataclasses import replace
 
-    from reader.core.subscription import load_subscription, save_subscription, subscription_path
+    from reader.core.subscription import load_subscription
 
     subscription = load_subscription()
     if args.source is not None:
         subscription = replace(subscription, source=args.source)
     if args.key is not None:
         subscription = replace(subscription, public_key=_key_text(args.key))
+    return subscription
+
+
+def _subscribe(args: argparse.Namespace) -> int:
+    from reader.core.subscription import save_subscription, subscription_path
+
+    subscription = _subscription_with(args)
     save_subscription(subscription)
     print(f"已保存到 {subscription_path()}")
     from reader.core.content_store import ContentStore
@@ -123,18 +132,10 @@ def _subscribe(args: argparse.Namespace) -> int:
 
 
 def _pull(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
     from reader.core.content_store import ContentStore
     from reader.core.pack_pull import pull
-    from reader.core.subscription import load_subscription
 
-    subscription = load_subscription()
-    if args.source is not None:
-        subscription = replace(subscription, source=args.source)
-    if args.key is not None:
-        subscription = replace(subscription, public_key=_key_text(args.key))
-    result = pull(ContentStore(), subscription)
+    result = pull(ContentStore(), _subscription_with(args))
     stream = sys.stdout if result.outcome in ("applied", "unchanged") else sys.stderr
     print(result.message, file=stream)
     if result.detail:
