@@ -8,7 +8,7 @@ shell and `aplay` (measured: 4 ms); on Windows the engine plays inside the worke
 terminate() is enough. A fresh worker is started at once, so the next reading finds
 one warm.
 
-Qt-free: the window wraps this in reader/ui/read_aloud/speech_bridge.py, which calls
+Qt-free: the window wraps this in reader/ui/shell/speech_bridge.py, which calls
 `poll_events()` from a timer. Hang checks run inside `poll_events()`, so it must be
 called regularly while reading.
 """

@@ -22,9 +22,9 @@ from reader.core.article import Article
 from reader.ui.cards.feature import TopicCards
 from reader.ui.community.feature import Community
 from reader.ui.read_aloud.feature import ReadAloud
-from reader.ui.read_aloud.voice import Voice
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
+from reader.ui.shell.voice import Voice
 
 if TYPE_CHECKING:  # the pack code loads after the first picture
     from reader.ui.content_packs.feature import ContentPacks

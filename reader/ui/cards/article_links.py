@@ -23,7 +23,7 @@ from reader.core.text_style import TextSpan
 from reader.core.typography import MIN_TARGET_PX
 from reader.ui.cards.icons import icon
 from reader.ui.cards.link_marks import LinkMarks
-from reader.ui.reading.article_view import ArticleView
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.basics import BigButton
 
 LINK_PREFIX = "card:"

@@ -32,7 +32,7 @@ from reader.core.look import Look
 from reader.core.text_style import BlockStyle
 from reader.core.typography import MIN_TARGET_PX
 from reader.ui.cards.icons import icon_pixmap
-from reader.ui.reading.home import ArticleTile
+from reader.ui.widgets.article_tile import ArticleTile
 from reader.ui.widgets.basics import BigButton, FlowLayout
 from reader.ui.widgets.pages import ColumnPage
 from reader.ui.widgets.text_block import TextBlock

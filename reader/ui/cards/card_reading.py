@@ -19,13 +19,13 @@ from PySide6.QtCore import QObject, Signal
 from reader.core.article import Script
 from reader.core.strings import text
 from reader.core.text_style import TextSpan
-from reader.ui.read_aloud.voice import plain_problem
+from reader.ui.shell.voice import plain_problem
 from reader.ui.widgets.text_block import TextBlock
 
 if TYPE_CHECKING:
     from reader.ui.cards.card_page import CardPage
-    from reader.ui.read_aloud.voice import Voice
     from reader.ui.shell.main_window import MainWindow
+    from reader.ui.shell.voice import Voice
 
 UID_PREFIX = "card"  # the article's readings use plain numbers: "<n>:<i>"
 

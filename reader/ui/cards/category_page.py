@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.look import Look
 from reader.ui.cards.icons import CATEGORY_ICONS, blank_icon, icon, icon_pixmap
-from reader.ui.reading.home import ArticleTile, preview
+from reader.ui.widgets.article_tile import ArticleTile, preview
 from reader.ui.widgets.basics import BigButton
 from reader.ui.widgets.pages import ColumnPage
 from reader.ui.widgets.text_block import TextBlock

@@ -28,8 +28,8 @@ from reader import paths
 from reader.core.article import Script
 from reader.core.article_cache import in_script
 from reader.core.look import Look
-from reader.ui.reading.article_view import Place
 from reader.ui.widgets.after_paint import AfterPaint
+from reader.ui.widgets.article_view import Place
 
 if TYPE_CHECKING:  # the card modules load OpenCC and TOML: imported on first need
     from reader.core.cards import Card, CardSet
@@ -39,8 +39,8 @@ if TYPE_CHECKING:  # the card modules load OpenCC and TOML: imported on first ne
     from reader.ui.cards.card_page import CardPage
     from reader.ui.cards.card_reading import CardReading
     from reader.ui.cards.category_page import CategoryPage, TopicButton
-    from reader.ui.read_aloud.voice import Voice
     from reader.ui.shell.main_window import MainWindow
+    from reader.ui.shell.voice import Voice
 
 log = logging.getLogger(__name__)
 

@@ -38,8 +38,8 @@ from reader.ui.community.kiosk import KioskGuard
 if TYPE_CHECKING:
     from reader.ui.cards.feature import TopicCards
     from reader.ui.community.idle_reset import IdleReset
-    from reader.ui.read_aloud.voice import Voice
     from reader.ui.shell.main_window import MainWindow
+    from reader.ui.shell.voice import Voice
     from reader.ui.staff.context import PackChecks
     from reader.ui.staff.feature import StaffArea
     from reader.ui.staff.pin_page import FirstRunWindow

@@ -3,5 +3,4 @@
 feature.py        ReadAloud: the toolbar and section buttons, what is read, the highlight.
 from_here.py      the 从这里读 button and keeping the sentence being read in view.
 plan.py           the sentences of a scope (the whole article or one section).
-speech_bridge.py  the speech service's events as Qt signals, never blocking the window.
 """

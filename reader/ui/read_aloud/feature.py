@@ -41,13 +41,13 @@ from reader.ui.read_aloud.plan import (
     scope_blocks,
     scope_of,
 )
-from reader.ui.read_aloud.voice import plain_problem
-from reader.ui.reading.article_view import ArticleView
+from reader.ui.shell.voice import plain_problem
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.basics import BigButton
 
 if TYPE_CHECKING:
-    from reader.ui.read_aloud.voice import Voice
     from reader.ui.shell.main_window import MainWindow
+    from reader.ui.shell.voice import Voice
 
 SPEEDS = ("slow", "medium", "fast")
 SHOW_PROBLEM_SECONDS = 15  # a message that asks for staff stays a while

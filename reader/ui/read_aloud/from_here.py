@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QBoxLayout, QWidget
 
 from reader.core.look import Look
 from reader.ui.read_aloud.plan import Planned
-from reader.ui.reading.article_view import ArticleView, ButtonRow
+from reader.ui.widgets.article_view import ArticleView, ButtonRow
 from reader.ui.widgets.basics import BigButton
 
 

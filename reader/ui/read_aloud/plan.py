@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from reader.core.article import Article, Script
 from reader.core.read_parts import read_parts
-from reader.ui.reading.article_view import block_texts
+from reader.ui.widgets.article_view import block_texts
 
 ALL = -1  # scope: the whole article; a scope >= 0 is a section index
 # … or the block ids of one part (what 朗读这一段 beside a chosen paragraph reads)

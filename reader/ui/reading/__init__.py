@@ -2,5 +2,4 @@
 
 home.py          the home page (首页): every article as a big tile, newest first.
 article_page.py  the page that holds the article being read.
-article_view.py  the article as a scrolling column of text blocks.
 """

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QVBoxLayout, QWidget
 from reader.core.article import Article
 from reader.core.article_cache import in_script
 from reader.core.look import Look
-from reader.ui.reading.article_view import ArticleView
+from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.pages import Page
 
 

@@ -226,7 +226,7 @@ class SoakDriver:
         self._finished_at_listen = self.report.sentences_finished
 
     def count_speech(self, bridge: QObject) -> None:
-        """Count the sentences a speech bridge (reader.ui.speech_bridge) plays."""
+        """Count the sentences a speech bridge (reader.ui.shell.speech_bridge) plays."""
         def started(_uid: str) -> None:
             self.report.sentences_started += 1
 

@@ -18,8 +18,8 @@ from reader.core import strings
 from reader.core.article import Script
 from reader.core.ingest import ingest_file
 from reader.core.script import convert
-from reader.ui.reading.article_view import block_texts
 from reader.ui.shell import fonts
+from reader.ui.widgets.article_view import block_texts
 from tests.conftest import SEEDS
 from tests.support.window_helpers import LONGEST, SHORTER, make_window
 

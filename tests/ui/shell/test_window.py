@@ -15,9 +15,9 @@ from reader.core.article_cache import in_script
 from reader.core.click_gate import ClickGate
 from reader.core.script import convert
 from reader.core.typography import DEFAULT_BODY_PT, MAX_BODY_PT, MIN_BODY_PT, SIZE_STEPS
-from reader.ui.reading.article_view import block_texts
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
+from reader.ui.widgets.article_view import block_texts
 from reader.ui.widgets.basics import BigButton, system_fold
 from reader.ui.widgets.text_block import TextBlock
 from tests.support.window_helpers import (

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from reader.speech.engine import Speed
     from reader.speech.service import SpeechService
     from reader.speech.voices import VoiceChoice, VoiceStatus
-    from reader.ui.read_aloud.speech_bridge import SpeechBridge
+    from reader.ui.shell.speech_bridge import SpeechBridge
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class Voice(QObject):
         """Start the warm speech worker (tests pass a fake service). Idempotent."""
         if self._bridge is not None or self._closed:
             return
-        from reader.ui.read_aloud.speech_bridge import SpeechBridge
+        from reader.ui.shell.speech_bridge import SpeechBridge
 
         # The sentence planner's imports take ~0.2 s: do them off the UI thread now
         # rather than on the first press.

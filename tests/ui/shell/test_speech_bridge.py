@@ -13,7 +13,7 @@ import pytest
 
 from reader.speech import engine, neural_model
 from reader.speech.service import READING_ERROR
-from reader.ui.read_aloud.speech_bridge import SpeechBridge
+from reader.ui.shell.speech_bridge import SpeechBridge
 from tests.support.speech_fakes import FakePlayer, live_in_group
 
 pytestmark = pytest.mark.realspeech
