@@ -8,5 +8,6 @@ check_page.py      打印测试页: one page to check a printer.
 font.py            the print font, built so text copied out of the PDF is the card's text.
 jobs.py            what the preview prints (card, article, booklet) and sheets per job.
 page_strip.py      the preview's pages, zoomable, with the page in view.
-preview.py         the print preview with 打印 / 保存为PDF / 返回.
+preview.py         the print preview with 打印 / 保存为PDF / 返回 (and the residents' one).
+for_staff.py       what the staff area's booklet and printer panels use (given by compose.py).
 """
