@@ -30,7 +30,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, SignalInstance
-from PySide6.QtWidgets import QWidget
 
 from reader.core.look import Look
 from reader.core.strings import STRINGS
@@ -38,6 +37,8 @@ from reader.ui.community.crash_guard import CrashGuard, close_dialogs_and_popups
 from reader.ui.community.kiosk import KioskGuard
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from reader.core.pin import PinStore
     from reader.ui.community.idle_reset import IdleReset
     from reader.ui.shell.main_window import MainWindow
