@@ -81,7 +81,7 @@ def test_no_preview_for_a_card_the_reader_has_left(
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     window.go_home()
     still_building[0] = False
-    qtbot.waitUntil(lambda: not parts.cards._print_wait.isActive(), timeout=5000)
+    qtbot.waitUntil(lambda: not parts.printing.waiting(), timeout=5000)
     assert opened == []  # nothing pops up over home
 
 
