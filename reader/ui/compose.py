@@ -2,11 +2,11 @@
 hands each what it needs.
 
 The shell (MainWindow) knows no feature. Features are built after it, in this order,
-each given the narrowest things it uses: the window, the shared Voice, and (community)
-the staff area and its first-PIN window, made here when first needed, with the topic
-cards and printing that the staff panels use. What was built comes back as `Parts`, so
-the `run` command, the tools and the tests reach a feature by name instead of looking
-for it on the window.
+each given the narrowest things it uses: the window, the shared Voice, (cards) printing,
+(printing) the cards' data as callables, and (community) the staff area and its
+first-PIN window, made here when first needed, with the topic cards and printing that
+the staff panels use. What was built comes back as `Parts`, so the `run` command, the
+tools and the tests reach a feature by name instead of looking for it on the window.
 
 Building everything here costs no start-up time: each feature still makes its pages
 and workers on first need.
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from reader.core.article import Article
 from reader.ui.cards.feature import TopicCards
 from reader.ui.community.feature import Community
+from reader.ui.printing.feature import Printing
 from reader.ui.read_aloud.feature import ReadAloud
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
@@ -45,6 +46,7 @@ class Parts:
     voice: Voice
     read_aloud: ReadAloud
     cards: TopicCards
+    printing: Printing
 
 
 @dataclass
@@ -66,8 +68,11 @@ def build_parts(settings: Settings, articles: list[Article],
     settings.changed.connect(voice.follow_setting)
     window.closing.connect(voice.close)
     read_aloud = ReadAloud(window, voice)
-    cards = TopicCards(window, voice, cards_folder)
-    return Parts(window, voice, read_aloud, cards)
+    # printing asks the cards for their data only when something is printed
+    printing = Printing(window, linked_cards=lambda: cards.cards_in().cards,
+                        local_info=lambda: cards.local_info())
+    cards = TopicCards(window, voice, printing, cards_folder)
+    return Parts(window, voice, read_aloud, cards, printing)
 
 
 def add_community(parts: Parts, kiosk_flag: bool = False,
@@ -96,7 +101,7 @@ def add_community(parts: Parts, kiosk_flag: bool = False,
                           kiosk_flag=kiosk_flag, idle_clock=idle_clock,
                           listening=lambda: reading_aloud(parts),
                           say=lambda simplified: say(parts, simplified))
-    made.append(Program(window, voice, parts.read_aloud, parts.cards, community))
+    made.append(Program(**vars(parts), community=community))
     return made[0]
 
 

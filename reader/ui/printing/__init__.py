@@ -1,5 +1,7 @@
 """Printing topic cards, articles and booklets: PDF files and real printers.
 
+feature.py         Printing in the window: 打印 on a card, 打印这篇文章 at an article's end,
+                   the wait for the print font; given the cards' data by reader.ui.compose.
 output.py          PDF files, booklets, printers (CUPS on Linux); doctor's printing rows.
 layout.py          large-print pages: HTML pieces with explicit sizes, split and painted.
 card_layout.py     a card on one sheet (its phone box with the QR code), a booklet's contents.
