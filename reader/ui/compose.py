@@ -22,6 +22,8 @@ from reader.core.article import Article
 from reader.ui.cards.feature import TopicCards
 from reader.ui.community.feature import Community
 from reader.ui.read_aloud.feature import ReadAloud
+from reader.ui.reading.article_page import ArticlePage
+from reader.ui.reading.home import HomePage
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
 from reader.ui.shell.voice import Voice
@@ -51,9 +53,9 @@ class Program(Parts):
 
 def build_parts(settings: Settings, articles: list[Article],
                 cards_folder: Path | None = None) -> Parts:
-    """The window with read-aloud and topic cards (`cards_folder`: None for the shipped
-    cards)."""
-    window = MainWindow(settings, articles)
+    """The window with its reading pages, read-aloud and topic cards (`cards_folder`:
+    None for the shipped cards)."""
+    window = MainWindow(settings, articles, HomePage, ArticlePage)
     voice = Voice(window)
     voice.use_voice(settings.get("voice"))  # the staff area's choice
     settings.changed.connect(voice.follow_setting)
