@@ -13,7 +13,7 @@ and workers on first need.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,15 +67,18 @@ def build_parts(settings: Settings, articles: list[Article],
 
 def add_community(parts: Parts, kiosk_flag: bool = False,
                   idle_clock: Callable[[], float] = time.monotonic,
-                  pin_clock: Callable[[], float] = time.time) -> Program:
+                  pin_clock: Callable[[], float] = time.time,
+                  library_problems: Callable[[], Sequence[str]] = lambda: ()) -> Program:
     """`parts` with the crash guard, the staff area and community-centre mode (built,
-    not started: see build_program)."""
+    not started: see build_program). `library_problems`: what was wrong with the library
+    files when the articles were last loaded (ArticlesSource.problems)."""
     made: list[Program] = []  # the staff area asks for the pack checker later
     community = Community(parts.window, parts.voice, parts.cards, kiosk_flag=kiosk_flag,
                           idle_clock=idle_clock, pin_clock=pin_clock,
                           content_packs=lambda: made[0].content_packs if made else None,
                           listening=lambda: reading_aloud(parts),
-                          say=lambda simplified: say(parts, simplified))
+                          say=lambda simplified: say(parts, simplified),
+                          library_problems=library_problems)
     made.append(Program(parts.window, parts.voice, parts.read_aloud, parts.cards, community))
     return made[0]
 
@@ -109,16 +112,18 @@ def build_program(kiosk: bool = False, settings: Settings | None = None,
     feature, the crash handler installed and community mode on when `kiosk` is set or
     staff turned it on (then the window is already full screen). `phase` is told when
     each step is done (start-up timing)."""
-    from reader.core.articles_source import load_articles
+    from reader.core.articles_source import ArticlesSource
 
     phase("window modules imported")
     settings = settings if settings is not None else Settings()
-    articles = load_articles()
+    source = ArticlesSource()
+    articles = source.load()
     phase("articles loaded")
     parts = build_parts(settings, articles)
     phase("main window made")
-    program = add_community(parts, kiosk_flag=kiosk)
+    program = add_community(parts, kiosk_flag=kiosk, library_problems=lambda: source.problems)
     program.community.install_crash_handler()
     program.community.start()
-    program.window.after_first_paint(lambda: start_content_packs(program))
+    program.window.after_first_paint(
+        lambda: start_content_packs(program, load_articles=source.load))
     return program

@@ -25,7 +25,7 @@ the point: the next resident must not inherit 繁體 at 48 pt in high contrast.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -56,8 +56,11 @@ class Community(QObject):
                  pin_clock: Callable[[], float] = time.time,
                  content_packs: Callable[[], PackChecks | None] = lambda: None,
                  listening: Callable[[], bool] = lambda: False,
-                 say: Callable[[str], None] = lambda _simplified: None) -> None:
+                 say: Callable[[str], None] = lambda _simplified: None,
+                 library_problems: Callable[[], Sequence[str]] = lambda: ()) -> None:
         super().__init__(window)
+        # what was wrong with the library files at the last load of the articles
+        self._library_problems = library_problems
         # For the idle reset: whether someone is being read to, and how to say its
         # notice aloud (simplified text); compose.py takes both from read-aloud and cards.
         self._listening, self._say = listening, say
@@ -90,7 +93,8 @@ class Community(QObject):
 
             self._staff = StaffArea(self.window, self, self.voice.stop_all, self.cards,
                                     self._content_packs,
-                                    self._pin_clock, voice_status=self.voice.voice_status)
+                                    self._pin_clock, voice_status=self.voice.voice_status,
+                                    library_problems=self._library_problems)
         return self._staff
 
     @property
@@ -228,10 +232,9 @@ class Community(QObject):
         """A plain line for whoever is at the PC when the settings or the library index
         had to be set aside; the details are in the staff area's 状况. (Card and local
         information problems are told by the topic-card feature.)"""
-        from reader.core.articles_source import library_problems
-
         lines = [STRINGS[key] for key, broken in (("kiosk.settings_problem", self.settings.problem),
-                                                  ("kiosk.library_problem", library_problems))
+                                                  ("kiosk.library_problem",
+                                                   self._library_problems()))
                  if broken]
         if lines:
             # longer than a size notice: it asks for someone to come and look

@@ -8,7 +8,7 @@ enough for a test to fake. This module imports nothing from the rest of the wind
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -80,3 +80,5 @@ class StaffContext:
     usage: Callable[[], UsageCounts]  # this PC's 本月统计
     stop_speech: Callable[[], None]  # every reader in the window stops
     voice_status: Callable[[], VoiceStatus | None]  # the window's voice and why; None: not ready
+    # what was wrong with the library files when the window last loaded its articles
+    library_problems: Callable[[], Sequence[str]] = lambda: ()
