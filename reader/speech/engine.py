@@ -26,11 +26,12 @@ import tempfile
 import wave
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, get_args
 
 from reader.core.errors import ReaderError
 
 Speed = Literal["slow", "medium", "fast"]
+SPEEDS: tuple[Speed, ...] = get_args(Speed)  # slowest first: 语速 steps through them
 DEFAULT_SPEED: Speed = "slow"
 SPEED_LABELS: dict[Speed, str] = {"slow": "慢", "medium": "中", "fast": "快"}
 # pyttsx3 rates (words per minute for every driver). With espeak-ng's

@@ -5,8 +5,9 @@ app.py        `python -m reader` (the `run` command): QApplication, one window p
 compose.py    the composition root: builds the window, then every feature, and hands
               each what it needs (the window, the shared Voice, the cards).
 shell/        the frame: MainWindow (toolbar, message line, page stack, look, keys,
-              focus), the settings, fonts, one instance, doctor's window checks.
-reading/      the home page and the article (home, article_page, article_view).
+              focus), what it needs of its home and article pages (screens), the
+              settings, fonts, one instance, doctor's window checks.
+reading/      the home page and the article page, which compose hands to the window.
 read_aloud/   朗读: the buttons and highlight, where reading starts, the Voice (the one
               speech worker every reader shares) and its bridge.
 cards/        topic cards: home's topic row, card and category pages, links in articles,
@@ -21,8 +22,8 @@ tools/        commands that drive the whole window: screenshot, soak.
 
 Who may import whom (import-linter contracts in pyproject.toml, run by
 tests/run_all.sh): each folder imports only the folders below it in
-app, tools > compose > community | staff > cards | content_packs >
-read_aloud | printing > shell > reading > widgets (folders joined by | not each
+app, tools > compose > community | staff > cards | content_packs | printing >
+read_aloud | reading > shell > widgets (folders joined by | not each
 other). So the shell imports no feature, and features are put together only in
 compose.py. Qt-free values the window
 draws with (look, theme, strings, text_style) and the article cache and source live in

@@ -1,8 +1,9 @@
 """The reading window: toolbar on top, a message line, and a stack of pages.
 
 The window knows no feature: the composition root (reader.ui.compose) builds the
-features around it. Pages (home and article here; card, category and staff pages from
-their features) are registered with `register_page` (see widgets/pages.py). All
+features around it, and gives it its home and article pages (what it needs of them:
+screens.py). Pages (those two; card, category and staff pages from their features) are
+registered with `register_page` (see widgets/pages.py). All
 appearance comes from the Settings: a change of size, script or theme, from a button, a
 shortcut or another part of the program, arrives through `Settings.changed` and redraws
 the toolbar and the visible page.
@@ -50,11 +51,10 @@ from reader.core.strings import STRINGS, size_fields
 from reader.core.theme import THEMES, next_theme, stylesheet
 from reader.core.typography import step_down, step_up
 from reader.speech.chime_player import play_chime
-from reader.ui.reading.article_page import ArticlePage
-from reader.ui.reading.home import HomePage
 from reader.ui.shell import fonts
 from reader.ui.shell.notice_bar import HelpBanner, NoticeBar
 from reader.ui.shell.reading_places import ReadingPlaces
+from reader.ui.shell.screens import ArticleScreen, HomeScreen
 from reader.ui.shell.settings import Settings
 from reader.ui.shell.toolbar import ToolBar
 from reader.ui.shell.window_frame import fit_frame, maximise_on_screen, use_qt_translations
@@ -90,7 +90,12 @@ class MainWindow(QMainWindow):
     closing = Signal()  # the window is about to close: silence, end workers
 
     def __init__(self, settings: Settings, articles: list[Article],
+                 make_home: Callable[[], HomeScreen],
+                 make_article_page: Callable[[], ArticleScreen],
                  parent: QWidget | None = None) -> None:
+        """`make_home`, `make_article_page`: the reading feature's pages (see screens.py),
+        given by the composition root. The window makes them once its look is set: a
+        widget made before the application font is set keeps Qt's default font."""
         super().__init__(parent)
         self.settings = settings
         self.articles = list(articles)
@@ -118,8 +123,8 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()
         self.look = self._make_look()
         self._apply_stylesheet(self.look)
-        self.home = HomePage()
-        self.article_page = ArticlePage()
+        self.home = make_home()
+        self.article_page = make_article_page()
         self.register_page(self.home)
         self.register_page(self.article_page)
         self.home.article_chosen.connect(lambda article_id: self.open_article(article_id))
