@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
+from reader.core.errors import plain_os_error
 from reader.core.safe_files import create_text_file, is_blank
 from reader.core.toml_file import TomlFileError, decode_toml, key_line, read_toml, table_line
 
@@ -125,7 +126,7 @@ def ensure_local_info_file(
     except OSError as exc:
         return (
             path,
-            f"本地办事信息文件建不起来（{path}）：{exc.strerror or exc}。卡片上先不显示本地信息。",
+            f"本地办事信息文件建不起来（{path}）：{plain_os_error(exc)}。卡片上先不显示本地信息。",
         )
     return path, None
 

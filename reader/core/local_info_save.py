@@ -34,7 +34,7 @@ import tomlkit
 from phonenumbers import shortnumberinfo
 from tomlkit.items import Table
 
-from reader.core.errors import ReaderError
+from reader.core.errors import ReaderError, plain_os_error
 from reader.core.local_info import (
     CENTRE_FIELDS,
     CHECKED_KEY,
@@ -228,7 +228,7 @@ def save_local_info(info: LocalInfo, path: Path, expected_text: str | None,
         atomic_write_bytes(path, _encoded(text, on_disk))
     except OSError as exc:
         raise LocalInfoSaveError(
-            f"本地信息没能保存（{path}）：{exc.strerror or exc}。文件没有改动。") from exc
+            f"本地信息没能保存（{path}）：{plain_os_error(exc)}。文件没有改动。") from exc
     return SaveResult(path, kept)
 
 
@@ -246,7 +246,7 @@ def _read_current(path: Path) -> _OnDisk | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise LocalInfoSaveError(f"本地信息文件打不开（{path}）：{exc.strerror or exc}。") from exc
+        raise LocalInfoSaveError(f"本地信息文件打不开（{path}）：{plain_os_error(exc)}。") from exc
     try:
         encoding = decode_toml(data, path.name)[1]
     except TomlFileError:
