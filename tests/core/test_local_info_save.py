@@ -183,8 +183,10 @@ def test_a_failed_write_leaves_the_old_file(monkeypatch: pytest.MonkeyPatch) -> 
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(os, "fsync", power_cut)
-    with pytest.raises(LocalInfoSaveError, match="没能保存"):
+    with pytest.raises(LocalInfoSaveError, match="没能保存") as raised:
         save_local_info(filled(), path, info.text, CARDS)
+    assert "磁盘读写出错" in raised.value.message  # in Chinese, not "Input/output error"
+    assert "Input/output" not in raised.value.message
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert not [p for p in path.parent.iterdir() if p.suffix == ".tmp"]
