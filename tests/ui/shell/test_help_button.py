@@ -12,7 +12,7 @@ from reader.core.usage_counts import UsageCounts
 from tests.support.window_helpers import LONGEST, make_window, open_gates, settle
 
 
-def test_one_press_banner_chime_and_log_line_on_each_screen(qtbot: QtBot) -> None:
+def test_one_press_banner_chime_and_count_on_each_screen(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     chimes: list[int] = []
     window.chime = lambda: chimes.append(1) or True
