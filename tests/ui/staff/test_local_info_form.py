@@ -156,6 +156,20 @@ def test_a_broken_file_is_left_as_it_was(qtbot: QtBot) -> None:
     assert not panel.replace_button.isVisible()
 
 
+def test_a_file_notepad_saved_as_gbk_with_crlf_saves(qtbot: QtBot) -> None:
+    path = paths.local_info_file()
+    window, panel = open_form(qtbot)  # the template is made on first open
+    hand = path.read_text(encoding="utf-8").replace('name = ""', 'name = "记事本填的"', 1)
+    path.write_bytes(hand.replace("\n", "\r\n").encode("gbk"))  # as Notepad's "ANSI"
+    click(qtbot, window, panel.reload_button)
+    assert panel.rows["centre.name"].edit.text() == "记事本填的"
+    fill_good(qtbot, window, panel)
+    click(qtbot, window, panel.save_button)
+    assert panel.message.text() == "已经保存。卡片上已经是新的内容。"
+    assert load_local_info(path).centre.name == "幸福社区服务中心"
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 now, with a BOM
+
+
 def test_a_file_changed_by_hand_meanwhile_is_not_overwritten(qtbot: QtBot) -> None:
     window, panel = open_form(qtbot)
     path = paths.local_info_file()
