@@ -12,7 +12,7 @@ read_aloud/   朗读: the buttons and highlight, where reading starts, the Voice
 cards/        topic cards: home's topic row, card and category pages, links in articles,
               reading a card aloud.
 printing/     PDF, booklets and printers: page layout, the print font, the preview.
-community/    shared-PC mode: kiosk, idle reset, crash guard; opens the staff area.
+community/    shared-PC mode: kiosk, idle reset, crash guard; the staff area's shortcut.
 content_packs/  the background check for content packs, and 从U盘导入内容包.
 staff/        the staff area behind Ctrl+Alt+S and a PIN, one module per panel.
 widgets/      building blocks with no feature knowledge (big button, text block, page
@@ -21,7 +21,7 @@ tools/        commands that drive the whole window: screenshot, soak.
 
 Who may import whom (import-linter contracts in pyproject.toml, run by
 tests/run_all.sh): each folder imports only the folders below it in
-app, tools > compose > community > staff > cards | content_packs >
+app, tools > compose > community | staff > cards | content_packs >
 read_aloud | printing > shell > reading > widgets (folders joined by | not each
 other). So the shell imports no feature, and features are put together only in
 compose.py. Qt-free values the window

@@ -2,9 +2,11 @@
 hands each what it needs.
 
 The shell (MainWindow) knows no feature. Features are built after it, in this order,
-each given the narrowest things it uses: the window, the shared Voice, and (community)
-the topic cards. What was built comes back as `Parts`, so the `run` command, the tools
-and the tests reach a feature by name instead of looking for it on the window.
+each given the narrowest things it uses: the window, the shared Voice, (cards) printing,
+(printing) the cards' data as callables, and (community) the staff area and its
+first-PIN window, made here when first needed, with the topic cards and printing that
+the staff panels use. What was built comes back as `Parts`, so the `run` command, the
+tools and the tests reach a feature by name instead of looking for it on the window.
 
 Building everything here costs no start-up time: each feature still makes its pages
 and workers on first need.
@@ -21,13 +23,19 @@ from typing import TYPE_CHECKING
 from reader.core.article import Article
 from reader.ui.cards.feature import TopicCards
 from reader.ui.community.feature import Community
+from reader.ui.printing.feature import Printing
 from reader.ui.read_aloud.feature import ReadAloud
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
 from reader.ui.shell.voice import Voice
 
-if TYPE_CHECKING:  # the pack code loads after the first picture
+if TYPE_CHECKING:  # these load after the first picture
+    from PySide6.QtWidgets import QWidget
+
+    from reader.core.pin import PinStore
     from reader.ui.content_packs.feature import ContentPacks
+    from reader.ui.staff.feature import StaffArea
+    from reader.ui.staff.pin_page import FirstRunWindow
 
 
 @dataclass
@@ -38,6 +46,7 @@ class Parts:
     voice: Voice
     read_aloud: ReadAloud
     cards: TopicCards
+    printing: Printing
 
 
 @dataclass
@@ -59,8 +68,11 @@ def build_parts(settings: Settings, articles: list[Article],
     settings.changed.connect(voice.follow_setting)
     window.closing.connect(voice.close)
     read_aloud = ReadAloud(window, voice)
-    cards = TopicCards(window, voice, cards_folder)
-    return Parts(window, voice, read_aloud, cards)
+    # printing asks the cards for their data only when something is printed
+    printing = Printing(window, linked_cards=lambda: cards.cards_in().cards,
+                        local_info=lambda: cards.local_info())
+    cards = TopicCards(window, voice, printing, cards_folder)
+    return Parts(window, voice, read_aloud, cards, printing)
 
 
 def add_community(parts: Parts, kiosk_flag: bool = False,
@@ -69,13 +81,35 @@ def add_community(parts: Parts, kiosk_flag: bool = False,
     """`parts` with the crash guard, the staff area and community-centre mode (built,
     not started: see build_program)."""
     made: list[Program] = []  # the staff area asks for the pack checker later
-    community = Community(parts.window, parts.voice, parts.cards, kiosk_flag=kiosk_flag,
-                          idle_clock=idle_clock, pin_clock=pin_clock,
-                          content_packs=lambda: made[0].content_packs if made else None,
+    window, voice = parts.window, parts.voice
+
+    def staff_area(community: Community) -> StaffArea:  # made after the first picture
+        from reader.ui.printing.for_staff import PrintingForStaff
+        from reader.ui.staff.feature import StaffArea
+
+        return StaffArea(window, community, voice.stop_all, parts.cards,
+                         lambda: made[0].content_packs if made else None, PrintingForStaff(),
+                         pin_clock, voice_status=voice.voice_status)
+
+    def first_run(store: PinStore) -> FirstRunWindow:
+        from reader.ui.staff.pin_page import FirstRunWindow
+
+        return FirstRunWindow(store, window.look, pin_clock)
+
+    community = Community(window, voice, staff_area, first_run,
+                          for_residents=print_preview_for_residents,
+                          kiosk_flag=kiosk_flag, idle_clock=idle_clock,
                           listening=lambda: reading_aloud(parts),
                           say=lambda simplified: say(parts, simplified))
-    made.append(Program(parts.window, parts.voice, parts.read_aloud, parts.cards, community))
+    made.append(Program(**vars(parts), community=community))
     return made[0]
+
+
+def print_preview_for_residents(preview: QWidget, printer: str) -> None:
+    """Community mode's print preview (printing is loaded only once a preview opens)."""
+    from reader.ui.printing.preview import for_residents
+
+    for_residents(preview, printer)
 
 
 def reading_aloud(parts: Parts) -> bool:

@@ -42,9 +42,9 @@ def main() -> None:
     app.processEvents()
 
     started = time.perf_counter()
-    from reader.ui.community.feature import Community
+    from reader.ui.compose import add_community
 
-    community = Community(window, parts.voice, parts.cards)
+    community = add_community(parts).community
     built = time.perf_counter() - started
     # (its modules were imported with reader.ui.compose, as at start-up: see bench_ui)
     print(f"community features added to the window: {built * 1000:.1f} ms")

@@ -1,7 +1,7 @@
 """Topic cards (帮助卡片) in the window.
 
 feature.py        TopicCards: the topic row on home, the card and category pages, back
-                  navigation, printing a card.
+                  navigation; CardPrinter, what 打印 on a card needs from printing.
 card_page.py      one topic card, big and plain, with 朗读这张卡 / 打印 / 返回.
 category_page.py  a topic and its cards, one tile per card.
 card_reading.py   朗读这张卡: the card read aloud sentence by sentence.

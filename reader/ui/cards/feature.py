@@ -5,9 +5,9 @@ The composition root (reader.ui.compose) makes one TopicCards; from then on this
   the category page with that topic's cards;
 - links the article on screen to its cards (article_links.py) and opens a card from an
   inline link, a section's card button, a category tile, or `open_card(id)`;
-- runs the card page's buttons: 朗读这张卡 (card_reading.py), 打印 (the print preview)
-  and 返回, which goes back where the reader came from: the same place in the article,
-  the category list, or home;
+- runs the card page's buttons: 朗读这张卡 (card_reading.py), 打印 (the print preview,
+  through the CardPrinter it is given) and 返回, which goes back where the reader came
+  from: the same place in the article, the category list, or home;
 - tells staff, quietly and in plain words, when card files or the local-information
   file are broken (the message line; the full list is in `python -m reader doctor`).
 
@@ -18,9 +18,9 @@ OpenCC), and the local-information file is read again whenever staff changed it.
 from __future__ import annotations
 
 import logging
-import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -45,14 +45,30 @@ if TYPE_CHECKING:  # the card modules load OpenCC and TOML: imported on first ne
 log = logging.getLogger(__name__)
 
 PRELOAD_MS = 1200  # load the cards this long after start, if nothing needed them sooner
-PRINT_FONT_WAIT_S = 60.0  # then the preview opens anyway (and makes the font itself)
+
+
+class CardPrinter(Protocol):
+    """What the cards need from the printing feature (its Printing, handed in by the
+    composition root)."""
+
+    def warm_up(self, script: Script) -> None:
+        """Start making the print font in the background (a card is on screen)."""
+
+    def when_font_ready(self, script: Script, then: Callable[[], None]) -> None:
+        """Call `then` once the print font for `script` is there (at once, or after the
+        window said it is being made)."""
+
+    def preview_card(self, card: Card, printed: Callable[[], None]) -> None:
+        """Show the print preview of `card`; `printed` when it went to a printer."""
 
 
 class TopicCards(QObject):
-    def __init__(self, window: MainWindow, voice: Voice, folder: Path | None = None) -> None:
+    def __init__(self, window: MainWindow, voice: Voice, printer: CardPrinter,
+                 folder: Path | None = None) -> None:  # fmt: skip
         super().__init__(window)
         self.window = window
         self._voice = voice
+        self._printer = printer
         self.folder = folder  # None: the shipped assets/cards
         self._cards: CardSet | None = None
         self._converted: dict[Script, CardSet] = {}
@@ -60,7 +76,6 @@ class TopicCards(QObject):
         self._local_stamp: tuple[float, int] | None = None
         self._told: set[str] = set()  # which staff messages were shown this session
         self._back: tuple[str, str, Place | None] = ("home", "", None)
-        self._fonts_started = False
         self._paint_watch: AfterPaint | None = None
         self._links_stale = False  # the article's links wait for its page to be shown
         self._mentions: dict[tuple[str, Script, tuple[int, ...]], list[Mention]] = {}
@@ -71,14 +86,6 @@ class TopicCards(QObject):
         self._reading: CardReading | None = None
         self._category_page: CategoryPage | None = None
         self._links: ArticleLinks | None = None  # made with the cards
-        # 打印 pressed while the print font is still being made (see print_card)
-        self._print_wait = QTimer(self)
-        self._print_wait.setInterval(100)
-        self._print_wait.timeout.connect(self._check_print_font)
-        self._print_wait_started = 0.0
-        self._print_wait_card = ""
-        self._print_wait_script: Script = "simplified"
-        self._print_wait_builds = 0
 
         # Home's row of topic buttons is made when home is first shown: at start-up the
         # reader is often put straight back into an article.
@@ -86,9 +93,6 @@ class TopicCards(QObject):
         window.home.when_first_shown(self._add_topic_buttons)
 
         window.article_page.view.article_shown.connect(self._on_article_shown)
-        from reader.ui.cards.article_print import ArticlePrint
-
-        self.article_print = ArticlePrint(self)
         window.look_changed.connect(self._on_look_changed)
         window.page_changed.connect(self._on_page_changed)
         self._script = window.look.script
@@ -273,7 +277,7 @@ class TopicCards(QObject):
         self.reading.stop()
         self.card_page.show_card(card, self.local_info(), lambda s: self.mentions(card, s))
         window.show_page(self.card_page.name)
-        self._start_print_fonts(window.look.script)
+        self._printer.warm_up(window.look.script)  # so 打印 need not wait for the font
         window.count("cards_opened", card.id)
         return True
 
@@ -302,80 +306,26 @@ class TopicCards(QObject):
 
     def print_card(self) -> None:
         """The print preview of the card on screen, in the reader's script. The first
-        time, the print font may still be being made (in its own process, see
-        print_font): the window says so and opens the preview when it is there,
-        instead of freezing while it is made here."""
-        if self.card_page.card is None:
-            return
-        from reader.ui.printing import font as print_font
-
-        script = self.window.look.script
-        if not print_font.ready(script):
-            print_font.start_background_build((script,))
-            if print_font.building():
-                self._print_wait_started = time.monotonic()
-                self._print_wait_card = self.card_page.card.id
-                self._print_wait_script = script
-                self._print_wait_builds = 1
-                self.window.show_notice("notice.print_font")
-                self._print_wait.start()
-                return
-        self._open_print_preview()
-
-    def _check_print_font(self) -> None:
-        from reader.ui.printing import font as print_font
-
-        script = self._print_wait_script
-        waited = time.monotonic() - self._print_wait_started
-        if not print_font.ready(script) and waited < PRINT_FONT_WAIT_S:
-            if print_font.building():
-                return
-            if self._print_wait_builds < 2:
-                # the build that was running was for the other script (the reader
-                # switched 简/繁 since the card was shown): one more, for this one
-                self._print_wait_builds += 1
-                print_font.start_background_build((script,))
-                if print_font.building():
-                    return
-        self._print_wait.stop()
-        self.window.notice.hide()
+        time, the print font may still be being made: printing waits for it, and there
+        is nothing to print if the reader has left the card meanwhile."""
         card = self.card_page.card
-        # the reader may have gone elsewhere meanwhile: then there is nothing to print
+        if card is None:
+            return
+        self._printer.when_font_ready(self.window.look.script,
+                                      lambda: self._print_if_shown(card.id))
+
+    def _print_if_shown(self, card_id: str) -> None:
+        card = self.card_page.card
         if self.window.current_page() is self.card_page and card is not None \
-                and card.id == self._print_wait_card:
+                and card.id == card_id:
             self._open_print_preview()
 
     def _open_print_preview(self) -> None:
         card = self.card_page.card
         if card is None:
             return
-        from reader.ui.printing.preview import PrintPreview
-
-        try:
-            printer = str(self.window.settings.get("printer") or "")
-        except KeyError:  # a settings file from before printing had its own setting
-            printer = ""
         self.reading.stop()
-        try:
-            preview = PrintPreview(card, script=self.window.look.script,
-                                   local_info=self.local_info(), printer_name=printer or None,
-                                   parent=self.window)
-        except Exception:
-            log.exception("print preview did not open")
-            self.window.show_notice("notice.error")
-            return
-        preview.printed.connect(lambda _printer: self.window.count("cards_printed", card.id))
-        preview.exec()
-        preview.deleteLater()
-
-    def _start_print_fonts(self, script: Script) -> None:
-        """The derived print font is built in the background as soon as a card is
-        shown, so 打印 does not wait for it."""
-        if not self._fonts_started:
-            self._fonts_started = True
-            from reader.ui.printing import font as print_font
-
-            print_font.start_background_build((script,))
+        self._printer.preview_card(card, lambda: self.window.count("cards_printed", card.id))
 
     # --- the window's events -----------------------------------------------------------------
     def _link_current(self) -> None:

@@ -1,8 +1,9 @@
 """Everything that makes the window safe to leave running on a shared PC, in one place.
 
-`Community(window, voice, cards, kiosk_flag)` (made by reader.ui.compose) adds to the window:
+`Community(window, voice, staff_area, first_run, …)` (made by reader.ui.compose, which
+builds the staff area and the first-run step and hands them in) adds to the window:
 - the crash guard (plain message + 回到首页; `install_crash_handler` makes it global);
-- the staff area (Ctrl+Alt+S, PIN) — reader.ui.staff;
+- the staff area's shortcut (Ctrl+Alt+S, PIN), and its lock for the kiosk;
 - community-centre mode (社区模式): reader.ui.community.kiosk (full screen, no way out) and
   reader.ui.community.idle_reset (notice, then a fresh start for the next resident);
 - a plain message at start-up when a file people can edit was broken.
@@ -26,9 +27,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, SignalInstance
 
 from reader.core.look import Look
 from reader.core.strings import STRINGS
@@ -36,45 +37,85 @@ from reader.ui.community.crash_guard import CrashGuard, close_dialogs_and_popups
 from reader.ui.community.kiosk import KioskGuard
 
 if TYPE_CHECKING:
-    from reader.ui.cards.feature import TopicCards
+    from PySide6.QtWidgets import QWidget
+
+    from reader.core.pin import PinStore
     from reader.ui.community.idle_reset import IdleReset
     from reader.ui.shell.main_window import MainWindow
     from reader.ui.shell.voice import Voice
-    from reader.ui.staff.context import PackChecks
-    from reader.ui.staff.feature import StaffArea
-    from reader.ui.staff.pin_page import FirstRunWindow
 
 FILE_CHECK_DELAY_MS = 2500  # after the first picture, and after the cards' own check
 RESET_FIELDS = (("font_size", "default_font_size"), ("script", "default_script"),
                 ("theme", "default_theme"))
 
 
+class StaffDoor(Protocol):
+    """The staff area as community mode uses it (reader.ui.staff.feature.StaffArea)."""
+
+    @property
+    def unlocked(self) -> bool: ...
+
+    def add_shortcut(self) -> None: ...
+
+    def pin_store(self) -> PinStore: ...
+
+
+class FirstRunStep(Protocol):
+    """The staff-only full-screen window that asks for the first PIN
+    (reader.ui.staff.pin_page.FirstRunWindow)."""
+
+    @property
+    def pin_set(self) -> SignalInstance: ...
+
+    @property
+    def quit_requested(self) -> SignalInstance: ...
+
+    def apply_look(self, look: Look) -> None: ...
+
+    def showFullScreen(self) -> None: ...
+
+    def raise_(self) -> None: ...
+
+    def activateWindow(self) -> None: ...
+
+    def setProperty(self, name: str, value: object) -> bool: ...
+
+    def close(self) -> bool: ...
+
+    def deleteLater(self) -> None: ...
+
+
 class Community(QObject):
-    def __init__(self, window: MainWindow, voice: Voice, cards: TopicCards,
+    def __init__(self, window: MainWindow, voice: Voice,
+                 staff_area: Callable[[Community], StaffDoor],
+                 first_run: Callable[[PinStore], FirstRunStep],
+                 for_residents: Callable[[QWidget, str], None] = lambda _preview, _printer: None,
                  kiosk_flag: bool = False,
                  idle_clock: Callable[[], float] = time.monotonic,
-                 pin_clock: Callable[[], float] = time.time,
-                 content_packs: Callable[[], PackChecks | None] = lambda: None,
                  listening: Callable[[], bool] = lambda: False,
                  say: Callable[[str], None] = lambda _simplified: None) -> None:
+        """`staff_area` makes the staff area for this Community (asked once, when first
+        needed), `first_run` the first-PIN window for a PIN store, `for_residents` turns
+        a print preview that opens in community mode into the residents' one (only to
+        the staff's printer); compose.py hands in all three."""
         super().__init__(window)
         # For the idle reset: whether someone is being read to, and how to say its
         # notice aloud (simplified text); compose.py takes both from read-aloud and cards.
         self._listening, self._say = listening, say
         self.window = window
         self.voice = voice
-        self.cards = cards
-        self._content_packs = content_packs  # for the staff area's 内容订阅
         self.settings = window.settings
         self.kiosk_flag = kiosk_flag  # started with --kiosk
-        self._idle_clock, self._pin_clock = idle_clock, pin_clock
+        self._idle_clock = idle_clock
+        self._make_staff_area, self._make_first_run = staff_area, first_run
         self.crash = CrashGuard(window, self.back_home)
         # The staff area and the idle reset are made when first needed (the staff area
         # right after the first picture, for its shortcut and dropped files).
-        self._staff: StaffArea | None = None
+        self._staff: StaffDoor | None = None
         self._idle: IdleReset | None = None
-        self.first_run: FirstRunWindow | None = None  # open while the first PIN is asked for
-        self.kiosk = KioskGuard(window, self.settings, lambda: self.staff.unlocked)
+        self.first_run: FirstRunStep | None = None  # open while the first PIN is asked for
+        self.kiosk = KioskGuard(window, self.settings, lambda: self.staff.unlocked,
+                                for_residents)
         window.look_changed.connect(self._apply_look)
         self.settings.changed.connect(self._on_setting_changed)
         self._apply_look(window.look)
@@ -84,13 +125,9 @@ class Community(QObject):
         self.staff.add_shortcut()
 
     @property
-    def staff(self) -> StaffArea:
+    def staff(self) -> StaffDoor:
         if self._staff is None:
-            from reader.ui.staff.feature import StaffArea
-
-            self._staff = StaffArea(self.window, self, self.voice.stop_all, self.cards,
-                                    self._content_packs,
-                                    self._pin_clock, voice_status=self.voice.voice_status)
+            self._staff = self._make_staff_area(self)
         return self._staff
 
     @property
@@ -130,10 +167,7 @@ class Community(QObject):
         self.reset_for_next_resident()  # nobody inherits the last session's look
 
     def _ask_for_the_first_pin(self) -> None:
-        from reader.ui.staff.pin_page import FirstRunWindow
-
-        self.first_run = FirstRunWindow(self.staff.pin_store(), self.window.look,
-                                        self._pin_clock)
+        self.first_run = self._make_first_run(self.staff.pin_store())
         self.first_run.pin_set.connect(self._first_pin_set)
         self.first_run.quit_requested.connect(self.quit_program)
         self.window.look_changed.connect(self.first_run.apply_look)

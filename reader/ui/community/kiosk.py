@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QWidget
 
 from reader.ui.shell.settings import Settings
 
@@ -29,11 +29,17 @@ PRINT_PREVIEW = "printPreview"  # object name of reader.ui.printing.preview.Prin
 
 class KioskGuard(QObject):
     def __init__(self, window: QMainWindow, settings: Settings,
-                 staff_unlocked: Callable[[], bool] = lambda: False) -> None:
+                 staff_unlocked: Callable[[], bool] = lambda: False,
+                 for_residents: Callable[[QWidget, str], None] = lambda _preview, _printer: None,
+                 ) -> None:
+        """`for_residents(preview, printer)` makes a print preview that has just opened
+        the residents' one: only 打印 and 返回, and only to `printer`, the staff's choice
+        (reader.ui.printing.preview.for_residents, handed in by compose.py)."""
         super().__init__(window)
         self.window = window
         self.settings = settings
         self.staff_unlocked = staff_unlocked
+        self.for_residents = for_residents
         self.active = False
         self._quitting = False
         window.installEventFilter(self)
@@ -101,27 +107,6 @@ class KioskGuard(QObject):
 
     def _guard_new_window(self, widget: QWidget) -> None:
         if widget.objectName() == PRINT_PREVIEW:
-            restrict_print_preview(widget, self.settings.get("printer"))
+            self.for_residents(widget, str(self.settings.get("printer")))
         elif isinstance(widget, QFileDialog) and not self.staff_unlocked():
             QTimer.singleShot(0, widget.reject)
-
-
-def restrict_print_preview(preview: QWidget, printer: str) -> None:
-    """Residents' print preview: only 打印 and 返回; the job goes only to `printer`, the
-    staff's choice. Without one (or when it is gone) 打印 tells the resident to ask
-    staff: the program never picks a printer by itself."""
-    pdf = preview.findChild(QWidget, "pdfButton")
-    if pdf is not None:
-        pdf.hide()
-    restrict = getattr(preview, "restrict_to_printer", None)
-    if callable(restrict):
-        restrict(printer)
-    box = preview.findChild(QComboBox, "printerChoice")
-    if box is None:
-        return
-    if printer and box.findText(printer) >= 0:
-        box.setCurrentText(printer)
-    box.hide()
-    for label in preview.findChildren(QLabel):
-        if label.buddy() is box:
-            label.hide()

@@ -256,11 +256,18 @@ class PrintPreview(QDialog):
         self.show_message(convert_text(message, self.script))
         self.failed.emit(message)
 
-    def restrict_to_printer(self, name: str) -> None:
-        """Community mode: print only to `name`, the printer staff chose ("" = none)."""
-        self.only_printer = name
-        if name in self.printers:
-            self.printer_box.setCurrentText(name)
+    def for_residents(self, printer: str) -> None:
+        """Community mode: only 打印 and 返回, and the job goes only to `printer`, the
+        staff's choice ("" = none). Without one (or when it is gone) 打印 tells the
+        resident to ask staff: the program never picks a printer by itself."""
+        self.only_printer = printer
+        if printer in self.printers:
+            self.printer_box.setCurrentText(printer)
+        self.pdf_button.hide()
+        self.printer_box.hide()
+        for label in self.findChildren(QLabel):
+            if label.buddy() is self.printer_box:
+                label.hide()
 
     def confirm_many(self, pages: int, sheets: int) -> bool:
         """Asked before printing more than MANY_PAGES pages (tests replace it)."""
@@ -318,3 +325,10 @@ class PrintPreview(QDialog):
             return
         self.show_message(self.t("saved", path=path))
         self.saved.emit(path)
+
+
+def for_residents(window: QWidget, printer: str) -> None:
+    """For community mode, given each print preview as it opens (the kiosk finds it by
+    its object name): the residents' version, printing only to `printer`."""
+    if isinstance(window, PrintPreview):
+        window.for_residents(printer)

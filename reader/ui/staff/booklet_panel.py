@@ -45,17 +45,15 @@ class BookletPanel(Panel):
 
     def refresh(self) -> None:
         """Say which cards do not fit one A4 sheet (staff edit card files by hand)."""
-        from reader.ui.printing import output as printing
-
         script = self.ctx.look().script
         local = self.ctx.cards.local_info()
         too_long, notes_off = [], []
         for card in self.ctx.cards.cards_in().cards:
-            _sheet, pages = printing.card_pages(card, script=script, local_info=local)
+            pages, left_out = self.ctx.printing.card_fit(card, script, local)
             title = card.converted(script).title
-            if len(pages) > 1:
-                too_long.append(self.t("staff.booklet.card_pages", title=title, n=len(pages)))
-            elif pages[0].left_out:
+            if pages > 1:
+                too_long.append(self.t("staff.booklet.card_pages", title=title, n=pages))
+            elif left_out:
                 notes_off.append(title)
         lines = []
         if too_long:
@@ -67,21 +65,17 @@ class BookletPanel(Panel):
     # ---- actions -----------------------------------------------------------------------
     def choose_pdf_path(self) -> str:
         """Where to save (a method, so tests can replace the dialog)."""
-        from reader.ui.printing.preview import ask_pdf_path
-
-        return ask_pdf_path(self, self.t("staff.booklet.save_title"),
-                            self.t("staff.booklet.file_name", what=self.box.currentText()))
+        return self.ctx.printing.ask_pdf_path(
+            self, self.t("staff.booklet.save_title"),
+            self.t("staff.booklet.file_name", what=self.box.currentText()))
 
     def save_pdf(self) -> None:
-        from reader.ui.printing import output as printing
-
         path = self.choose_pdf_path()
         if not path:
             return
         try:
-            printing.write_booklet_pdf(self.cards(), path, script=self.ctx.look().script,
-                                       category=self.category(),
-                                       local_info=self.ctx.cards.local_info())
+            self.ctx.printing.write_booklet_pdf(self.cards(), path, self.ctx.look().script,
+                                                self.category(), self.ctx.cards.local_info())
         except ReaderError as exc:
             self.say(exc.message)
             return
@@ -90,23 +84,15 @@ class BookletPanel(Panel):
     def print_booklet(self) -> None:
         """Through the print preview: it says how many pages and sheets, and asks
         before printing more than ten pages."""
-        from reader.ui.printing.jobs import booklet_job
-        from reader.ui.printing.preview import PrintPreview
-
-        script = self.ctx.look().script
-        job = booklet_job(self.cards(), script, self.category(),
-                          self.ctx.cards.local_info(), self.t("staff.booklet.tab"))  # fmt: skip
         printer = str(self.ctx.settings.get("printer") or "")
         try:
-            preview = PrintPreview(job=job, script=script, printer_name=printer or None,
-                                   parent=self.window())  # fmt: skip
+            self.ctx.printing.print_booklet(
+                self.cards(), self.ctx.look().script, self.category(),
+                self.ctx.cards.local_info(), self.t("staff.booklet.tab"), printer or None,
+                self.window(), lambda name: self.say(
+                    self.t("staff.booklet.printed", name=name, n=len(self.cards()))))
         except ReaderError as exc:
             self.say(exc.message)
-            return
-        preview.printed.connect(lambda name: self.say(
-            self.t("staff.booklet.printed", name=name, n=len(self.cards()))))
-        preview.exec()
-        preview.deleteLater()
 
     # ---- texts -------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -1,14 +1,16 @@
 """What the staff panels may use, in one small object (made by feature.StaffArea).
 
 Panels get a StaffContext instead of the staff area or the window: the settings, the
-look, the library, the cards, the community-mode switches and a few actions. Both
-protocols below are met by the real features (Community, TopicCards) and are small
-enough for a test to fake. This module imports nothing from the rest of the window.
+look, the library, the cards, printing, the community-mode switches and a few actions.
+The protocols below are met by the real features (Community, TopicCards, ContentPacks,
+reader.ui.printing.for_staff), which compose.py hands in, and are small enough for a
+test to fake. This module imports nothing from the rest of the window.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -16,8 +18,10 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import SignalInstance
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from reader.core.article import Script
-    from reader.core.cards import CardSet
+    from reader.core.cards import Card, CardSet
     from reader.core.library import Library
     from reader.core.local_info import LocalInfo
     from reader.core.look import Look
@@ -64,6 +68,40 @@ class PackChecks(Protocol):
     def import_file(self, path: Path) -> bool: ...
 
 
+class StaffPrinting(Protocol):
+    """Printing as the booklet and printer panels use it. Each call that cannot be done
+    raises ReaderError with a plain message."""
+
+    def available_printers(self) -> list[str]: ...
+
+    def default_printer(self) -> str | None: ...
+
+    def print_test_page(self, printer: str, script: Script) -> str:
+        """打印测试页 on `printer`; the name of the printer it went to."""
+        ...
+
+    def card_fit(self, card: Card, script: Script,
+                 local_info: LocalInfo | None) -> tuple[int, bool]:
+        """The pages the card takes printed on its own, and whether sections were left
+        off to keep it on one sheet."""
+        ...
+
+    def write_booklet_pdf(self, cards: Sequence[Card], path: str | os.PathLike[str],
+                          script: Script, category: str | None,
+                          local_info: LocalInfo | None) -> None: ...
+
+    def ask_pdf_path(self, parent: QWidget, title: str, stem: str) -> str:
+        """The system's save dialog for a PDF; "" when cancelled."""
+        ...
+
+    def print_booklet(self, cards: Sequence[Card], script: Script, category: str | None,
+                      local_info: LocalInfo | None, title: str, printer: str | None,
+                      parent: QWidget, printed: Callable[[str], None]) -> None:
+        """The booklet in the print preview (it says how many pages and sheets, and asks
+        before printing many); `printed` is told the printer's name."""
+        ...
+
+
 @dataclass(frozen=True)
 class StaffContext:
     settings: Settings
@@ -80,3 +118,4 @@ class StaffContext:
     usage: Callable[[], UsageCounts]  # this PC's 本月统计
     stop_speech: Callable[[], None]  # every reader in the window stops
     voice_status: Callable[[], VoiceStatus | None]  # the window's voice and why; None: not ready
+    printing: StaffPrinting  # booklets, the printer list, 打印测试页

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         CommunityControls,
         PackChecks,
         StaffContext,
+        StaffPrinting,
     )
     from reader.ui.staff.pin_page import PinPage
     from reader.ui.staff.staff_page import StaffPage
@@ -41,6 +42,7 @@ class StaffArea(QObject):
     def __init__(self, window: MainWindow, community: CommunityControls,
                  stop_speech: Callable[[], None], cards: CardsSource,
                  content_packs: Callable[[], PackChecks | None],
+                 printing: StaffPrinting,
                  pin_clock: Callable[[], float] = time.time,
                  voice_status: Callable[[], VoiceStatus | None] = lambda: None) -> None:
         super().__init__(window)
@@ -50,6 +52,7 @@ class StaffArea(QObject):
         self._voice_status = voice_status
         self.cards = cards
         self._content_packs = content_packs
+        self._printing = printing
         self.pin_clock = pin_clock
         self.unlocked = False
         self._store: PinStore | None = None
@@ -102,7 +105,8 @@ class StaffArea(QObject):
             pin_store=self.pin_store, change_pin=self.change_pin,
             lock_and_go_home=self.lock_and_go_home, idle_minutes=self.idle_minutes,
             content_packs=self._content_packs, usage=window.usage_counts,
-            stop_speech=self._stop_speech, voice_status=self._voice_status)
+            stop_speech=self._stop_speech, voice_status=self._voice_status,
+            printing=self._printing)
 
     def staff_page(self) -> StaffPage:
         if self._staff_page is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reader.core.errors import ReaderError
 from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
@@ -34,12 +35,8 @@ class PrinterPanel(Panel):
         self.default: str | None = None
 
     def refresh(self) -> None:
-        from reader.ui.printing import (
-            output as printing,  # Qt's print support, loaded only when needed
-        )
-
-        self.printers = printing.available_printers()
-        self.default = printing.default_printer()
+        self.printers = self.ctx.printing.available_printers()
+        self.default = self.ctx.printing.default_printer()
         self.say("")
         self.retranslate()
 
@@ -50,15 +47,13 @@ class PrinterPanel(Panel):
                  else self.t("staff.printer.saved_default"))
 
     def print_test_page(self) -> None:
-        from reader.core.errors import ReaderError
-        from reader.ui.printing import check_page
-
         name = str(self.box.currentData() or "")
         if not name:
             self.say(self.t("staff.printer.test_pick"))
             return
         try:
-            sent = check_page.print_test_page(name, self.look.script if self.look else "simplified")
+            sent = self.ctx.printing.print_test_page(
+                name, self.look.script if self.look else "simplified")
         except ReaderError as exc:
             self.say(exc.message)
             return

@@ -267,21 +267,20 @@ def test_a_queue_refusing_jobs_is_said_plainly(two_queues: tuple[str, str]) -> N
 def test_community_preview_prints_only_to_the_staffs_queue(
     qtbot: object, two_queues: tuple[str, str]
 ) -> None:
-    from reader.ui.community.kiosk import restrict_print_preview
     from reader.ui.printing.preview import PrintPreview
 
     default, other = two_queues
     assert printing.default_printer() == default
     before = _job_ids(other)
     preview = PrintPreview(sample_card())
-    restrict_print_preview(preview, other)  # staff chose the second queue
+    preview.for_residents(other)  # staff chose the second queue
     preview.print_now()
     assert preview.message.text() == f"已经送到打印机“{other}”，请到打印机那里取。"
     pdf, _job = _wait_for_pdf(other, before)
     assert page_count(pdf) == 1
     # with no queue chosen, nothing is printed and the resident is sent to staff
     preview = PrintPreview(sample_card())
-    restrict_print_preview(preview, "")
+    preview.for_residents("")
     jobs = _jobs_of(default), _jobs_of(other)
     preview.print_now()
     assert "请找工作人员帮忙" in preview.message.text()

@@ -1,6 +1,7 @@
 """The first 打印 on a PC: the print font is still being made (in its own process, see
 reader.ui.printing.font). The window says so and stays responsive, and the preview opens
-when the font is there; nothing is printed for a card the reader has left."""
+when the font is there; nothing is printed for a card or an article the reader has
+left."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from reader.ui.compose import Parts
 from reader.ui.printing import font as print_font
 from reader.ui.printing.preview import PrintPreview
 from tests.support.card_window import card_window
+from tests.support.print_fixtures import SEED_003, use_persistent_font_cache
 from tests.support.window_helpers import open_gates, settle
 
 
@@ -81,7 +83,7 @@ def test_no_preview_for_a_card_the_reader_has_left(
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     window.go_home()
     still_building[0] = False
-    qtbot.waitUntil(lambda: not parts.cards._print_wait.isActive(), timeout=5000)
+    qtbot.waitUntil(lambda: not parts.printing.waiting(), timeout=5000)
     assert opened == []  # nothing pops up over home
 
 
@@ -110,3 +112,41 @@ def test_a_build_for_the_other_script_is_followed_by_one_for_this_script(
     qtbot.waitUntil(lambda: bool(opened), timeout=5000)
     assert started == [("traditional",), ("traditional",)]
     assert opened == [("dibao", "traditional")]
+
+
+def test_print_this_article_waits_for_its_font_while_the_reader_stays(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, pytestconfig: pytest.Config
+) -> None:
+    use_persistent_font_cache(pytestconfig)  # (the preview itself needs the real font)
+    titles: list[str] = []
+
+    def fake_exec(self: PrintPreview) -> int:
+        titles.append(self.job.title)
+        return 0
+
+    monkeypatch.setattr(PrintPreview, "exec", fake_exec)
+    still_building = [True]
+    monkeypatch.setattr(print_font, "ready", lambda _script: not still_building[0])
+    monkeypatch.setattr(print_font, "building", lambda: still_building[0])
+    monkeypatch.setattr(print_font, "start_background_build", lambda _scripts=(): None)
+    parts = card_window(qtbot, article=SEED_003)
+    window = parts.window
+    button = parts.printing.article_button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert titles == [] and parts.printing.waiting()
+    assert window.notice.isVisible() and window.notice.text() == STRINGS["notice.print_font"]
+    window.go_home()  # the reader leaves: nothing pops up over home
+    still_building[0] = False
+    qtbot.waitUntil(lambda: not parts.printing.waiting(), timeout=5000)
+    assert titles == [] and not window.notice.isVisible()
+
+    still_building[0] = True  # back on the article; 打印这篇文章 again
+    assert window.open_article(SEED_003)
+    settle()
+    open_gates(window)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert titles == []
+    still_building[0] = False
+    qtbot.waitUntil(lambda: bool(titles), timeout=5000)
+    assert titles == ["筑牢民生根基 增进民生福祉"]
+    assert not window.notice.isVisible()

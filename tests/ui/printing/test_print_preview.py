@@ -264,12 +264,10 @@ def test_a_short_card_prints_without_asking(qtbot: QtBot, monkeypatch: pytest.Mo
 def test_community_mode_without_the_staffs_printer_asks_for_staff(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, chosen: str
 ) -> None:
-    from reader.ui.community.kiosk import restrict_print_preview
-
     preview = _preview(qtbot, monkeypatch, printers=("Office", "Staff"))
     monkeypatch.setattr(printing, "print_pages",
                         lambda *a, **k: pytest.fail("printed to a printer staff did not choose"))
-    restrict_print_preview(preview, chosen)
+    preview.for_residents(chosen)
     assert not preview.pdf_button.isVisible() and not preview.printer_box.isVisible()
     with qtbot.waitSignal(preview.failed):
         qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
@@ -280,14 +278,12 @@ def test_community_mode_without_the_staffs_printer_asks_for_staff(
 def test_community_mode_prints_to_the_staffs_printer_only(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.ui.community.kiosk import restrict_print_preview
-
     preview = _preview(qtbot, monkeypatch, printers=("Office", "Staff"))  # default: Office
     sent: list[str | None] = []
     monkeypatch.setattr(printing, "print_pages",
                         lambda pages, paper, *, printer_name=None, title="":
                         sent.append(printer_name) or printer_name)  # fmt: skip
-    restrict_print_preview(preview, "Staff")
+    preview.for_residents("Staff")
     preview.printer_box.setCurrentText("Office")  # even if the hidden box moved
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
     assert sent == ["Staff"]

@@ -33,7 +33,7 @@ def test_print_this_article_opens_its_preview(qtbot: QtBot, monkeypatch: pytest.
     parts = card_window(qtbot, article="003_bcc1e477f3fe7536", script=script)
     window = parts.window
     view = window.article_page.view
-    button = parts.cards.article_print.button
+    button = parts.printing.article_button
     assert button.text() == convert("打印这篇文章", script)  # type: ignore[arg-type]
     assert button in view.focus_chain()  # Tab reaches it, after the text
     assert view.end_buttons.buttons()[-1] is button
