@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
+from reader.core.errors import plain_os_error
 from reader.core.safe_files import create_text_file, is_blank
-from reader.core.toml_file import TomlFileError, key_line, read_toml, table_line
+from reader.core.toml_file import TomlFileError, decode_toml, key_line, read_toml, table_line
 
 CENTRE_FIELDS = {"name": "名称", "address": "地址", "phone": "电话", "hours": "开放时间"}
 OFFICE_FIELDS = {"office": "办理地点", "address": "地址", "phone": "电话", "hours": "办理时间",
@@ -125,7 +126,7 @@ def ensure_local_info_file(
     except OSError as exc:
         return (
             path,
-            f"本地办事信息文件建不起来（{path}）：{exc.strerror or exc}。卡片上先不显示本地信息。",
+            f"本地办事信息文件建不起来（{path}）：{plain_os_error(exc)}。卡片上先不显示本地信息。",
         )
     return path, None
 
@@ -235,8 +236,18 @@ def unknown_card_problems(info: LocalInfo, card_ids: Iterable[str]) -> list[str]
 
 
 def _text_or_none(path: Path) -> str | None:
-    """The file's text for a later "changed meanwhile?" check, when it decodes at all."""
+    """The file's text for a later "changed meanwhile?" check; None when unreadable."""
     try:
-        return path.read_bytes().decode("utf-8", "replace")
+        return comparable_text(path.read_bytes(), path.name)
     except OSError:
         return None
+
+
+def comparable_text(data: bytes, name: str) -> str:
+    """The file's bytes as text, decoded exactly as `read_toml` decodes them (so a file
+    Notepad saved with a BOM, CRLF, as GBK or UTF-16 reads the same every time); bytes
+    that are no text at all, as UTF-8 with replacement marks."""
+    try:
+        return decode_toml(data, name)[0]
+    except TomlFileError:
+        return data.decode("utf-8", "replace")

@@ -8,10 +8,18 @@ file's comments, order and anything else a staff member wrote by hand (tomlkit e
 the parsed document in place). It refuses, with a plain message, when the file changed
 on disk since the form read it, and when the file is broken, unless asked to keep a
 copy of the broken file and write a fresh one.
+
+The saved file is always UTF-8. Notepad may have saved it with a BOM, with CRLF line
+ends, as GBK ("ANSI") or as UTF-16 ("Unicode"); the "changed meanwhile?" check compares
+the text decoded the same way the program reads it, so none of that counts as a change.
+A file that had a BOM keeps it, and a GBK or UTF-16 file gets one (an older Notepad
+that wrote those recognises UTF-8 only by its BOM; the program reads either); a file
+with CRLF line ends keeps them.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 import unicodedata
@@ -26,7 +34,7 @@ import tomlkit
 from phonenumbers import shortnumberinfo
 from tomlkit.items import Table
 
-from reader.core.errors import ReaderError
+from reader.core.errors import ReaderError, plain_os_error
 from reader.core.local_info import (
     CENTRE_FIELDS,
     CHECKED_KEY,
@@ -34,9 +42,11 @@ from reader.core.local_info import (
     Centre,
     LocalInfo,
     LocalOffice,
+    comparable_text,
     template,
 )
-from reader.core.safe_files import atomic_write_text, set_aside
+from reader.core.safe_files import atomic_write_bytes, set_aside
+from reader.core.toml_file import TomlFileError, decode_toml
 
 MAX_CHARS = 50  # one line of a printed card at body size
 MAX_NOTE_CHARS = 60
@@ -191,7 +201,8 @@ def save_local_info(info: LocalInfo, path: Path, expected_text: str | None,
     """Write `info` into `path`. `expected_text`: the file's text when the form read it
     (None: it did not exist). `cards` (id, title) name new card sections."""
     cards = list(cards)
-    current = _current_text(path)
+    on_disk = _read_current(path)
+    current = on_disk.text if on_disk is not None else None
     if current != expected_text and not (current is None and expected_text == ""):
         raise LocalInfoSaveError(
             "本地信息文件在您填写的时候被改过了（也许有人用记事本改了它）。"
@@ -214,21 +225,42 @@ def save_local_info(info: LocalInfo, path: Path, expected_text: str | None,
     if _read_back(text, set(info.offices)) != _comparable(info):
         raise LocalInfoSaveError("本地信息没能保存：写出来的内容和表格里的不一样。文件没有改动。")
     try:
-        atomic_write_text(path, text)
+        atomic_write_bytes(path, _encoded(text, on_disk))
     except OSError as exc:
         raise LocalInfoSaveError(
-            f"本地信息没能保存（{path}）：{exc.strerror or exc}。文件没有改动。") from exc
+            f"本地信息没能保存（{path}）：{plain_os_error(exc)}。文件没有改动。") from exc
     return SaveResult(path, kept)
 
 
-def _current_text(path: Path) -> str | None:
+@dataclass(frozen=True)
+class _OnDisk:
+    text: str  # decoded as the program reads it (comparable_text)
+    bom: bool  # write UTF-8 with a BOM
+    crlf: bool  # write CRLF line ends
+
+
+def _read_current(path: Path) -> _OnDisk | None:
+    """The file as it is now; None when there is none."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise LocalInfoSaveError(f"本地信息文件打不开（{path}）：{exc.strerror or exc}。") from exc
-    return data.decode("utf-8", "replace")
+        raise LocalInfoSaveError(f"本地信息文件打不开（{path}）：{plain_os_error(exc)}。") from exc
+    try:
+        encoding = decode_toml(data, path.name)[1]
+    except TomlFileError:
+        encoding = "utf-8"
+    bom = data.startswith(codecs.BOM_UTF8) or encoding != "utf-8"
+    crlf = any(mark in data for mark in (b"\r\n", b"\r\x00\n\x00", b"\x00\r\x00\n"))
+    return _OnDisk(comparable_text(data, path.name), bom, crlf)
+
+
+def _encoded(text: str, on_disk: _OnDisk | None) -> bytes:
+    if on_disk is not None and on_disk.crlf:
+        text = text.replace("\n", "\r\n")
+    data = text.encode("utf-8")
+    return codecs.BOM_UTF8 + data if on_disk is not None and on_disk.bom else data
 
 
 def _fill(document: tomlkit.TOMLDocument, info: LocalInfo, titles: dict[str, str]) -> None:

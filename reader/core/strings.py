@@ -292,8 +292,10 @@ STRINGS: dict[str, str] = {
     "staff.status.last_errors": "最近的程序错误（详细内容在错误记录文件里）：",
     "staff.status.check": "重新检查",
     "staff.status.check_desc": "再检查一遍各个文件",
-    "staff.status.help_calls": "居民按“请工作人员帮忙”的记录（最新的在前，共 {n} 次）：",
-    "staff.status.no_help_calls": "还没有居民按过“请工作人员帮忙”。",
+    "staff.status.help_month": "这个月居民按了 {n} 次“请工作人员帮忙”。",
+    "staff.status.help_calls": "这次打开程序以来最近几次（最新的在前；"
+    "时间不存到电脑上，关掉程序就没有了）：",
+    "staff.status.no_help_calls": "这次打开程序以来还没有人按过。",
     "staff.status.sound_test": "试一下声音",
     "staff.status.sound_test_desc": "放一句话，看这台电脑能不能放出声音",
     "staff.status.sound_playing": "正在放一句话，请听……",

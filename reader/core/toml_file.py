@@ -51,13 +51,19 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         data = path.read_bytes()
     except OSError as exc:
         raise TomlFileError(f"{path.name} 打不开。", str(exc)) from exc
+    text, _encoding = decode_toml(data, path.name)
+    return (parse_toml(text, path.name) if text else {}), text
+
+
+def decode_toml(data: bytes, name: str) -> tuple[str, str]:
+    """(text, encoding) of a staff-edited file: BOM dropped, line ends made \\n, GBK or
+    UTF-16 decoded; ("", "utf-8") for a blank file. TomlFileError when it is no text."""
     if not data.strip():
-        return {}, ""
+        return "", "utf-8"
     try:
-        text, _encoding = decode_bytes(data, path.name)
+        return decode_bytes(data, name)
     except ArticleFileError as exc:
         raise TomlFileError(exc.message, exc.detail) from exc
-    return parse_toml(text, path.name), text
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:

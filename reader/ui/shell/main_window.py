@@ -12,7 +12,6 @@ the toolbar and the visible page.
 from __future__ import annotations
 
 import itertools
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
@@ -81,7 +80,6 @@ _SCROLL_KEYS = {
 }
 
 
-log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     page_changed = Signal(str)  # name of the page now shown
     look_changed = Signal(object)  # the new Look
@@ -422,14 +420,12 @@ class MainWindow(QMainWindow):
 
     def call_for_help(self) -> None:
         """请工作人员帮忙: the banner (the page stays in view), a chime staff hear across
-        the room, and one line in the help-call log staff read. A log that cannot be
-        written is only logged: the resident's call must not depend on the disk."""
-        from reader.core.help_calls import record_help_call
+        the room, one more in this month's count, and the time and screen in memory for
+        the staff area. Counting never raises: the call must not depend on the disk."""
         from reader.core.local_info import load_local_info
 
         screen = self.current_page().name
-        if not record_help_call(self.settings.path.parent, screen):
-            log.warning("help call on %s could not be written to the log", screen)
+        self.usage_counts().help_pressed(screen)
         centre = load_local_info().centre
         self.help_banner.show_call(centre.name, centre.phone)
         self.chime()

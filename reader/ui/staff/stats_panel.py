@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QWidget
 
+from reader.core.errors import plain_os_error
 from reader.core.usage_counts import (
     CSV_HEADER,
     MonthCounts,
@@ -153,6 +154,6 @@ class StatsPanel(Panel):
             write_report_csv(Path(path), report_csv(self.counts, rows, header))
         except OSError as exc:
             self.say(self.t("staff.stats.csv_failed", path=path,
-                            reason=self.look_convert(exc.strerror or str(exc))))
+                            reason=self.look_convert(plain_os_error(exc))))
             return
         self.say(self.t("staff.stats.saved", path=path))
