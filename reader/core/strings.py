@@ -216,6 +216,28 @@ STRINGS: dict[str, str] = {
     "print.error.cannot_write": "PDF 文件写不进去：{path}。"
     "请换一个文件夹，或关掉正打开这个文件的程序。",
     "print.error.not_written": "PDF 文件没有写成：{path}。请换一个文件夹再试。",
+    # on the printed page (cards, articles, booklets, the printer test page)
+    "print.date": "{year}年{month}月{day}日",
+    "print.printed_on": "打印日期：{date}",
+    "print.page": "第 {n} 页",
+    "print.page_of": "第 {n} 页，共 {total} 页",
+    "print.continued": "（续）",
+    "print.disclaimer": "以当地最新规定为准",
+    "print.sources": "信息来源：{titles}",
+    "print.source": "来源：{source}",
+    "print.phones_heading": "办事电话",
+    "print.booklet.title": "帮助卡片",
+    "print.booklet.title_of": "帮助卡片：{category}",
+    "print.booklet.contents": "目录",
+    "print.booklet.entry": "{title}　第 {page} 页",
+    "print.check.title": "打印测试页",
+    "print.check.printer": "打印机：{name}",
+    "print.check.printed_at": "打印时间：{date} {time}",
+    # the test page shows both scripts whatever the reader's script (NATIVE_SCRIPT_KEYS)
+    "print.check.scan_simplified": "简体：用手机扫一扫，把办事电话存到手机里。",
+    "print.check.scan_traditional": "繁體：用手機掃一掃，把辦事電話存到手機裏。",
+    "print.check.verdict": "这一页的字都清楚、没有方块，二维码能扫出 12345，就说明打印机可以用了。",
+    "print.check.hotline": "政务服务便民热线",
     # what the system says about a printer (CUPS printer-state-reasons), for staff
     "print.state.no_paper": "打印机没纸了，请放好纸再打印。",
     "print.state.jam": "打印机卡纸了，请取出卡住的纸再打印。",
@@ -526,7 +548,8 @@ STRINGS: dict[str, str] = {
     "staff.voice.licence_heading": "神经网络语音的许可",
 }
 
-NATIVE_SCRIPT_KEYS = frozenset({"script.to_traditional", "script.to_simplified"})
+NATIVE_SCRIPT_KEYS = frozenset({"script.to_traditional", "script.to_simplified",
+                                "print.check.scan_simplified", "print.check.scan_traditional"})
 
 
 @lru_cache(maxsize=1024)
