@@ -30,6 +30,7 @@ from filelock import FileLock, Timeout
 
 from reader import paths
 from reader.core.safe_files import atomic_write_bytes, set_aside
+from reader.core.strings import STRINGS, text
 
 MAX_MONTHS = 60
 MAX_CARDS = 300
@@ -42,14 +43,15 @@ _HELP_LINE = re.compile(r"^(\d{4}-\d{2})-\d{2}T\d{2}:\d{2}:\d{2}\t")
 
 # event name -> the row title in the report (Simplified Chinese; the window converts)
 TOTALS: dict[str, str] = {
-    "articles_opened": "打开文章",
-    "read_aloud_started": "开始朗读",
+    "articles_opened": STRINGS["staff.stats.articles_opened"],
+    "read_aloud_started": STRINGS["staff.stats.read_aloud_started"],
 }
 BY_CARD: dict[str, str] = {
-    "cards_opened": "打开帮助卡片",
-    "cards_printed": "打印帮助卡片",
+    "cards_opened": STRINGS["staff.stats.cards_opened"],
+    "cards_printed": STRINGS["staff.stats.cards_printed"],
 }
-HELP_PRESSES = "请工作人员帮忙"
+HELP_PRESSES = STRINGS["staff.stats.help_presses"]
+TOTAL_ROW = STRINGS["staff.stats.total_row"]  # ReportRow.card of a kind's total row
 
 
 def counts_file() -> Path:
@@ -111,7 +113,7 @@ class UsageCounts:
                     del months[old]
                 atomic_write_bytes(self.path, _encode(data))
         except (OSError, Timeout) as exc:
-            self.problem = f"使用次数记不下来（{self.path}）：{_reason(exc)}。"
+            self.problem = text("staff.stats.cannot_write", path=self.path, reason=_reason(exc))
 
     # --- reading ------------------------------------------------------------------------
     def months(self) -> list[str]:
@@ -140,7 +142,7 @@ class UsageCounts:
                 months: dict[str, dict[str, Any]] = self._read()["months"]
                 return months
         except (OSError, Timeout) as exc:
-            self.problem = f"使用次数读不出来（{self.path}）：{_reason(exc)}。"
+            self.problem = text("staff.stats.cannot_read", path=self.path, reason=_reason(exc))
             return {}
 
     def _read(self) -> dict[str, Any]:
@@ -153,7 +155,7 @@ class UsageCounts:
             return _checked(json.loads(self.path.read_bytes().decode("utf-8")))
         except (ValueError, UnicodeDecodeError):
             kept = set_aside(self.path)
-            self.problem = (f"使用次数文件坏了，已另存为 {kept.name}，从现在起重新计数。")
+            self.problem = text("staff.stats.broken", name=kept.name)
             return _empty()
 
     def _help_presses(self) -> Counter[str]:
@@ -168,7 +170,8 @@ class UsageCounts:
         except FileNotFoundError:
             pass
         except OSError as exc:
-            self.problem = f"求助记录读不出来（{self.help_log}）：{_reason(exc)}。"
+            self.problem = text("staff.stats.help_log_unreadable", path=self.help_log,
+                                reason=_reason(exc))
         return presses
 
     def _lock_path(self) -> Path:
@@ -186,7 +189,7 @@ def _encode(data: dict[str, Any]) -> bytes:
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, Timeout):
-        return "文件被占用"
+        return text("staff.stats.file_busy")
     return getattr(exc, "strerror", None) or str(exc)
 
 
@@ -229,17 +232,18 @@ def report_rows(counts: MonthCounts, card_titles: dict[str, str]) -> list[Report
     per card (most used first). Unknown card ids (a card since removed) show by id."""
     rows = [ReportRow(TOTALS["articles_opened"], "", counts.totals["articles_opened"])]
     for kind, name in BY_CARD.items():
-        rows.append(ReportRow(name, "合计", counts.card_total(kind)))
+        rows.append(ReportRow(name, TOTAL_ROW, counts.card_total(kind)))
         per_card = counts.cards.get(kind, Counter())
         for card_id, count in sorted(per_card.items(), key=lambda item: (-item[1], item[0])):
-            title = "其他卡片" if card_id == OTHER_CARDS else card_titles.get(card_id, card_id)
+            title = (STRINGS["staff.stats.other_cards"] if card_id == OTHER_CARDS
+                     else card_titles.get(card_id, card_id))
             rows.append(ReportRow(name, title, count))
     rows.append(ReportRow(HELP_PRESSES, "", counts.help_presses))
     rows.append(ReportRow(TOTALS["read_aloud_started"], "", counts.totals["read_aloud_started"]))
     return rows
 
 
-CSV_HEADER = ("月份", "项目", "卡片", "次数")
+CSV_HEADER = tuple(STRINGS["staff.stats.csv_header"].split())
 
 
 def report_csv(counts: MonthCounts, rows: Iterable[ReportRow],
