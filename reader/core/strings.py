@@ -96,6 +96,9 @@ STRINGS: dict[str, str] = {
     "font.missing": "这台电脑没有中文字体，字会显示成方框。"
     "请工作人员安装中文字体：Debian/Ubuntu 运行 sudo apt install fonts-noto-cjk；"
     "Windows 和 macOS 自带中文字体（微软雅黑、苹方），请检查是否被删掉。装好后重新打开本程序。",
+    # said in the terminal when `python -m reader` finds no screen to open the window on
+    "app.no_display": "没有找到可以显示窗口的屏幕（DISPLAY 没有设置）。"
+    "请在电脑的桌面上打开本程序，或请工作人员运行 python -m reader doctor 检查。",
     # --- read aloud (issue 4): keys "speech.*" go here ---
     "speech.read_all": "朗读全文",
     "speech.read_all_desc": "从标题开始，把整篇文章读出来",
@@ -139,6 +142,9 @@ STRINGS: dict[str, str] = {
     "card.back_home_desc": "回到首页",
     "card.phone_name": "电话 {number}：{purpose}",
     "card.step_name": "第 {n} 步：{text}",
+    # said before a numbered step and a phone number when a card is read aloud
+    "card.step_lead": "第{n}步。",
+    "card.phone_lead": "电话",
     "card.qr_caption": "用手机扫一扫，把办事电话存到手机里",
     "card.qr_name": "二维码：{name}，电话 {phones}",
     "card.mentions_heading": "文章里说到它的地方",
@@ -419,6 +425,7 @@ STRINGS: dict[str, str] = {
     "staff.packs.usb_desc": "选U盘上的内容包文件（pack-数字.zip）",
     "staff.packs.filter": "内容包 (*.zip)",
     "staff.packs.checking": "正在检查，请稍等……",
+    "staff.packs.check_failed": "检查内容包时出了问题，下次再试。",
     "staff.packs.busy": "上一次检查还没有完成，请稍等再试。",
     "staff.packs.last_check": "上次检查：",
     "staff.packs.conflict": "卡片 {id}：这台电脑上改过，内容包也带来了新版本。"

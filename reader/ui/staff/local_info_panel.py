@@ -39,6 +39,7 @@ from reader.core.local_info_save import (
     parse_checked_date,
     save_local_info,
 )
+from reader.core.strings import STRINGS
 from reader.core.typography import MIN_TARGET_PX
 from reader.ui.staff.file_health import current_cards
 from reader.ui.staff.parts import Panel, button, combo, heading, label
@@ -297,7 +298,7 @@ class LocalInfoPanel(Panel):
             self._label_row(self.rows[f"centre.{key}"], name, required=key == "name")
         self.checked_title.setText(t("staff.local.checked_heading"))
         self.checked_hint.setText(t("staff.local.checked_hint"))
-        self._label_row(self.rows[CHECKED_KEY], "核实日期")  # a field name, like CENTRE_FIELDS
+        self._label_row(self.rows[CHECKED_KEY], STRINGS["staff.local.checked"])
         self.rows[CHECKED_KEY].edit.setPlaceholderText("2026-12-06")
         self.today_button.set_texts(t("staff.local.today"), t("staff.local.today_desc"))
         self.cards_title.setText(t("staff.local.cards_heading"))
