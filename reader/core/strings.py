@@ -269,6 +269,34 @@ STRINGS: dict[str, str] = {
     "settings.problem.not_saved": "；设置文件夹不能写，这次的改动不会保存",
     "settings.problem.save_failed": "设置存不进去（磁盘满了，或者设置文件夹不能写）：{folder}。"
     "改动这次有效，下次打开程序会丢失。",
+    # the article library (reader.core.library): told to staff in the window and the terminal
+    "library.unnamed_file": "文件",
+    "library.duplicate": "《{title}》已经在文章库里了，没有重复加入。",
+    "library.duplicate_hidden": "《{title}》已经在文章库里了，没有重复加入。"
+    "（它现在是隐藏的，可以取消隐藏。）",
+    "library.seed_not_deleted": "程序自带的文章不能删除，可以把它隐藏起来。",
+    "library.published_not_deleted": "这篇文章来自内容包，不能在这里删除，可以把它隐藏起来。",
+    "library.not_found": "文章库里没有这篇文章，可能已经删除了。",
+    "library.not_writable": "没能写进文章库，文章库没有改变。请检查文章库文件夹能不能写。",
+    "library.busy": "文章库正在被另一个窗口修改，这次没有改动。请稍等一下再试。",
+    "library.disk_full": "没能写进文章库，文章库没有改变。请检查磁盘是否已满。",
+    "library.seed_unreadable": "自带文章 {name} 读不出来：{reason}",
+    "library.index_missing": "文章库的目录文件不见了，已经根据各篇文章重新建好。",
+    "library.index_broken_stuck": "文章库的目录文件坏了，也没法另存。"
+    "请把文章库文件夹交给技术人员。",
+    "library.index_rebuilt": "文章库的目录文件坏了，已经根据备份和各篇文章重新建好。"
+    "坏的文件另存为 {name}。",
+    "library.unconfirmed": "有 {n} 篇文章当时没有保存完（程序在保存时被关掉），没有放回文章库；"
+    "它们的文件还在 articles 文件夹里，需要的话请重新添加。",
+    "library.article_unreadable": "《{title}》的文件丢失或坏了，读不出来，暂时不显示。",
+    "library.article_redone": "《{title}》的整理结果坏了，已经从原文件重新整理。",
+    # the staff PIN file (reader.core.pin)
+    "pin.cannot_save": "员工密码文件存不进去（{reason}），请检查设置文件夹能不能写：{folder}",
+    "pin.not_set": "还没有设员工密码。",
+    "pin.wrong_wait": "密码不对。请等 {seconds} 秒再试。",
+    "pin.wrong_tries_left": "密码不对。还可以再试 {n} 次。",
+    "pin.broken": "员工密码文件坏了，工作人员区先锁住（不能用它设新密码）。"
+    "要重新设密码：在这台电脑上运行 {command}，或者删掉 {path}，然后按 Ctrl+Alt+S 设新密码。",
     # --- staff area, community mode, errors (issues 8, 9): keys "staff.*", "kiosk.*" ---
     "idle.title": "还有人在看吗？",
     "idle.detail": "没有人在看的话，{seconds} 秒后回到首页，字的大小和颜色也换回原样。",
