@@ -11,6 +11,8 @@ import datetime as dt
 from pathlib import Path
 from typing import NamedTuple
 
+from reader.core.strings import STRINGS
+
 HELP_LOG_NAME = "help-calls.log"
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S"
 
@@ -21,8 +23,8 @@ class HelpCall(NamedTuple):
 
 
 # Screen names in the log are the program's page names; staff read them as these words.
-SCREEN_WORDS = {"home": "首页", "article": "文章", "card": "帮助卡片", "category": "卡片列表",
-                "staff": "工作人员页面", "staff_pin": "工作人员密码页"}
+SCREEN_WORDS = {screen: STRINGS[f"help.screen.{screen}"]
+                for screen in ("home", "article", "card", "category", "staff", "staff_pin")}
 
 
 def help_log(settings_folder: Path) -> Path:

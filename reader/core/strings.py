@@ -297,6 +297,36 @@ STRINGS: dict[str, str] = {
     "pin.wrong_tries_left": "密码不对。还可以再试 {n} 次。",
     "pin.broken": "员工密码文件坏了，工作人员区先锁住（不能用它设新密码）。"
     "要重新设密码：在这台电脑上运行 {command}，或者删掉 {path}，然后按 Ctrl+Alt+S 设新密码。",
+    # content packs (reader.core.pack_status, pack_pull): the 内容订阅 panel and the terminal
+    "packs.source": "来源：{value}",
+    "packs.fingerprint": "公钥指纹：{value}",
+    "packs.last_check": "上次检查：{value}",
+    "packs.no_source_usb": "（没有设置，只能从U盘导入）",
+    "packs.not_set": "（没有设置）",
+    "packs.none_used": "这台电脑还没有用过内容包。",
+    "packs.unsigned_publisher": "发布方未署名",
+    "packs.in_use": "正在用：第 {version} 版（{made}，{publisher}）{note}；"
+    "{articles} 篇文章、{cards} 张卡片，最近 7 天新到 {new} 篇",
+    "packs.unknown_time": "（不知道）",
+    "packs.no_source": "还没有设置内容包的来源。",
+    "packs.up_to_date": "已经是最新的内容。",
+    "packs.applied": "已经用上第 {version} 版内容包{note}",
+    # the settings file as the settings loader reads it (reader.core.ini_check)
+    "settings.file_name": "设置文件",
+    "settings.problem.is_folder": "设置文件的位置上是一个文件夹。",
+    "settings.problem.unreadable_file": "设置文件读不出来（{reason}）。",
+    "settings.problem.too_big": "设置文件大得不正常。",
+    "settings.problem.not_text": "设置文件里有乱码，不是文字。",
+    "settings.problem.garbage": "设置文件里有乱码，一项设置也看不出来。",
+    "settings.problem.bad_line": "设置文件第 {number} 行看不懂：{line}{more}。",
+    "settings.problem.more_bad_lines": "（还有 {n} 行也看不懂）",
+    # the page a resident pressed 请工作人员帮忙 on, as the 状况 tab lists it (help_calls)
+    "help.screen.home": "首页",
+    "help.screen.article": "文章",
+    "help.screen.card": "帮助卡片",
+    "help.screen.category": "卡片列表",
+    "help.screen.staff": "工作人员页面",
+    "help.screen.staff_pin": "工作人员密码页",
     # --- staff area, community mode, errors (issues 8, 9): keys "staff.*", "kiosk.*" ---
     "idle.title": "还有人在看吗？",
     "idle.detail": "没有人在看的话，{seconds} 秒后回到首页，字的大小和颜色也换回原样。",
