@@ -327,6 +327,53 @@ STRINGS: dict[str, str] = {
     "help.screen.category": "卡片列表",
     "help.screen.staff": "工作人员页面",
     "help.screen.staff_pin": "工作人员密码页",
+    # the local-information file (reader.core.local_info): the 状况 tab, 本地信息 and doctor
+    "local.field.name": "名称",
+    "local.field.address": "地址",
+    "local.field.phone": "电话",
+    "local.field.hours": "开放时间",
+    "local.field.office": "办理地点",
+    "local.field.office_hours": "办理时间",
+    "local.field.note": "备注",
+    "local.problem.not_created": "本地办事信息文件建不起来（{path}）：{reason}。"
+    "卡片上先不显示本地信息。",
+    "local.problem.broken": "本地办事信息有错：{reason}"
+    "先不用这个文件里的内容；文件没有改动，改正后重新打开程序即可。",
+    "local.problem.where": "本地办事信息 {name}{line}：{what}。",
+    "local.problem.line": " 第 {n} 行",
+    "local.problem.not_text": "“{key}”要写一段文字，用英文双引号括起来；这一项先不用",
+    "local.problem.not_table": "“{name}”应当是 [{name}] 一段",
+    "local.problem.unknown_key": "不认识的项目“{key}”，已经忽略",
+    "local.problem.checked_format": "号码核实日期要写成 2026-12-06 这样",
+    "local.problem.card_not_table": "卡片 {card} 要写成 [{name}] 一段",
+    "local.problem.unknown_card": "本地办事信息里的 [cards.{card}] 没有对应的卡片，请检查编号。",
+    # checking and saving the 本地信息 form (reader.core.local_info_save)
+    "local.check.not_a_number": "“{part}”里有不是号码的字：号码只写数字，可以用短横 - 隔开，"
+    "分机写“转 123”。",
+    "local.check.not_a_phone": "“{part}”不像电话号码：{hint}",
+    "local.check.mobile_length": "手机号码是 1 开头的 11 位数字，这里是 {n} 位。",
+    "local.check.landline_digits": "座机先写区号再写号码（如 0354-1234567），"
+    "区号和号码的位数对不上。",
+    "local.check.phone_examples": "座机如 0354-1234567，手机如 13912345678，热线如 12345。",
+    "local.check.not_a_date": "号码核实日期“{value}”不是一个日子："
+    "请写成 2026-12-06，或按“今天核实过”。",
+    "local.check.centre_field": "社区服务中心的{name}",
+    "local.check.card_field": "“{title}”卡片的{name}",
+    "local.check.no_office": "“{title}”卡片的办理地点空着：填了电话或地址，也请写上去哪里办。",
+    "local.check.checked_future": "号码核实日期不能是以后的日子。",
+    "local.check.checked_missing": "填了电话号码，请也填上号码核实日期"
+    "（今天打电话核对过，就按“今天核实过”）。",
+    "local.check.empty": "{name}不能空着。",
+    "local.check.one_line": "{name}只能写一行。",
+    "local.check.too_long": "{name}太长了（{n} 个字，最多 {limit} 个字），印在卡片上放不下。",
+    "local.save.changed_meanwhile": "本地信息文件在您填写的时候被改过了（也许有人用记事本改了它）。"
+    "为了不把那些改动盖掉，这次没有保存。请按“重新读取”看看文件现在的内容。",
+    "local.save.file_broken": "本地信息文件里有写错的地方，表格不能往里面填。可以用记事本改正它；"
+    "或者按“另存旧文件，用表格重写”：旧文件原样留一份，再用表格里的内容写新文件。",
+    "local.save.reads_differently": "本地信息没能保存："
+    "写出来的内容和表格里的不一样。文件没有改动。",
+    "local.save.failed": "本地信息没能保存（{path}）：{reason}。文件没有改动。",
+    "local.save.cannot_open": "本地信息文件打不开（{path}）：{reason}。",
     # --- staff area, community mode, errors (issues 8, 9): keys "staff.*", "kiosk.*" ---
     "idle.title": "还有人在看吗？",
     "idle.detail": "没有人在看的话，{seconds} 秒后回到首页，字的大小和颜色也换回原样。",
@@ -655,7 +702,7 @@ def _converted(simplified: str, script: Script) -> str:
     return convert(simplified, script)
 
 
-def text(key: str, script: Script = "simplified", **fields: object) -> str:
+def text(key: str, script: Script = "simplified", /, **fields: object) -> str:
     """The string `key` in `script`, with {fields} filled in as given (pass field values
     already in `script`, e.g. the displayed article's title)."""
     template = STRINGS[key]
