@@ -13,8 +13,10 @@ recognises the way back. Its description and accessible name follow the current 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from reader.core.article import Script
+if TYPE_CHECKING:  # reader.core.article takes its date words from here
+    from reader.core.article import Script
 
 STRINGS: dict[str, str] = {
     # window
@@ -51,6 +53,12 @@ STRINGS: dict[str, str] = {
     "theme.button_desc": "换一种颜色：下一种是{next}",
     "theme.standard": "标准（浅底黑字）",
     "theme.high_contrast": "高对比（黑底白字）",
+    # dates, as residents say them (home's date line, article tiles, cards, printed pages)
+    "date.day": "{year}年{month}月{day}日",
+    "date.year": "{year}年",
+    "date.with_weekday": "{day} 星期{weekday}",
+    "date.weekdays": "一 二 三 四 五 六 日",
+    "date.lunar": "农历{month}月{day}",
     # notices (shown in the big message line under the toolbar)
     "notice.size_now": "字的大小：{word}（第 {step} 级，共 {steps} 级）",
     # one word per size step, smallest first (reader.core.typography.SIZE_STEPS)
@@ -145,6 +153,31 @@ STRINGS: dict[str, str] = {
     # said before a numbered step and a phone number when a card is read aloud
     "card.step_lead": "第{n}步。",
     "card.phone_lead": "电话",
+    # card section headings (reader.core.card_text), on screen and on paper
+    "card.section.what": "这是什么",
+    "card.section.who": "谁可以申请",
+    "card.section.steps": "怎么办",
+    "card.section.bring": "要带什么",
+    "card.section.phones": "打电话问",
+    "card.section.notes": "注意",
+    "card.section.local": "本地办理",
+    "card.local.office": "办理地点",
+    "card.local.office_address": "办理地址",
+    "card.local.office_phone": "办理电话",
+    "card.local.office_hours": "办理时间",
+    "card.local.office_note": "提醒",
+    "card.local.centre": "社区服务中心",
+    "card.local.address": "地址",
+    "card.local.centre_phone": "电话",
+    "card.local.hours": "开放时间",
+    "card.local.checked": "号码核实日期",
+    "card.reviewed": "内容更新日期",
+    "card.title_heading": "标题",
+    # the contact a card's QR code saves to a phone (reader.core.contact_qr)
+    "card.qr.office_name": "{title}办理电话",
+    "card.qr.office_note": "办{title}。{more}不清楚打{hotline}。",
+    "card.qr.where": "办理地点：{office}。",
+    "card.qr.hotline_note": "没有填当地电话。{where}问{title}，打这个号码。",
     "card.qr_caption": "用手机扫一扫，把办事电话存到手机里",
     "card.qr_name": "二维码：{name}，电话 {phones}",
     "card.mentions_heading": "文章里说到它的地方",
@@ -223,7 +256,6 @@ STRINGS: dict[str, str] = {
     "请换一个文件夹，或关掉正打开这个文件的程序。",
     "print.error.not_written": "PDF 文件没有写成：{path}。请换一个文件夹再试。",
     # on the printed page (cards, articles, booklets, the printer test page)
-    "print.date": "{year}年{month}月{day}日",
     "print.printed_on": "打印日期：{date}",
     "print.page": "第 {n} 页",
     "print.page_of": "第 {n} 页，共 {total} 页",

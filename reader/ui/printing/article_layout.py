@@ -78,7 +78,7 @@ def _date_words(iso: str | None) -> str:
     if not iso:
         return ""
     year, month, day = (int(part) for part in iso.split("-"))
-    return strings.text("print.date", year=year, month=month, day=day)
+    return strings.text("date.day", year=year, month=month, day=day)
 
 
 def _source_line(source: str, script: Script) -> str:

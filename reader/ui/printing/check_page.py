@@ -32,7 +32,7 @@ def check_page(printer_name: str, script: Script = "simplified",
         return strings.text(key, script, **fields)
 
     now = datetime.now()
-    today = t("print.date", year=now.year, month=now.month, day=now.day)
+    today = t("date.day", year=now.year, month=now.month, day=now.day)
     rows = [t("print.check.printer", name=printer_name),
             t("print.check.printed_at", date=today, time=f"{now:%H:%M}"),
             t("print.check.scan_simplified"),

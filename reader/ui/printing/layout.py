@@ -293,7 +293,7 @@ class Page:
 
 def printed_on_line(day: date, script: Script) -> str:
     """打印日期：2026年12月6日, the footer line every printed page carries."""
-    words = strings.text("print.date", script, year=day.year, month=day.month, day=day.day)
+    words = strings.text("date.day", script, year=day.year, month=day.month, day=day.day)
     return strings.text("print.printed_on", script, date=words)
 
 
