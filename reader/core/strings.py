@@ -1,13 +1,29 @@
-"""Every piece of text the window shows, written once in Simplified Chinese.
+"""Every piece of text the window shows or says, written once in Simplified Chinese.
 
-`text(key, script)` returns it in the reader's script: 繁體 goes through the same
-converter as the articles, so there is one place to edit and no second list to keep in
-step. Later features add their keys to STRINGS (one dict, grouped by screen).
+`text(key, script, **fields)` returns it in the reader's script: 繁體 goes through the
+same converter as the articles, so there is one place to edit and no second list to keep
+in step. Features add their keys to STRINGS (one dict, grouped by screen).
+
+What belongs here: everything a resident or staff member sees in the window, hears read
+aloud, or gets on paper (printed cards, booklets, the printer test page); and the
+messages core modules hand to the window (settings, library, PIN, local information,
+usage counts, content packs), so a message the window shows is never built elsewhere.
+A core module keeps returning a finished sentence where callers expect one, but the
+sentence comes from here.
+
+What stays beside its code: text that only ever goes to a terminal, for staff or
+developers: the command line (reader/cli*.py, reader/speech/cli.py, `python -m reader
+screenshot`) and `python -m reader doctor`'s checklist rows (the doctor_checks()
+providers). The terminal has no script setting, and a row reads best next to the check
+that produces it. A message shared by a command and the window lives here. Not text at
+all, so also elsewhere: card data, number words for speech, cleaning patterns, file
+templates and format markers. tests/ui/test_strings_module.py keeps reader/ui to this.
 
 One deliberate exception, NATIVE_SCRIPT_KEYS: the button that switches script names the
 other script in that script's own characters ("繁體字" / "简体字"), the way phones list
 languages in their own language, so a reader who ended up in the wrong script still
 recognises the way back. Its description and accessible name follow the current script.
+The printer test page likewise shows one line in each script whatever the reader's.
 """
 
 from __future__ import annotations
