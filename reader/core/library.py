@@ -111,7 +111,7 @@ def text_digest(article: Article) -> str:
 
 def _source_bytes(source: Source, name: str | None) -> tuple[bytes, str]:
     if isinstance(source, bytes):
-        return source, name or text("library.unnamed_file")
+        return source, name or text("import.unnamed_file")
     from reader.core.formats import display_name, read_source
 
     path = Path(source)

@@ -318,7 +318,6 @@ STRINGS: dict[str, str] = {
     "settings.problem.save_failed": "设置存不进去（磁盘满了，或者设置文件夹不能写）：{folder}。"
     "改动这次有效，下次打开程序会丢失。",
     # the article library (reader.core.library): told to staff in the window and the terminal
-    "library.unnamed_file": "文件",
     "library.duplicate": "《{title}》已经在文章库里了，没有重复加入。",
     "library.duplicate_hidden": "《{title}》已经在文章库里了，没有重复加入。"
     "（它现在是隐藏的，可以取消隐藏。）",
@@ -461,6 +460,33 @@ STRINGS: dict[str, str] = {
     "cards.term_taken": "词“{term}”已经用在卡片 {owner} 上，这里不再用它",
     "cards.all_terms_taken": "这张卡片的词都被别的卡片用了，文章里不会链接到它",
     "cards.missing_icon": "找不到图标文件 icons/{icon}.svg，卡片先不显示图标。",
+    # a file staff add as an article that is refused (reader.core.formats, decode, limits,
+    # ingest): 添加文章 and `python -m reader add`
+    "import.unnamed_file": "文件",
+    "import.old_word": "这是旧版 Word 文件（.doc），读不了。"
+    "请在 Word 或 WPS 里“另存为” .docx 后再加入。",
+    "import.wps": "这是 WPS 文字文件（.wps），读不了。请在 WPS 里“另存为” .docx 后再加入。",
+    "import.pdf": "PDF 文件读不了。请从 PDF 里复制文字，存成 .txt 后再加入。",
+    "import.rtf": "RTF 文件读不了。请在 Word 或 WPS 里“另存为” .docx 后再加入。",
+    "import.refused_kind": "{name}：{why}",
+    "import.supported": "文字文件（.txt）、网页（.html .htm .mhtml .mht）和 Word 文件（.docx）",
+    "import.is_folder": "{name} 是一个文件夹，不是文章文件。",
+    "import.not_regular": "{name} 不是普通文件，不能当文章读。",
+    "import.not_found": "找不到文件 {name}。",
+    "import.cannot_open": "打不开文件 {name}。",
+    "import.zip": "{name} 是压缩文件或坏了的 Word 文件，读不了。",
+    "import.unknown_kind": "{name}：不认识这种文件（{extension}）。可以加入的有{supported}。",
+    "import.no_chinese": "{name} 里几乎没有中文，不像一篇新闻文章，没有加入。",
+    "import.no_text": "{name} 里没有文字。",
+    "import.empty": "{name} 是空的，里面没有文字。",
+    "import.undecodable": "{name} 读不出文字：它不是文字文件，或者用了认不出的编码。"
+    "请用记事本另存为 UTF-8 后再试。",
+    "import.too_many": "{name} 里的{what}太多了，不像一篇文章，没有加入。",
+    "import.too_big": "{name} 太大了（{mb} MB），不像一篇文章，没有加入。",
+    "import.what.chars": "文字",
+    "import.what.lines": "行",
+    "import.what.paragraphs": "段落",
+    "import.only_noise": "{name} 里除了网页杂项没有正文。",
     # --- staff area, community mode, errors (issues 8, 9): keys "staff.*", "kiosk.*" ---
     "idle.title": "还有人在看吗？",
     "idle.detail": "没有人在看的话，{seconds} 秒后回到首页，字的大小和颜色也换回原样。",
