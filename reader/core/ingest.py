@@ -40,8 +40,7 @@ def ingest_text(
     check_text(text, name)
     paragraphs = sum(1 for line in text.split("\n") if line.strip())
     if paragraphs > MAX_PARAGRAPHS:
-        raise too_long(name, strings.text("import.what.paragraphs"),
-                       f"{paragraphs} paragraphs, limit {MAX_PARAGRAPHS}")
+        raise too_long(name, "paragraphs", f"{paragraphs} paragraphs, limit {MAX_PARAGRAPHS}")
     lines, removed, date = clean(text, keep_lines)
     texts = remove_inserted_pinyin([line.text for line in lines])
     lines = [

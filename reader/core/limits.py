@@ -27,8 +27,11 @@ MAX_MIME_PARTS = 200  # parts of a page saved as one file (.mht): a page and its
 
 def too_long(name: str, what: str, detail: str) -> ArticleFileError:
     """The refusal for a file over one of the limits: plain words for staff, the
-    limit itself for the log."""
-    return ArticleFileError(strings.text("import.too_many", name=name, what=what), detail)
+    limit itself for the log. `what` names what there is too much of (the end of an
+    "import.what.*" strings key: chars, lines, paragraphs, elements, content, parts)."""
+    return ArticleFileError(
+        strings.text("import.too_many", name=name, what=strings.text(f"import.what.{what}")),
+        detail)
 
 
 def too_big(name: str, size: int) -> ArticleFileError:
@@ -42,8 +45,7 @@ def check_text(text: str, name: str) -> None:
     """Refuse decoded text over the character or line limits (counted in C, before
     anything splits it into millions of strings)."""
     if len(text) > MAX_CHARS:
-        raise too_long(name, strings.text("import.what.chars"),
-                       f"{len(text)} characters, limit {MAX_CHARS}")
+        raise too_long(name, "chars", f"{len(text)} characters, limit {MAX_CHARS}")
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
-        raise too_long(name, strings.text("import.what.lines"), f"{lines} lines, limit {MAX_LINES}")
+        raise too_long(name, "lines", f"{lines} lines, limit {MAX_LINES}")
