@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reader.core.errors import plain_os_error
 from reader.core.usage_counts import (
+    TOTAL_ROW,
     ReportRow,
     UsageCounts,
     report_csv,
@@ -57,7 +58,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def _row_name(row: ReportRow) -> str:
     if not row.card:
         return row.item
-    return f"{row.item}（合计）" if row.card == "合计" else f"    {row.card}"
+    return f"{row.item}（合计）" if row.card == TOTAL_ROW else f"    {row.card}"
 
 
 def _columns(text: str) -> int:

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import errno
 
+from reader.core.strings import STRINGS
+
 # The file-system errors staff meet, as plain words (Python's own text is English).
-_OS_ERROR_WORDS = {
-    errno.ENOENT: "找不到这个文件或文件夹",
-    errno.EACCES: "没有权限（这个位置不让写或不让读）",
-    errno.EPERM: "没有权限（这个位置不让写或不让读）",
-    errno.EISDIR: "这里是一个文件夹，不是文件",
-    errno.ENOTDIR: "路径里有一段是文件，不是文件夹",
-    errno.ENOSPC: "磁盘满了",
-    errno.EROFS: "这个磁盘只能读，不能写",
-    errno.EEXIST: "已经有同名的文件",
-    errno.ENAMETOOLONG: "文件名太长",
-    errno.EIO: "磁盘读写出错（U 盘拔掉了，或者磁盘有问题）",
-    errno.EBUSY: "文件正被别的程序占用",
+_OS_ERROR_WORDS = {  # errno -> key of its plain words in reader.core.strings
+    errno.ENOENT: "os_error.enoent",
+    errno.EACCES: "os_error.eacces",
+    errno.EPERM: "os_error.eperm",
+    errno.EISDIR: "os_error.eisdir",
+    errno.ENOTDIR: "os_error.enotdir",
+    errno.ENOSPC: "os_error.enospc",
+    errno.EROFS: "os_error.erofs",
+    errno.EEXIST: "os_error.eexist",
+    errno.ENAMETOOLONG: "os_error.enametoolong",
+    errno.EIO: "os_error.eio",
+    errno.EBUSY: "os_error.ebusy",
 }
 
 
@@ -24,7 +26,7 @@ def plain_os_error(exc: BaseException) -> str:
     """Why a file operation failed, in plain Chinese for staff: the common errno cases
     in words, anything else as the system says it."""
     if isinstance(exc, OSError) and exc.errno in _OS_ERROR_WORDS:
-        return _OS_ERROR_WORDS[exc.errno]
+        return STRINGS[_OS_ERROR_WORDS[exc.errno]]
     return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
 
 

@@ -19,6 +19,8 @@ from collections import Counter, deque
 from pathlib import Path
 from typing import NamedTuple
 
+from reader.core.strings import STRINGS
+
 OLD_LOG_NAME = "help-calls.log"
 RECENT_KEPT = 20
 _OLD_LINE = re.compile(rb"^(\d{4})-(0[1-9]|1[0-2])-\d{2}T\d{2}:\d{2}:\d{2}\t")
@@ -30,8 +32,8 @@ class HelpCall(NamedTuple):
 
 
 # The program's page names, as staff read them.
-SCREEN_WORDS = {"home": "首页", "article": "文章", "card": "帮助卡片", "category": "卡片列表",
-                "staff": "工作人员页面", "staff_pin": "工作人员密码页"}
+SCREEN_WORDS = {screen: STRINGS[f"help.screen.{screen}"]
+                for screen in ("home", "article", "card", "category", "staff", "staff_pin")}
 
 
 class RecentHelpCalls:

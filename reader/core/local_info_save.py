@@ -34,6 +34,7 @@ import tomlkit
 from phonenumbers import shortnumberinfo
 from tomlkit.items import Table
 
+from reader.core import strings
 from reader.core.errors import ReaderError, plain_os_error
 from reader.core.local_info import (
     CENTRE_FIELDS,
@@ -76,10 +77,10 @@ def phone_problem(text: str) -> str | None:
         if not part:
             continue
         if not _PHONE_CHARS.match(part):
-            return f"“{part}”里有不是号码的字：号码只写数字，可以用短横 - 隔开，分机写“转 123”。"
+            return strings.text("local.check.not_a_number", part=part)
         digits = re.sub(r"\D", "", part)
         if not _is_phone(part, digits):
-            return f"“{part}”不像电话号码：{_shape_hint(digits)}"
+            return strings.text("local.check.not_a_phone", part=part, hint=_shape_hint(digits))
     return None
 
 
@@ -97,10 +98,10 @@ def _is_phone(part: str, digits: str) -> bool:
 
 def _shape_hint(digits: str) -> str:
     if digits.startswith("1") and len(digits) > 6:
-        return f"手机号码是 1 开头的 11 位数字，这里是 {len(digits)} 位。"
+        return strings.text("local.check.mobile_length", n=len(digits))
     if digits.startswith("0"):
-        return "座机先写区号再写号码（如 0354-1234567），区号和号码的位数对不上。"
-    return "座机如 0354-1234567，手机如 13912345678，热线如 12345。"
+        return strings.text("local.check.landline_digits")
+    return strings.text("local.check.phone_examples")
 
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -118,8 +119,7 @@ def parse_checked_date(text: str) -> date | None:
             raise ValueError(text)
         return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
     except ValueError:
-        raise ValueError(f"号码核实日期“{text}”不是一个日子：请写成 2026-12-06，"
-                         "或按“今天核实过”。") from None
+        raise ValueError(strings.text("local.check.not_a_date", value=text)) from None
 
 
 def check_local_info(info: LocalInfo, today: date,
@@ -128,35 +128,37 @@ def check_local_info(info: LocalInfo, today: date,
     titles = card_titles or {}
     problems: list[FieldProblem] = []
     for key, name in CENTRE_FIELDS.items():
-        problems += _field_problems(f"centre.{key}", f"社区服务中心的{name}",
+        problems += _field_problems(f"centre.{key}", strings.text("local.check.centre_field",
+                                                                  name=name),
                                     getattr(info.centre, key), key)
     for card_id, office in info.offices.items():
-        where = f"“{titles.get(card_id, card_id)}”卡片的"
+        title = titles.get(card_id, card_id)
         for key, name in OFFICE_FIELDS.items():
-            problems += _field_problems(f"cards.{card_id}.{key}", where + name,
+            where = strings.text("local.check.card_field", title=title, name=name)
+            problems += _field_problems(f"cards.{card_id}.{key}", where,
                                         getattr(office, key), key)
         if not office.office.strip() and not office.is_empty():
             problems.append(FieldProblem(f"cards.{card_id}.office",
-                                         f"{where}办理地点空着：填了电话或地址，也请写上去哪里办。"))
+                                         strings.text("local.check.no_office", title=title)))
     if info.checked is not None and info.checked > today:
-        problems.append(FieldProblem(CHECKED_KEY, "号码核实日期不能是以后的日子。"))
+        problems.append(FieldProblem(CHECKED_KEY, strings.text("local.check.checked_future")))
     phones = [info.centre.phone, *(office.phone for office in info.offices.values())]
     if info.checked is None and any(phone.strip() for phone in phones):
-        problems.append(FieldProblem(CHECKED_KEY, "填了电话号码，请也填上号码核实日期"
-                                     "（今天打电话核对过，就按“今天核实过”）。"))
+        problems.append(FieldProblem(CHECKED_KEY, strings.text("local.check.checked_missing")))
     return problems
 
 
 def _field_problems(field: str, name: str, value: str, key: str) -> list[FieldProblem]:
     value = value.strip()
     if not value:
-        return [FieldProblem(field, f"{name}不能空着。")] if field in REQUIRED else []
+        return ([FieldProblem(field, strings.text("local.check.empty", name=name))]
+                if field in REQUIRED else [])
     limit = MAX_NOTE_CHARS if key == "note" else MAX_CHARS
     if "\n" in value:
-        return [FieldProblem(field, f"{name}只能写一行。")]
+        return [FieldProblem(field, strings.text("local.check.one_line", name=name))]
     if len(value) > limit:
-        return [FieldProblem(field, f"{name}太长了（{len(value)} 个字，最多 {limit} 个字），"
-                                    "印在卡片上放不下。")]
+        return [FieldProblem(field, strings.text("local.check.too_long", name=name,
+                                                 n=len(value), limit=limit))]
     if key == "phone":
         problem = phone_problem(value)
         if problem:
@@ -204,31 +206,26 @@ def save_local_info(info: LocalInfo, path: Path, expected_text: str | None,
     on_disk = _read_current(path)
     current = on_disk.text if on_disk is not None else None
     if current != expected_text and not (current is None and expected_text == ""):
-        raise LocalInfoSaveError(
-            "本地信息文件在您填写的时候被改过了（也许有人用记事本改了它）。"
-            "为了不把那些改动盖掉，这次没有保存。请按“重新读取”看看文件现在的内容。")
+        raise LocalInfoSaveError(strings.text("local.save.changed_meanwhile"))
     kept: Path | None = None
     base = current if current and current.strip() else template(cards)
     try:
         document = tomlkit.parse(base)
     except tomlkit.exceptions.TOMLKitError as exc:
         if not replace_broken:
-            raise LocalInfoSaveError(
-                "本地信息文件里有写错的地方，表格不能往里面填。可以用记事本改正它；"
-                "或者按“另存旧文件，用表格重写”：旧文件原样留一份，再用表格里的内容写新文件。"
-            ) from exc
+            raise LocalInfoSaveError(strings.text("local.save.file_broken")) from exc
         kept = set_aside(path, copy=True)
         document = tomlkit.parse(template(cards))
     _fill(document, info, dict(cards))
     text = tomlkit.dumps(document)
     # never write a file that reads differently from what the form shows
     if _read_back(text, set(info.offices)) != _comparable(info):
-        raise LocalInfoSaveError("本地信息没能保存：写出来的内容和表格里的不一样。文件没有改动。")
+        raise LocalInfoSaveError(strings.text("local.save.reads_differently"))
     try:
         atomic_write_bytes(path, _encoded(text, on_disk))
     except OSError as exc:
-        raise LocalInfoSaveError(
-            f"本地信息没能保存（{path}）：{plain_os_error(exc)}。文件没有改动。") from exc
+        raise LocalInfoSaveError(strings.text("local.save.failed", path=path,
+                                              reason=plain_os_error(exc))) from exc
     return SaveResult(path, kept)
 
 
@@ -246,7 +243,8 @@ def _read_current(path: Path) -> _OnDisk | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise LocalInfoSaveError(f"本地信息文件打不开（{path}）：{plain_os_error(exc)}。") from exc
+        raise LocalInfoSaveError(strings.text("local.save.cannot_open", path=path,
+                                              reason=plain_os_error(exc))) from exc
     try:
         encoding = decode_toml(data, path.name)[1]
     except TomlFileError:

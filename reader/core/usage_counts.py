@@ -36,6 +36,7 @@ from reader import paths
 from reader.core.errors import plain_os_error
 from reader.core.help_calls import RecentHelpCalls, old_help_log, old_log_months
 from reader.core.safe_files import atomic_write_bytes, set_aside
+from reader.core.strings import STRINGS, text
 
 MAX_MONTHS = 60
 MAX_CARDS = 300
@@ -47,16 +48,17 @@ _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _FOLDED = "help_log_folded"  # sha256 of an old help log already counted
 
 # event name -> the row title in the report (Simplified Chinese; the window converts)
-HELP_PRESSES = "请工作人员帮忙"
+HELP_PRESSES = STRINGS["staff.stats.help_presses"]
 TOTALS: dict[str, str] = {
-    "articles_opened": "打开文章",
+    "articles_opened": STRINGS["staff.stats.articles_opened"],
     "help_presses": HELP_PRESSES,
-    "read_aloud_started": "开始朗读",
+    "read_aloud_started": STRINGS["staff.stats.read_aloud_started"],
 }
 BY_CARD: dict[str, str] = {
-    "cards_opened": "打开帮助卡片",
-    "cards_printed": "打印帮助卡片",
+    "cards_opened": STRINGS["staff.stats.cards_opened"],
+    "cards_printed": STRINGS["staff.stats.cards_printed"],
 }
+TOTAL_ROW = STRINGS["staff.stats.total_row"]  # ReportRow.card of a kind's total row
 
 
 def counts_file() -> Path:
@@ -134,7 +136,7 @@ class UsageCounts:
                 _cap(months)
                 atomic_write_bytes(self.path, _encode(data))
         except (OSError, Timeout) as exc:
-            self.trouble = f"使用次数记不下来（{self.path}）：{_reason(exc)}。"
+            self.trouble = text("staff.stats.cannot_write", path=self.path, reason=_reason(exc))
             return
         self.trouble = ""  # written: whatever went wrong before is over
 
@@ -163,7 +165,7 @@ class UsageCounts:
                 months: dict[str, dict[str, Any]] = self._read()["months"]
                 return months
         except (OSError, Timeout) as exc:
-            self.trouble = f"使用次数读不出来（{self.path}）：{_reason(exc)}。"
+            self.trouble = text("staff.stats.cannot_read", path=self.path, reason=_reason(exc))
             return {}
 
     def _read(self) -> dict[str, Any]:
@@ -182,7 +184,7 @@ class UsageCounts:
             return _checked(json.loads(self.path.read_bytes().decode("utf-8")))
         except (ValueError, UnicodeDecodeError):
             kept = set_aside(self.path)
-            self.set_aside_note = (f"使用次数文件坏了，已另存为 {kept.name}，从现在起重新计数。")
+            self.set_aside_note = text("staff.stats.broken", name=kept.name)
             return _empty()
 
     def _fold_old_help_log(self, data: dict[str, Any]) -> None:
@@ -194,7 +196,8 @@ class UsageCounts:
             data.pop(_FOLDED, None)  # the log is gone: the next write drops the fingerprint
             return
         except OSError as exc:
-            self.trouble = f"旧的求助记录读不出来（{self.help_log}）：{_reason(exc)}。"
+            self.trouble = text("staff.stats.help_log_unreadable", path=self.help_log,
+                                reason=_reason(exc))
             return
         fingerprint = hashlib.sha256(raw).hexdigest()
         try:
@@ -208,7 +211,8 @@ class UsageCounts:
                 atomic_write_bytes(self.path, _encode(data))
             self.help_log.unlink()
         except OSError as exc:
-            self.trouble = f"旧的求助记录没能并进使用次数（{self.help_log}）：{_reason(exc)}。"
+            self.trouble = text("staff.stats.help_log_not_folded", path=self.help_log,
+                                reason=_reason(exc))
             return
         data.pop(_FOLDED, None)
 
@@ -232,7 +236,7 @@ def _encode(data: dict[str, Any]) -> bytes:
 
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, Timeout):
-        return "文件被占用"
+        return text("staff.stats.file_busy")
     return plain_os_error(exc)
 
 
@@ -279,17 +283,18 @@ def report_rows(counts: MonthCounts, card_titles: dict[str, str]) -> list[Report
     per card (most used first). Unknown card ids (a card since removed) show by id."""
     rows = [ReportRow(TOTALS["articles_opened"], "", counts.totals["articles_opened"])]
     for kind, name in BY_CARD.items():
-        rows.append(ReportRow(name, "合计", counts.card_total(kind)))
+        rows.append(ReportRow(name, TOTAL_ROW, counts.card_total(kind)))
         per_card = counts.cards.get(kind, Counter())
         for card_id, count in sorted(per_card.items(), key=lambda item: (-item[1], item[0])):
-            title = "其他卡片" if card_id == OTHER_CARDS else card_titles.get(card_id, card_id)
+            title = (STRINGS["staff.stats.other_cards"] if card_id == OTHER_CARDS
+                     else card_titles.get(card_id, card_id))
             rows.append(ReportRow(name, title, count))
     rows.append(ReportRow(HELP_PRESSES, "", counts.help_presses))
     rows.append(ReportRow(TOTALS["read_aloud_started"], "", counts.totals["read_aloud_started"]))
     return rows
 
 
-CSV_HEADER = ("月份", "项目", "卡片", "次数")
+CSV_HEADER = tuple(STRINGS["staff.stats.csv_header"].split())
 
 
 def report_csv(counts: MonthCounts, rows: Iterable[ReportRow],

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 # The pack code (urllib, cryptography) is imported in the checking thread, never on the
 # UI thread: the window made this object right after its first picture.
-FAILED = "检查内容包时出了问题，下次再试。"
 QUIET_S = 60.0  # nobody touched the PC this long: home may change on screen
 _INPUT = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel,
           QEvent.Type.TouchBegin)
@@ -146,8 +145,9 @@ class ContentPacks(QObject):
             except Exception:  # logged for us; staff read a plain sentence
                 crash.log_error(*sys.exc_info())
                 from reader.core.pack_pull import PullResult
+                from reader.core.strings import text
 
-                result = PullResult("retry", FAILED)
+                result = PullResult("retry", text("staff.packs.check_failed"))
             self._finished.emit(result)
 
         self._thread = threading.Thread(target=work, daemon=True, name="content-pack")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QWidget
 from reader.core.errors import plain_os_error
 from reader.core.usage_counts import (
     CSV_HEADER,
+    TOTAL_ROW,
     MonthCounts,
     ReportRow,
     UsageCounts,
@@ -110,7 +111,7 @@ class StatsPanel(Panel):
             count = label(str(row.count), name="statsCount")
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             cell = label(name, name="statsItem")
-            if not row.card or row.card == "合计":
+            if not row.card or row.card == TOTAL_ROW:
                 cell.setProperty("staffBold", True)
             self.grid.addWidget(cell, number, 0)
             self.grid.addWidget(count, number, 1)
@@ -123,7 +124,7 @@ class StatsPanel(Panel):
         item = self.look_convert(row.item)
         if not row.card:
             return item
-        if row.card == "合计":
+        if row.card == TOTAL_ROW:
             return self.t("staff.stats.total", item=item)
         return self.t("staff.stats.card_row", card=row.card)
 

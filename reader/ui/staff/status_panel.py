@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from reader import crash, paths
 from reader.core.help_calls import SCREEN_WORDS
 from reader.core.pin import RESET_COMMAND
+from reader.core.strings import STRINGS
 from reader.ui.staff.file_health import file_problems
 from reader.ui.staff.parts import Panel, button, heading, label
 
@@ -55,8 +56,9 @@ class StatusPanel(Panel):
         self._errors = crash.last_errors(5)
         usage = self.ctx.usage()
         self._month_presses = usage.month().help_presses
-        self._calls = [f"{c.when.month}月{c.when.day}日 {c.when:%H:%M}  "
-                       f"{SCREEN_WORDS.get(c.screen, c.screen)}"
+        self._calls = [STRINGS["staff.status.help_call"].format(
+                           month=c.when.month, day=c.when.day, time=f"{c.when:%H:%M}",
+                           screen=SCREEN_WORDS.get(c.screen, c.screen))
                        for c in usage.recent_help.newest_first()[:5]]
         self.retranslate()
 
