@@ -17,7 +17,8 @@ screenshot`) and `python -m reader doctor`'s checklist rows (the doctor_checks()
 providers). The terminal has no script setting, and a row reads best next to the check
 that produces it. A message shared by a command and the window lives here. Not text at
 all, so also elsewhere: card data, number words for speech, cleaning patterns, file
-templates and format markers. tests/ui/test_strings_module.py keeps reader/ui to this.
+templates and format markers. tests/ui/test_strings_module.py keeps reader/ui and the
+content-pack modules of reader/core to this.
 
 One deliberate exception, NATIVE_SCRIPT_KEYS: the button that switches script names the
 other script in that script's own characters ("繁體字" / "简体字"), the way phones list

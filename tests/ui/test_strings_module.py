@@ -1,4 +1,5 @@
-"""The window's text lives in reader.core.strings: no Chinese string literal in reader/ui.
+"""The window's text lives in reader.core.strings: no Chinese string literal in reader/ui,
+nor in the core modules whose messages the window shows (content packs, so far).
 
 Read with `ast`, so docstrings and comments (which may quote what the window says) are
 not counted, and every literal is, including the pieces of an f-string.
@@ -10,32 +11,47 @@ import ast
 import re
 from pathlib import Path
 
-UI = Path(__file__).resolve().parents[2] / "reader" / "ui"
+READER = Path(__file__).resolve().parents[2] / "reader"
+UI = READER / "ui"
+CORE = READER / "core"
 CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
+# Core modules whose refusals and status reach the window (the 内容订阅 panel, the
+# background check's notice): every message in them comes from the strings module.
+CORE_PACK_MODULES = [*sorted(CORE.glob("pack_*.py")), CORE / "signing.py",
+                     CORE / "content_store.py", CORE / "subscription.py"]
+
+# Paths below are relative to reader/.
 # Whole modules that hold Chinese for a reason other than showing or saying it.
 ALLOWED_MODULES = {
     # `python -m reader doctor` rows: terminal text for staff, kept beside the check
     # (the rule in reader.core.strings' docstring)
-    "shell/doctor_checks.py",
+    "ui/shell/doctor_checks.py",
     # `python -m reader screenshot`: a command for developers and staff, terminal only
-    "tools/screenshot.py",
+    "ui/tools/screenshot.py",
 }
 # Functions whose Chinese is terminal or data, not window text.
 ALLOWED_FUNCTIONS = {
     # doctor's printer rows
-    ("printing/output.py", "doctor_checks"),
+    ("ui/printing/output.py", "doctor_checks"),
     # PrintFamily.note (read only by doctor) and the packaging build's exit message
-    ("printing/font.py", "_load_family"),
-    ("printing/font.py", "status"),
-    ("printing/font.py", "build_all"),
+    ("ui/printing/font.py", "_load_family"),
+    ("ui/printing/font.py", "status"),
+    ("ui/printing/font.py", "build_all"),
+    # the pack format's signed line, checked against the manifest, never shown
+    ("core/pack_format.py", "trusted_comment"),
+    # the untrusted comment in a .minisig file (minisign's format), never shown
+    ("core/signing.py", "sign"),
 }
 # Module-level names whose Chinese is data: never shown as such.
 ALLOWED_NAMES = {
     # card categories as written in card files (keys, matched against the card data)
-    ("cards/icons.py", "CATEGORY_ICONS"),
+    ("ui/cards/icons.py", "CATEGORY_ICONS"),
     # characters to test a font's coverage with, never drawn
-    ("shell/fonts.py", "_SAMPLE"),
+    ("ui/shell/fonts.py", "_SAMPLE"),
+    # format markers in a pack's manifest and in a feed, matched, never shown
+    ("core/pack_format.py", "KIND"),
+    ("core/pack_source.py", "FEED_KIND"),
 }
 
 
@@ -93,27 +109,39 @@ def doctor_checks():
 '''
     shown = [(5, "打印测试页"), (6, " 页"), (6, "第 ")]
     assert chinese_literals(source) == [*shown, (9, "打印机")]
-    assert chinese_literals(source, "printing/output.py") == shown
+    assert chinese_literals(source, "ui/printing/output.py") == shown
 
 
-def test_window_modules_take_their_text_from_the_strings_module() -> None:
+def _literals_outside_strings(paths: list[Path]) -> list[str]:
     found = []
-    for path in sorted(UI.rglob("*.py")):
-        relative = path.relative_to(UI).as_posix()
+    for path in paths:
+        relative = path.relative_to(READER).as_posix()
         if relative in ALLOWED_MODULES:
             continue
         for line, literal in chinese_literals(path.read_text(encoding="utf-8"), relative):
-            found.append(f"reader/ui/{relative}:{line}: {literal!r}")
+            found.append(f"reader/{relative}:{line}: {literal!r}")
+    return found
+
+
+def test_window_modules_take_their_text_from_the_strings_module() -> None:
+    found = _literals_outside_strings(sorted(UI.rglob("*.py")))
     assert not found, "put these in reader/core/strings.py and look them up by key:\n" + \
+        "\n".join(found)
+
+
+def test_content_pack_messages_come_from_the_strings_module() -> None:
+    assert CORE / "pack_format.py" in CORE_PACK_MODULES  # the glob still finds them
+    found = _literals_outside_strings(CORE_PACK_MODULES)
+    assert not found, "put these in reader/core/strings.py (keys pack.*):\n" + \
         "\n".join(found)
 
 
 def test_every_allowance_still_names_something_that_exists() -> None:
     """A renamed function or constant must not leave a stale allowance behind."""
     for relative in ALLOWED_MODULES:
-        assert (UI / relative).is_file(), relative
+        assert (READER / relative).is_file(), relative
     for relative, name in ALLOWED_FUNCTIONS | ALLOWED_NAMES:
-        tree = ast.parse((UI / relative).read_text(encoding="utf-8"))
+        tree = ast.parse((READER / relative).read_text(encoding="utf-8"))
         names = {node.name for node in ast.walk(tree)
                  if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)}
         names |= {target.id for node in tree.body if isinstance(node, ast.Assign | ast.AnnAssign)
