@@ -183,6 +183,10 @@ STRINGS: dict[str, str] = {
     "print.preview.no_printer_item": "（没有打印机）",
     "print.preview.pages": "共 {n} 页，用 {sheets} 张纸",
     "print.preview.page_of": "第 {n} 页，共 {total} 页，用 {sheets} 张纸",
+    "print.preview.page_of_both_sides": "第 {n} 页，共 {total} 页，双面打印，用 {sheets} 张纸",
+    "print.preview.page_of_one_side": "第 {n} 页，共 {total} 页，用 {sheets} 张纸"
+    "（这台打印机不能自动双面打印）",
+    "print.preview.paper_both_sides": "{paper}（正反两面）",
     "print.preview.many_title": "页数很多",
     "print.preview.many": "一共 {n} 页，要用 {sheets} 张纸。确定要全部打印吗？",
     "print.preview.many_yes": "确定打印",
