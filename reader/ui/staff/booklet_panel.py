@@ -44,12 +44,13 @@ class BookletPanel(Panel):
         return [card for card in every if chosen is None or card.category == chosen]
 
     def refresh(self) -> None:
-        """Say which cards do not fit one A4 sheet (staff edit card files by hand)."""
+        """Say which cards do not fit one A4 page, or both sides of an A5 sheet (staff
+        edit card files and local information by hand)."""
         from reader.ui.printing import output as printing
 
         script = self.ctx.look().script
         local = self.ctx.cards.local_info()
-        too_long, notes_off = [], []
+        too_long, notes_off, too_long_a5 = [], [], []
         for card in self.ctx.cards.cards_in().cards:
             _sheet, pages = printing.card_pages(card, script=script, local_info=local)
             title = card.converted(script).title
@@ -57,11 +58,17 @@ class BookletPanel(Panel):
                 too_long.append(self.t("staff.booklet.card_pages", title=title, n=len(pages)))
             elif pages[0].left_out:
                 notes_off.append(title)
+            a5, a5_pages = printing.card_pages(card, script=script, paper="A5", local_info=local)
+            if len(a5_pages) > a5.sheet_pages:
+                too_long_a5.append(self.t("staff.booklet.card_pages", title=title,
+                                          n=len(a5_pages)))  # fmt: skip
         lines = []
         if too_long:
             lines.append(self.t("staff.booklet.too_long", cards="、".join(too_long)))
         if notes_off:
             lines.append(self.t("staff.booklet.notes_off", cards="、".join(notes_off)))
+        if too_long_a5:
+            lines.append(self.t("staff.booklet.too_long_a5", cards="、".join(too_long_a5)))
         self.fit.setText("\n".join(lines) or self.t("staff.booklet.fit_ok"))
 
     # ---- actions -----------------------------------------------------------------------
