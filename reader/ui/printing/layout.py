@@ -6,7 +6,8 @@ laid out at a fixed LAYOUT_DPI, independent of the device, and painted scaled, s
 PDF, the printer and the on-screen preview get the very same page breaks.
 
 A card fits one page at the largest body size that fits (never under MIN_BODY_PT, the
-18 pt floor of the MIIT 适老化 rules). A card too long for one page at MIN_BODY_PT
+18 pt floor of the MIIT 适老化 rules), trying the LAYOUTS at each size; on A5, else the
+front and back of one sheet the same way. A card too long for that at MIN_BODY_PT
 continues on the next page with its title repeated (staff are told before printing);
 a piece too tall for a whole page is split at a sentence end.
 
