@@ -697,6 +697,7 @@ STRINGS: dict[str, str] = {
     "staff.booklet.too_long": "这些卡片一张 A4 纸印不下，会印成两页以上：{cards}。"
     "请把卡片文件里的句子删短一些。",
     "staff.booklet.notes_off": "这些卡片为了印在一张纸上，不印“注意”一段：{cards}。",
+    "staff.fit.checking": "正在检查每张卡片能不能印在一张纸上……",
     "staff.booklet.too_long_a5": "这些卡片用 A5 纸，正反两面也印不下：{cards}。"
     "请用 A4 纸，或把卡片文件里的句子删短一些。",
     "staff.packs.tab": "内容订阅",

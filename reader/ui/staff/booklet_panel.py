@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.cards import CATEGORIES
 from reader.core.errors import ReaderError
+from reader.ui.staff.fit_check import FitCheck, FitResults, fit_lines
 from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ class BookletPanel(Panel):
         self.print_button = button("bookletPrint")
         self.print_button.clicked.connect(self.print_booklet)
         self.fit = label(name="staff.booklet.fit")  # cards that do not fit one sheet
+        self.fit_check = FitCheck(lambda: self.ctx.printing, self.show_fit, self)
         self.add(self.title, self.hint, self.fit, self.choice_label, self.box, self.pdf_button,
                  self.print_button, self.message)
         self.column.addStretch(1)
@@ -45,28 +47,15 @@ class BookletPanel(Panel):
 
     def refresh(self) -> None:
         """Say which cards do not fit one A4 page, or both sides of an A5 sheet (staff
-        edit card files and local information by hand)."""
-        script = self.ctx.look().script
-        local = self.ctx.cards.local_info()
-        too_long, notes_off, too_long_a5 = [], [], []
-        for card in self.ctx.cards.cards_in().cards:
-            pages, left_out = self.ctx.printing.card_fit(card, script, local)
-            title = card.converted(script).title
-            if pages > 1:
-                too_long.append(self.t("staff.booklet.card_pages", title=title, n=pages))
-            elif left_out:
-                notes_off.append(title)
-            a5_pages, _ = self.ctx.printing.card_fit(card, script, local, paper="A5")
-            if a5_pages > self.ctx.printing.pages_per_sheet("A5"):
-                too_long_a5.append(self.t("staff.booklet.card_pages", title=title, n=a5_pages))
-        lines = []
-        if too_long:
-            lines.append(self.t("staff.booklet.too_long", cards="、".join(too_long)))
-        if notes_off:
-            lines.append(self.t("staff.booklet.notes_off", cards="、".join(notes_off)))
-        if too_long_a5:
-            lines.append(self.t("staff.booklet.too_long_a5", cards="、".join(too_long_a5)))
-        self.fit.setText("\n".join(lines) or self.t("staff.booklet.fit_ok"))
+        edit card files and local information by hand). Checked a card at a time: the
+        window keeps answering meanwhile."""
+        self.fit.setText(self.t("staff.fit.checking"))
+        self.fit_check.start(self.ctx.cards.cards_in().cards, self.ctx.look().script,
+                             self.ctx.cards.local_info())
+
+    def show_fit(self, results: FitResults) -> None:
+        self.fit.setText("\n".join(fit_lines(results, self.t))
+                         or self.t("staff.booklet.fit_ok"))
 
     # ---- actions -----------------------------------------------------------------------
     def choose_pdf_path(self) -> str:

@@ -38,6 +38,7 @@ from reader.core.local_info_save import (
 from reader.core.strings import STRINGS
 from reader.core.typography import MIN_TARGET_PX
 from reader.ui.staff.file_health import current_cards
+from reader.ui.staff.fit_check import FitCheck, FitResults, fit_lines
 from reader.ui.staff.parts import Panel, button, combo, heading, label
 from reader.ui.staff.text_editor import open_in_text_editor
 
@@ -108,6 +109,10 @@ class LocalInfoPanel(Panel):
         for widget in (self.save_button, self.reload_button, self.open_button):
             row.addWidget(widget)
         row.addStretch(1)
+        self.fit = label(name="localFit")  # saved cards that no longer fit one sheet
+        self.fit.setProperty("staffBold", True)
+        self.fit.hide()
+        self.fit_check = FitCheck(lambda: self.ctx.printing, self.show_fit, self)
         self.path_line = label(name="localPath")
         self.kiosk_note = label(name="localKioskNote")
 
@@ -119,7 +124,7 @@ class LocalInfoPanel(Panel):
         self.add(self.today_button, self.cards_title, self.cards_hint)
         self.column.addLayout(choice)
         self.column.addLayout(card_form)
-        self.add(self.preview_title, frame, actions, self.message, self.path_line,
+        self.add(self.preview_title, frame, actions, self.message, self.fit, self.path_line,
                  self.kiosk_note)
         self.column.addStretch(1)
         for field_row in [*self.rows.values(), *self.card_rows.values()]:
@@ -222,12 +227,41 @@ class LocalInfoPanel(Panel):
         except LocalInfoSaveError as exc:
             self.say(self.look_convert(exc.message))
             return False
+        before = form_values(self.info)
         self.refresh()
+        self.check_fit(self._changed_cards(before, form_values(self.info)))
         message = self.t("staff.local.saved")
         if result.kept_broken is not None:
             message += self.t("staff.local.kept_broken", name=result.kept_broken.name)
         self.say(message)
         return True
+
+    def _changed_cards(self, before: dict[str, str], after: dict[str, str]) -> list[Card]:
+        """The cards a save changed: one card's entry changes that card; the centre's
+        lines and the checked date are on every card."""
+        changed = {name for name in before.keys() | after.keys()
+                   if before.get(name, "") != after.get(name, "")}
+        if any(not name.startswith("cards.") for name in changed):
+            return list(self.cards)
+        ids = {name.split(".")[1] for name in changed}
+        return [card for card in self.cards if card.id in ids]
+
+    def check_fit(self, cards: list[Card]) -> None:
+        """Check the saved cards still fit one sheet, a card at a time (the window keeps
+        answering); only the newest check's results are shown."""
+        if not cards or self.info is None:
+            self.fit_check.stop()
+            self.show_fit(FitResults())
+            return
+        self._show_fit_text(self.t("staff.fit.checking"))
+        self.fit_check.start(cards, self.ctx.look().script, self.info)
+
+    def show_fit(self, results: FitResults) -> None:
+        self._show_fit_text("\n".join(fit_lines(results, self.t)))
+
+    def _show_fit_text(self, text: str) -> None:
+        self.fit.setText(text)
+        self.fit.setVisible(bool(text))
 
     def _show_problems(self, problems: list[FieldProblem]) -> None:
         found = {problem.field: problem.message for problem in reversed(problems)}

@@ -300,3 +300,42 @@ def test_xdg_open_waiting_for_its_editor_holds_nothing_up(
     finally:
         pid = int(log.read_text("utf-8").split()[1])
         os.killpg(pid, signal.SIGTERM)  # the fake editor's own session
+
+
+def test_a_card_made_too_long_by_its_local_information_is_named_after_saving(
+        qtbot: QtBot, pytestconfig: pytest.Config) -> None:
+    """With the real printing: every per-card field filled to its limit (what the form
+    allows) pushes 城乡低保 onto a second A4 page, and the form says so; the other cards,
+    not changed, are not checked."""
+    from reader.core.local_info_save import MAX_CHARS, MAX_NOTE_CHARS
+    from reader.ui.printing import output
+    from tests.support.print_fixtures import use_persistent_font_cache
+
+    use_persistent_font_cache(pytestconfig)
+    local = paths.local_info_file()
+    local.parent.mkdir(parents=True, exist_ok=True)
+    local.write_text(f'checked = {date.today().isoformat()}\n[centre]\n'
+                     'name = "幸福社区服务中心"\nphone = "0354-1234567"\n', encoding="utf-8")
+    window, panel = open_form(qtbot)
+    dibao = next(card for card in panel.cards if card.id == "dibao")
+    _sheet, pages = output.card_pages(dibao, local_info=load_local_info())
+    assert len(pages) == 1  # with the centre's short lines alone it fits
+    choose_card(panel, "dibao")
+    office = "城关街道党群服务中心一楼社会救助综合服务大厅（进门右手边）第三号窗口"
+    address = "城关镇幸福路与和平街交叉口往北一百米路西侧原粮食局办公楼院内一楼东侧"
+    hours = "周一至周五上午八点半到十二点，下午两点半到五点半；周六上午九点到十二点"
+    note = "第一次来请带上户口本、身份证、全家收入证明和银行卡，不清楚的先打电话问清楚，免得白跑一趟"
+    for key, text, limit in (("office", office, MAX_CHARS), ("address", address, MAX_CHARS),
+                             ("hours", hours, MAX_CHARS), ("note", note, MAX_NOTE_CHARS)):
+        assert len(text) <= limit
+        type_into(qtbot, panel.card_rows[key].edit, text)
+    type_into(qtbot, panel.card_rows["phone"].edit, "0354-7654321")
+    click(qtbot, window, panel.save_button)
+    assert panel.message.text().startswith("已经保存")
+    qtbot.waitUntil(lambda: not panel.fit_check.busy, timeout=300_000)
+    _sheet, pages = output.card_pages(dibao, local_info=load_local_info())
+    assert len(pages) > 1  # the real layout needs a second page
+    lines = panel.fit.text().split("\n")
+    assert panel.fit.isVisible()
+    assert "一张 A4 纸印不下" in lines[0] and f"城乡低保（{len(pages)} 页）" in lines[0]
+    assert "、" not in lines[0]  # only the card that changed was checked

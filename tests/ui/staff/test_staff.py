@@ -438,6 +438,7 @@ def test_cards_that_do_not_fit_one_sheet_are_named_before_printing(
 
     from reader.resources import asset_path
     from reader.ui.printing import output as printing
+    from reader.ui.staff.booklet_panel import BookletPanel
     from tests.support.print_fixtures import use_persistent_font_cache
 
     use_persistent_font_cache(pytestconfig)
@@ -456,6 +457,8 @@ def test_cards_that_do_not_fit_one_sheet_are_named_before_printing(
     staff = unlock(qtbot, window, community)
     staff.show_section("booklet")
     panel = staff.panel("booklet")
+    assert isinstance(panel, BookletPanel)
+    qtbot.waitUntil(lambda: not panel.fit_check.busy, timeout=120_000)
     shown = panel.fit.text()
     assert "一张 A4 纸印不下" in shown and "城乡低保（2 页）" in shown
     assert "急救和胸痛中心" in shown.split("\n")[1]  # notes left off, named too
@@ -467,6 +470,7 @@ def test_cards_that_do_not_fit_one_sheet_are_named_before_printing(
     assert "A5 纸，正反两面也印不下" in a5_line and f"城乡低保（{len(a5_pages)} 页）" in a5_line
     program.cards.reload_cards(None)  # the shipped cards: every one fits
     staff.show_section("booklet")
+    qtbot.waitUntil(lambda: not panel.fit_check.busy, timeout=120_000)
     assert "印不下" not in panel.fit.text()
     assert "A5" not in panel.fit.text()  # every shipped card: front and back of one A5 sheet
 
