@@ -5,6 +5,7 @@ printing behind it is tested in test_staff.py."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 from collections.abc import Callable, Sequence
 
@@ -104,14 +105,14 @@ def test_the_booklet_panel_asks_printing_for_what_staff_chose_and_says_what_happ
     assert panel.message.text() == f"已保存：/nowhere/booklet.pdf（{len(ids)} 张卡片）"
 
 
-def _form_with(qtbot: QtBot, fake: FakePrinting) -> tuple[object, LocalInfoPanel]:
-    window, _staff, panel = open_panel(qtbot, "local", LocalInfoPanel)
+def _form_with(qtbot: QtBot, fake: FakePrinting) -> LocalInfoPanel:
+    _window, _staff, panel = open_panel(qtbot, "local", LocalInfoPanel)
     panel.ctx = dataclasses.replace(panel.ctx, printing=fake)
     _set_centre_name(panel, "幸福社区服务中心")  # required before anything is saved
     assert panel.save()
     qtbot.waitUntil(lambda: not panel.fit_check.busy)
     fake.checked.clear()
-    return window, panel
+    return panel
 
 
 def _set_centre_name(panel: LocalInfoPanel, name: str) -> None:
@@ -129,15 +130,17 @@ def _fill_card(panel: LocalInfoPanel, card_id: str, office: str) -> None:
 def test_a_card_too_long_after_saving_local_information_is_named_in_the_form(
         qtbot: QtBot) -> None:
     fake = FakePrinting({"dibao": (2, False), "jijiu": (1, True)}, a5_pages={"dibao": 3})
-    window, panel = _form_with(qtbot, fake)
+    panel = _form_with(qtbot, fake)
     _fill_card(panel, "dibao", "街道便民服务中心 2 号窗口")
     assert panel.save()
     assert panel.fit.text() == "正在检查每张卡片能不能印在一张纸上……"
     qtbot.waitUntil(lambda: not panel.fit_check.busy)
     assert panel.fit.isVisible()
     assert panel.fit.text().split("\n") == [
-        "这些卡片一张 A4 纸印不下，会印成两页以上：城乡低保（2 页）。请把卡片文件里的句子删短一些。",
-        "这些卡片用 A5 纸，正反两面也印不下：城乡低保（3 页）。请用 A4 纸，或把卡片文件里的句子删短一些。"]
+        "这些卡片一张 A4 纸印不下，会印成两页以上：城乡低保（2 页）。"
+        "请把卡片文件里的句子删短一些。",
+        "这些卡片用 A5 纸，正反两面也印不下：城乡低保（3 页）。"
+        "请用 A4 纸，或把卡片文件里的句子删短一些。"]
     assert fake.checked == [("dibao", "A4"), ("dibao", "A5")]  # only the card that changed
 
     _set_centre_name(panel, "幸福社区服务中心（东门）")  # on every card's phone box
@@ -151,7 +154,7 @@ def test_a_card_too_long_after_saving_local_information_is_named_in_the_form(
 
 def test_when_every_card_fits_the_form_says_nothing_about_fit(qtbot: QtBot) -> None:
     fake = FakePrinting({})
-    window, panel = _form_with(qtbot, fake)
+    panel = _form_with(qtbot, fake)
     _fill_card(panel, "tuoyu", "托育服务中心")
     assert panel.save()
     qtbot.waitUntil(lambda: not panel.fit_check.busy)
@@ -174,7 +177,7 @@ def test_the_fit_check_lets_the_event_loop_turn_between_cards(qtbot: QtBot) -> N
             return super().card_fit(card, script, local_info, paper)
 
     fake = CountingPrinting({"dibao": (2, False)})
-    window, panel = _form_with(qtbot, fake)
+    panel = _form_with(qtbot, fake)
     seen.clear()
     _set_centre_name(panel, "幸福社区服务中心（东门）")  # every card is checked
     ticker.start()
@@ -185,7 +188,7 @@ def test_the_fit_check_lets_the_event_loop_turn_between_cards(qtbot: QtBot) -> N
     qtbot.waitUntil(lambda: not panel.fit_check.busy)
     ticker.stop()
     assert len(seen) == 2 * len(panel.cards)
-    assert all(later > earlier for earlier, later in zip(seen, seen[1:], strict=False))
+    assert all(later > earlier for earlier, later in itertools.pairwise(seen))
     assert "城乡低保（2 页）" in panel.fit.text()
 
     # a newer check replaces the one underway: only its results are shown

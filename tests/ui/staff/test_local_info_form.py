@@ -324,7 +324,8 @@ def test_a_card_made_too_long_by_its_local_information_is_named_after_saving(
     office = "城关街道党群服务中心一楼社会救助综合服务大厅（进门右手边）第三号窗口"
     address = "城关镇幸福路与和平街交叉口往北一百米路西侧原粮食局办公楼院内一楼东侧"
     hours = "周一至周五上午八点半到十二点，下午两点半到五点半；周六上午九点到十二点"
-    note = "第一次来请带上户口本、身份证、全家收入证明和银行卡，不清楚的先打电话问清楚，免得白跑一趟"
+    note = ("第一次来请带上户口本、身份证、全家收入证明和银行卡，"
+            "不清楚的先打电话问清楚，免得白跑一趟")
     for key, text, limit in (("office", office, MAX_CHARS), ("address", address, MAX_CHARS),
                              ("hours", hours, MAX_CHARS), ("note", note, MAX_NOTE_CHARS)):
         assert len(text) <= limit
