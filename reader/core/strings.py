@@ -794,6 +794,7 @@ STRINGS: dict[str, str] = {
     "staff.local.save": "保存",
     "staff.local.save_desc": "检查并保存填好的本地信息，卡片上马上换成新的",
     "staff.local.saved": "已经保存。卡片上已经是新的内容。",
+    "staff.local.fit_hint": "把上面填的本地信息写短一些，再按“保存”，就能印在一张纸上。",
     "staff.local.kept_broken": "原来有错的文件另存为 {name}。",
     "staff.local.fix_first": "还有 {count} 处要改，改好再按“保存”：",
     "staff.local.problems": "本地信息文件里有这些问题：",

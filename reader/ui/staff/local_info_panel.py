@@ -5,7 +5,9 @@ checked (号码核实日期, printed on cards), and, for the card chosen in the 
 go locally (office, address, phone, hours, a note). Under them, how the chosen card's
 本地办理 section will look, in the interface's script, as it is typed. 保存 checks
 every field (reader.core.local_info_save says what is wrong, in plain words, next to the
-field) and writes the same file atomically, keeping its comments. Hand-editing still
+field) and writes the same file atomically, keeping its comments; then the cards it
+changed are checked, a card at a time (staff/fit_check.py), and any that no longer fit
+one A4 page or both sides of an A5 sheet are named under it. Hand-editing still
 works: 重新读取 reads the file again, and 用记事本打开 (outside community mode) opens it
 in the system's text editor.
 """
@@ -161,6 +163,7 @@ class LocalInfoPanel(Panel):
             self.say(self.t("staff.local.reload_confirm"))
             return
         self.refresh()
+        self.check_fit([])  # what a save found may no longer hold for the file read again
         self.say(self.t("staff.local.reloaded"))
 
     # --- the form -----------------------------------------------------------------------------
@@ -257,7 +260,10 @@ class LocalInfoPanel(Panel):
         self.fit_check.start(cards, self.ctx.look().script, self.info)
 
     def show_fit(self, results: FitResults) -> None:
-        self._show_fit_text("\n".join(fit_lines(results, self.t)))
+        lines = fit_lines(results, self.t)
+        if results.too_long or results.too_long_a5:  # what staff here can do about it
+            lines.append(self.t("staff.local.fit_hint"))
+        self._show_fit_text("\n".join(lines))
 
     def _show_fit_text(self, text: str) -> None:
         self.fit.setText(text)

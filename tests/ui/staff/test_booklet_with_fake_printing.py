@@ -140,7 +140,8 @@ def test_a_card_too_long_after_saving_local_information_is_named_in_the_form(
         "这些卡片一张 A4 纸印不下，会印成两页以上：城乡低保（2 页）。"
         "请把卡片文件里的句子删短一些。",
         "这些卡片用 A5 纸，正反两面也印不下：城乡低保（3 页）。"
-        "请用 A4 纸，或把卡片文件里的句子删短一些。"]
+        "请用 A4 纸，或把卡片文件里的句子删短一些。",
+        "把上面填的本地信息写短一些，再按“保存”，就能印在一张纸上。"]
     assert fake.checked == [("dibao", "A4"), ("dibao", "A5")]  # only the card that changed
 
     _set_centre_name(panel, "幸福社区服务中心（东门）")  # on every card's phone box
