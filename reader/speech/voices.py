@@ -105,7 +105,8 @@ class SystemVoice:
 
 def engine_text(text: str, driver_name: str) -> str:
     """What a pyttsx3 driver is given: tone-numbered pinyin for espeak-ng (its
-    cmn-latn-pinyin voice reads pinyin right and characters by their first reading),
+    cmn-latn-pinyin voice, sit/cmn before 1.51, reads pinyin right and characters by
+    their first reading),
     the characters for SAPI5 and macOS voices, which read them well."""
     if driver_name != "espeak":
         return text
