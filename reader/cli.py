@@ -56,8 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="检查这台电脑能否运行本程序").add_argument(
         "--sound", action="store_true", help="试一下声音：放一句话，看能不能放出声音")
 
-    p = sub.add_parser("help-calls", help="看居民按“请工作人员帮忙”的记录（最新的在前）")
-    p.add_argument("--newest", type=int, default=50, help="最多列出几条（默认 50）")
+    p = sub.add_parser("help-calls", help="居民每月按了几次“请工作人员帮忙”（最近的月份在前）")
+    p.add_argument("--newest", type=int, default=12, help="最多列出几个月（默认 12）")
 
     sub.add_parser("reset-pin", help="忘了员工密码：清除它，下次打开工作人员区时设新密码")
 

@@ -99,15 +99,20 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_help_calls(args: argparse.Namespace) -> int:
-    from reader import paths
-    from reader.core.help_calls import SCREEN_WORDS, help_log, read_help_calls
+    """请工作人员帮忙 presses per month, newest month first (times are not kept)."""
+    from reader.core.usage_counts import UsageCounts
 
-    calls = read_help_calls(paths.config_dir(), max(1, args.newest))
-    if not calls:
-        print(f"还没有人按过“请工作人员帮忙”。（记录文件：{help_log(paths.config_dir())}）")
-        return 0
-    for call in calls:
-        print(f"{call.when:%Y-%m-%d %H:%M:%S}  {SCREEN_WORDS.get(call.screen, call.screen)}")
+    store = UsageCounts()
+    months = [(month, store.month(month).help_presses) for month in store.months()]
+    months = [(month, presses) for month, presses in months if presses][:max(1, args.newest)]
+    if store.problem:
+        print(f"注意：{store.problem}", file=sys.stderr)
+    if not months:
+        print("还没有人按过“请工作人员帮忙”。")
+    for month, presses in months:
+        year, number = month.split("-")
+        print(f"{year}年{int(number)}月  {presses} 次")
+    print("（只记每月几次，不记时间和画面；这次打开程序以来的最近几次在工作人员区“状况”里。）")
     return 0
 
 

@@ -7,7 +7,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from reader.core.errors import plain_os_error
 from reader.core.usage_counts import (
+    TOTAL_ROW,
     ReportRow,
     UsageCounts,
     report_csv,
@@ -34,10 +36,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"注意：{store.problem}", file=sys.stderr)
     if args.csv:
         out = Path(args.csv)
+        if not out.parent.is_dir():
+            print(f"错误：没有“{out.parent}”这个文件夹，表格没有写。"
+                  "请换一个已有的文件夹，或者先建好它。", file=sys.stderr)
+            return 1
         try:
             write_report_csv(out, report_csv(counts, rows))
         except OSError as exc:
-            print(f"错误：{out} 写不进去：{exc.strerror or exc}", file=sys.stderr)
+            print(f"错误：{out} 写不进去：{plain_os_error(exc)}。", file=sys.stderr)
             return 1
         print(f"已写好 {out}（{counts.month}，{len(rows)} 行）")
         return 0
@@ -52,7 +58,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def _row_name(row: ReportRow) -> str:
     if not row.card:
         return row.item
-    return f"{row.item}（合计）" if row.card == "合计" else f"    {row.card}"
+    return f"{row.item}（合计）" if row.card == TOTAL_ROW else f"    {row.card}"
 
 
 def _columns(text: str) -> int:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
+from reader.core.strings import text
+
 Script = Literal["simplified", "traditional"]
 BlockKind = Literal["paragraph", "caption", "byline"]
 
@@ -87,8 +89,8 @@ class Article:
                 day = date.fromisoformat(self.date)
             except ValueError:
                 return self.date
-            return f"{day.year}年{day.month}月{day.day}日"
-        return f"{self.year_hint}年" if self.year_hint else ""
+            return text("date.day", year=day.year, month=day.month, day=day.day)
+        return text("date.year", year=self.year_hint) if self.year_hint else ""
 
     def map_text(self, convert: Callable[[str], str], script: Script) -> Article:
         """The same article with every text run through `convert` (ids and shape kept)."""

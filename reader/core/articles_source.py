@@ -1,7 +1,8 @@
-"""Where the home page gets its articles: `load_articles()`, newest first.
+"""Where the home page gets its articles: `ArticlesSource.load()`, newest first.
 
 The articles come from the library (reader/core/library.py): the shipped seeds, minus
-those staff hid, plus what staff imported. Qt-free.
+those staff hid, plus what staff imported. The source also keeps what was wrong with
+the library files at its last load, for staff. Qt-free.
 """
 
 from __future__ import annotations
@@ -37,11 +38,6 @@ def cached_seeds() -> list[Article]:
     return cached_articles(seed_files(), _ingest)
 
 
-# What was wrong with the library files at the last load (plain Chinese, for staff).
-# Kept here because a broken index is repaired by that load: a later look finds it fine.
-library_problems: list[str] = []
-
-
 def new_article_ids() -> set[str]:
     """Articles a content pack brought this week (home marks them 新)."""
     from reader import paths
@@ -55,19 +51,33 @@ def new_article_ids() -> set[str]:
     return ContentStore(folder).new_article_ids()
 
 
+class ArticlesSource:
+    """Loads the articles residents may see, and keeps `problems`: what was wrong with
+    the library files at its last load (plain Chinese, for staff). They are kept because
+    a broken index is repaired by that load: a later look finds it fine."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def load(self) -> list[Article]:
+        """Every article residents may see (not hidden), newest first: the seeds from
+        the cache and the imported articles from the library's cleaned copies, so no
+        file is parsed at start-up."""
+        from reader import paths
+
+        if not paths.library_dir().exists():
+            # Nothing imported or hidden yet (the library folder is made by the first
+            # change): the seeds alone, without importing the library code (~10 ms).
+            self.problems = []
+            return newest_first(cached_seeds())
+        from reader.core.library import Library
+
+        library = Library(seeds=cached_seeds)
+        self.problems = list(library.problems)
+        return newest_first(library.articles())
+
+
 def load_articles() -> list[Article]:
-    """Every article residents may see (not hidden), newest first: the seeds from the
-    cache and the imported articles from the library's cleaned copies, so no file is
-    parsed at start-up."""
-    from reader import paths
-
-    if not paths.library_dir().exists():
-        # Nothing imported or hidden yet (the library folder is made by the first
-        # change): the seeds alone, without importing the library code (~10 ms).
-        library_problems.clear()
-        return newest_first(cached_seeds())
-    from reader.core.library import Library
-
-    library = Library(seeds=cached_seeds)
-    library_problems[:] = library.problems
-    return newest_first(library.articles())
+    """The articles alone, for a caller that tells no one about broken library files
+    (tools, benchmarks, tests): see ArticlesSource."""
+    return ArticlesSource().load()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from reader.core import strings
 from reader.core.article import Script
 from reader.core.cards import Card
 from reader.core.local_info import LocalInfo
@@ -23,27 +24,15 @@ from reader.core.script import convert
 
 # section key -> heading, in the order a card shows them
 LABELS: dict[str, str] = {
-    "what": "这是什么",
-    "who": "谁可以申请",
-    "steps": "怎么办",
-    "bring": "要带什么",
-    "phones": "打电话问",
-    "notes": "注意",
-    "local": "本地办理",
+    key: strings.STRINGS[f"card.section.{key}"]
+    for key in ("what", "who", "steps", "bring", "phones", "notes", "local")
 }
 LOCAL_LABELS: dict[str, str] = {
-    "office": "办理地点",
-    "office_address": "办理地址",
-    "office_phone": "办理电话",
-    "office_hours": "办理时间",
-    "office_note": "提醒",
-    "centre": "社区服务中心",
-    "address": "地址",
-    "centre_phone": "电话",
-    "hours": "开放时间",
-    "checked": "号码核实日期",
+    key: strings.STRINGS[f"card.local.{key}"]
+    for key in ("office", "office_address", "office_phone", "office_hours", "office_note",
+                "centre", "address", "centre_phone", "hours", "checked")
 }
-REVIEWED_LABEL = "内容更新日期"
+REVIEWED_LABEL = strings.STRINGS["card.reviewed"]
 
 
 def label(key: str, script: Script = "simplified") -> str:
@@ -127,7 +116,7 @@ def _local_lines(
 
 
 def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
+    return strings.text("date.day", year=day.year, month=day.month, day=day.day)
 
 
 def reviewed_line(card: Card, script: Script | None = None) -> str:
@@ -197,7 +186,7 @@ def changed_parts(mine: Card, theirs: Card) -> list[tuple[str, str, str]]:
     compare when a content pack brings a card they changed on this PC."""
 
     def texts(card: Card) -> dict[str, tuple[str, str]]:
-        found = {"title": ("标题", card.title)}
+        found = {"title": (strings.STRINGS["card.title_heading"], card.title)}
         for section in card_sections(card):
             found[section.key] = (section.title, "\n".join(
                 f"☎ {line.number}　{line.text}" if line.number else line.text

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from reader.core import strings
 from reader.core.article import Script
 from reader.core.script import convert
 from reader.core.toml_file import TomlFileError, key_line, read_toml, table_line
@@ -197,7 +198,8 @@ def load_cards(folder: Path | None = None) -> CardSet:
         # Windows folders ignore case, so "Dibao" and "dibao" would be the same card.
         folded = card.id.casefold()
         if folded in seen_ids:
-            problems.append(_problem(path, None, f"编号 {card.id} 和 {seen_ids[folded]} 重复"))
+            problems.append(_problem(path, None, strings.text("cards.same_id", id=card.id,
+                                                                other=seen_ids[folded])))
             continue
         seen_ids[folded] = path.name
         card, clash_problems = _drop_taken_terms(card, term_owner, path)
@@ -214,7 +216,8 @@ def parse_card_file(path: Path) -> tuple[Card, list[CardProblem]]:
     try:
         data, text = read_toml(path)
     except TomlFileError as exc:
-        raise CardError(f"{exc.message}这张卡片没有载入。", exc.detail, exc.line) from exc
+        raise CardError(strings.text("cards.unreadable", message=exc.message), exc.detail,
+                        exc.line) from exc
     return _CardReader(path, data, text).read()
 
 
@@ -227,8 +230,7 @@ class _CardReader:
 
     def fail(self, key: str | None, what: str, table: str | None = None, n: int = 0) -> CardError:
         line = self._line(key, table, n)
-        where = f"{self.path.name} 第 {line} 行" if line else self.path.name
-        return CardError(f"{where}：{what}。这张卡片没有载入。", "", line)
+        return CardError(_told(self.path, line, what, skipped=True), "", line)
 
     def _line(self, key: str | None, table: str | None = None, n: int = 0) -> int | None:
         if key is None:
@@ -242,37 +244,41 @@ class _CardReader:
     ) -> str:
         source = self.data if data is None else data
         if key not in source:
-            raise self.fail(None if table is None else key, f"缺少“{key}”这一项", table, n)
+            missing = strings.text("cards.missing_key", key=key)
+            raise self.fail(None if table is None else key, missing, table, n)
         value = source[key]
         if isinstance(value, int) and not isinstance(value, bool) and key == "number":
             value = str(value)  # number = 12345 without quotes is a harmless slip
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(key, f"“{key}”要写一段文字，用英文双引号括起来", table, n)
+            raise self.fail(key, strings.text("cards.not_text", key=key), table, n)
         return value.strip()
 
     def text_list(self, key: str, required: bool) -> tuple[str, ...]:
         value = self.data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(key, f'“{key}”要写成方括号里的几段文字：["…", "…"]')
+            raise self.fail(key, strings.text("cards.not_list", key=key))
         items = tuple(v.strip() for v in value if v.strip())
         if required and not items:
-            raise self.fail(key if key in self.data else None, f"“{key}”至少要写一条")
+            raise self.fail(key if key in self.data else None,
+                            strings.text("cards.empty_list", key=key))
         return items
 
     def read(self) -> tuple[Card, list[CardProblem]]:
         card_id = self.text_field("id")
         if card_id != self.path.stem:
-            raise self.fail("id", f"编号 id 要和文件名一样（应当是 {self.path.stem}）")
+            raise self.fail("id", strings.text("cards.id_not_file_name", stem=self.path.stem))
         if not _ID.match(card_id):
-            raise self.fail("id", "编号 id 只能用英文字母、数字、_ 和 -")
+            raise self.fail("id", strings.text("cards.bad_id"))
         category = self.text_field("category")
         if category not in CATEGORIES:
-            raise self.fail("category", f"分类“{category}”不对，只能是：{'、'.join(CATEGORIES)}")
+            raise self.fail("category", strings.text("cards.bad_category", category=category,
+                                                      allowed="、".join(CATEGORIES)))
         steps = self.text_list("steps", required=True)
         if len(steps) > MAX_STEPS:
-            raise self.fail("steps", f"“怎么办”最多写 {MAX_STEPS} 步，现在有 {len(steps)} 步")
+            raise self.fail("steps", strings.text("cards.too_many_steps", most=MAX_STEPS,
+                                                   n=len(steps)))
         for key in sorted(set(self.data) - _KNOWN_KEYS):
-            self.warn(key, f"不认识的项目“{key}”，已经忽略")
+            self.warn(key, strings.text("cards.unknown_key", key=key))
         card = Card(
             id=card_id,
             title=self.text_field("title"),
@@ -293,13 +299,14 @@ class _CardReader:
 
     def warn(self, key: str, what: str) -> None:
         line = key_line(self.text, key)
-        where = f"{self.path.name} 第 {line} 行" if line else self.path.name
-        self.warnings.append(CardProblem(self.path.name, line, f"{where}：{what}。", False))
+        self.warnings.append(CardProblem(self.path.name, line,
+                                         _told(self.path, line, what, skipped=False), False))
 
     def icon(self) -> str:
         icon = self.text_field("icon")
         if icon not in ICONS:
-            self.warn("icon", f"图标“{icon}”不认识（可用：{' '.join(ICONS)}），先用 other")
+            allowed = " ".join(ICONS)
+            self.warn("icon", strings.text("cards.unknown_icon", icon=icon, allowed=allowed))
             return "other"
         return icon
 
@@ -307,7 +314,7 @@ class _CardReader:
         terms = self.text_list("terms", required=True)
         simplified = tuple(dict.fromkeys(convert(t, "simplified") for t in terms))
         if simplified != terms:
-            self.warn("terms", "“terms”里的词要写简体，已经自动换成简体")
+            self.warn("terms", strings.text("cards.terms_traditional"))
         return simplified
 
     def reviewed(self) -> date:
@@ -320,14 +327,14 @@ class _CardReader:
         if not isinstance(value, date):
             raise self.fail(
                 "reviewed" if "reviewed" in self.data else None,
-                "“reviewed”要写核对日期，例如 reviewed = 2026-11-23",
+                strings.text("cards.no_reviewed"),
             )
         return value
 
     def tables(self, key: str) -> list[dict[str, Any]]:
         value = self.data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail(key, f"“{key}”要写成 [[{key}]] 表格")
+            raise self.fail(key, strings.text("cards.not_tables", key=key))
         return value
 
     def phones(self) -> tuple[Phone, ...]:
@@ -339,10 +346,10 @@ class _CardReader:
             for n, table in enumerate(self.tables("phones"))
         )
         if not phones:
-            raise self.fail(None, '至少要写一个电话：[[phones]] number = "12345" purpose = "…"')
+            raise self.fail(None, strings.text("cards.no_phone"))
         for n, phone in enumerate(phones):
             if not re.fullmatch(r"[0-9][0-9 -]*[0-9]", phone.number):
-                raise self.fail("number", "电话号码只能写数字和 -", "phones", n)
+                raise self.fail("number", strings.text("cards.bad_number"), "phones", n)
         return phones
 
     def sources(self) -> tuple[Source, ...]:
@@ -356,9 +363,14 @@ class _CardReader:
 
 
 def _problem(path: Path, line: int | None, what: str, skipped: bool = True) -> CardProblem:
-    where = f"{path.name} 第 {line} 行" if line else path.name
-    tail = "这张卡片没有载入。" if skipped else ""
-    return CardProblem(path.name, line, f"{where}：{what}。{tail}", skipped)
+    return CardProblem(path.name, line, _told(path, line, what, skipped), skipped)
+
+
+def _told(path: Path, line: int | None, what: str, skipped: bool) -> str:
+    """"<file> 第 n 行：<what>。" and, when the card was left out, that it was."""
+    where = strings.text("cards.where", name=path.name, line=line) if line else path.name
+    return strings.text("cards.problem_skipped" if skipped else "cards.problem",
+                        where=where, what=what)
 
 
 def _drop_taken_terms(
@@ -375,11 +387,12 @@ def _drop_taken_terms(
         else:
             line = key_line(path.read_text(encoding="utf-8", errors="replace"), "terms")
             problems.append(
-                _problem(path, line, f"词“{term}”已经用在卡片 {owner} 上，这里不再用它", False)
+                _problem(path, line, strings.text("cards.term_taken", term=term, owner=owner),
+                         False)
             )
     if not kept:
         problems.append(
-            _problem(path, None, "这张卡片的词都被别的卡片用了，文章里不会链接到它", False)
+            _problem(path, None, strings.text("cards.all_terms_taken"), False)
         )
     return replace(card, terms=tuple(kept)), problems
 
@@ -388,7 +401,7 @@ def _missing_icons(cards: Iterable[Card]) -> list[CardProblem]:
     missing = sorted({c.icon for c in cards if not c.icon_path().is_file()})
     return [
         CardProblem(
-            f"{icon}.svg", None, f"找不到图标文件 icons/{icon}.svg，卡片先不显示图标。", False
+            f"{icon}.svg", None, strings.text("cards.missing_icon", icon=icon), False
         )
         for icon in missing
     ]

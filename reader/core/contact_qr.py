@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import segno
 from segno import helpers
 
+from reader.core import strings
 from reader.core.article import Script
 from reader.core.cards import Card
 from reader.core.local_info import LocalInfo
@@ -64,12 +65,14 @@ def card_contact(card: Card, local_info: LocalInfo | None,
     hotline = hotline_for(card)
     office = local_info.office_for(card.id) if local_info is not None else None
     if office is not None and office.phone:
-        name = c(office.office) if office.office else c(f"{card.title}办理电话")
+        name = c(office.office) if office.office else c(
+            strings.text("card.qr.office_name", title=card.title))
         more = "".join(f"{text}。" for text in (office.hours, office.note) if text)
-        note = c(f"办{card.title}。{more}不清楚打{hotline}。")
+        note = c(strings.text("card.qr.office_note", title=card.title, more=more,
+                              hotline=hotline))
         return Contact(name, (office.phone, hotline), c(office.address), note, True)
-    where = f"办理地点：{office.office}。" if office is not None else ""
-    note = c(f"没有填当地电话。{where}问{card.title}，打这个号码。")
+    where = strings.text("card.qr.where", office=office.office) if office is not None else ""
+    note = c(strings.text("card.qr.hotline_note", where=where, title=card.title))
     return Contact(c(HOTLINES[hotline]), (hotline,), "", note, False)
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.core import strings
 from reader.core.article import Article
 from reader.core.errors import ReaderError
 from reader.core.library_files import PUBLISHED
@@ -41,6 +42,7 @@ from reader.core.pack_format import (
     PackError,
 )
 from reader.core.safe_files import atomic_write_bytes
+from reader.core.strings import STRINGS
 
 if TYPE_CHECKING:
     from reader.core.pack_format import VerifiedPack
@@ -53,8 +55,8 @@ ARRIVED = "arrived.json"
 STATUS = "status.json"
 INCOMING = "incoming"
 NEW_FOR_DAYS = 7
-OLDER = "内容包比现在的旧，没有使用。"
-BUSY = "另一个窗口正在更新内容，这次没有检查。"
+OLDER = STRINGS["pack.refused.older"]
+BUSY = STRINGS["pack.busy"]
 
 
 @dataclass(frozen=True)
@@ -213,8 +215,7 @@ class ContentStore:
                 {"version": manifest.version, "folder": folder.name}).encode("utf-8"))
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
-            raise SourceError("电脑的磁盘满了或者不能写，内容包没有使用，原来的内容都还在。"
-                              "下次再试。", str(exc)) from exc
+            raise SourceError(STRINGS["pack.refused.cannot_write"], str(exc)) from exc
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -315,8 +316,8 @@ def _check_contents(folder: Path, manifest: Manifest) -> None:
         try:
             parse_card_file(folder / "cards" / f"{card_id}.toml")
         except CardError as exc:
-            raise PackError(f"内容包里的卡片 {card_id} 写得不对，没有使用这个内容包。",
-                            exc.message) from exc
+            message = strings.text("pack.refused.bad_card", card=card_id)
+            raise PackError(message, exc.message) from exc
     if (folder / PRONUNCIATIONS).exists():
         try:
             parse_pronunciations((folder / PRONUNCIATIONS).read_bytes(), PRONUNCIATIONS)

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-_WEEKDAYS = "一二三四五六日"
+from reader.core.strings import STRINGS, text
+
+_WEEKDAYS = STRINGS["date.weekdays"].split()
 
 
 def solar_words(day: dt.date) -> str:
     """2026年12月6日 星期日"""
-    return f"{day.year}年{day.month}月{day.day}日 星期{_WEEKDAYS[day.weekday()]}"
+    words = text("date.day", year=day.year, month=day.month, day=day.day)
+    return text("date.with_weekday", day=words, weekday=_WEEKDAYS[day.weekday()])
 
 
 def lunar_words(day: dt.date) -> str:
@@ -21,7 +24,7 @@ def lunar_words(day: dt.date) -> str:
     from lunar_python import Solar  # ~0.1 s to import: not before the first picture
 
     lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
-    return f"农历{lunar.getMonthInChinese()}月{lunar.getDayInChinese()}"
+    return text("date.lunar", month=lunar.getMonthInChinese(), day=lunar.getDayInChinese())
 
 
 def date_line(day: dt.date) -> str:

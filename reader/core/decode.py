@@ -15,6 +15,7 @@ import functools
 import re
 import unicodedata
 
+from reader.core import strings
 from reader.core.errors import ArticleFileError
 from reader.core.limits import MAX_BYTES, too_big
 
@@ -34,8 +35,11 @@ _REPLACED_RUN = re.compile(f"{REPLACED}+")
 _SAMPLE = 100_000  # characters enough to tell GBK from Big5, whatever the file's length
 
 
+UNNAMED_FILE = strings.text("import.unnamed_file")  # what messages call a file with no name
+
+
 def empty(name: str) -> ArticleFileError:
-    return ArticleFileError(f"{name} 是空的，里面没有文字。")
+    return ArticleFileError(strings.text("import.empty", name=name))
 
 
 def check_bytes(data: bytes, name: str) -> None:
@@ -46,7 +50,7 @@ def check_bytes(data: bytes, name: str) -> None:
         raise empty(name)
 
 
-def decode_bytes(data: bytes, name: str = "文件") -> tuple[str, str]:
+def decode_bytes(data: bytes, name: str = UNNAMED_FILE) -> tuple[str, str]:
     """Return (text, encoding name). Raise ArticleFileError with a plain reason."""
     check_bytes(data, name)
     text, encoding = _decode(data, name)
@@ -197,6 +201,6 @@ def _checked_as_text(text: str, name: str, allowed: int = 0) -> str:
 
 def _unreadable(name: str, detail: str) -> ArticleFileError:
     return ArticleFileError(
-        f"{name} 读不出文字：它不是文字文件，或者用了认不出的编码。请用记事本另存为 UTF-8 后再试。",
+        strings.text("import.undecodable", name=name),
         detail,
     )

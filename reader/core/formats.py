@@ -18,6 +18,7 @@ from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 
+from reader.core import strings
 from reader.core.article import Article, RemovedLine
 from reader.core.decode import check_bytes, decode_bytes
 from reader.core.errors import ArticleFileError
@@ -39,11 +40,11 @@ EXTENSIONS = {
     ".mht": "mhtml",
     ".docx": "docx",
 }
-_HINTS = {
-    ".doc": "这是旧版 Word 文件（.doc），读不了。请在 Word 或 WPS 里“另存为” .docx 后再加入。",
-    ".wps": "这是 WPS 文字文件（.wps），读不了。请在 WPS 里“另存为” .docx 后再加入。",
-    ".pdf": "PDF 文件读不了。请从 PDF 里复制文字，存成 .txt 后再加入。",
-    ".rtf": "RTF 文件读不了。请在 Word 或 WPS 里“另存为” .docx 后再加入。",
+_HINTS = {  # extension -> strings key of how to make it one we read
+    ".doc": "import.old_word",
+    ".wps": "import.wps",
+    ".pdf": "import.pdf",
+    ".rtf": "import.rtf",
 }
 _MAGIC = [
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc"),  # old Office (OLE2) file
@@ -52,7 +53,7 @@ _MAGIC = [
 ]
 MIN_CHINESE = 10  # characters of Chinese an article must have
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-SUPPORTED_TEXT = "文字文件（.txt）、网页（.html .htm .mhtml .mht）和 Word 文件（.docx）"
+SUPPORTED_TEXT = strings.text("import.supported")
 
 
 def read_article(path: str | Path, *, keep_lines: Collection[int] = ()) -> Article:
@@ -81,19 +82,21 @@ def read_source(path: Path) -> bytes:
     try:
         status = os.stat(path)
         if stat.S_ISDIR(status.st_mode):
-            raise ArticleFileError(f"{display_name(str(path))} 是一个文件夹，不是文章文件。")
+            raise ArticleFileError(strings.text("import.is_folder", name=display_name(str(path))))
         if not stat.S_ISREG(status.st_mode):  # a device or pipe could be read forever
-            raise ArticleFileError(f"{display_name(str(path))} 不是普通文件，不能当文章读。")
+            raise ArticleFileError(strings.text("import.not_regular",
+                                                name=display_name(str(path))))
         size = status.st_size
         if size > MAX_BYTES:
             raise too_big(display_name(path.name), size)
         with path.open("rb") as handle:
             return handle.read(MAX_BYTES + 1)  # a file still growing is refused later
     except FileNotFoundError as exc:
-        raise ArticleFileError(f"找不到文件 {display_name(str(path))}。") from exc
+        raise ArticleFileError(strings.text("import.not_found",
+                                            name=display_name(str(path)))) from exc
     except OSError as exc:
         raise ArticleFileError(
-            f"打不开文件 {display_name(str(path))}。", exc.strerror or ""
+            strings.text("import.cannot_open", name=display_name(str(path))), exc.strerror or ""
         ) from exc
 
 
@@ -104,9 +107,9 @@ def file_kind(data: bytes, name: str) -> str:
         return "docx"
     for magic, refused in _MAGIC:
         if data.startswith(magic):
-            raise ArticleFileError(f"{name}：{_HINTS[refused]}")
+            raise ArticleFileError(_refused(name, refused))
     if data.startswith(b"PK\x03\x04"):
-        raise ArticleFileError(f"{name} 是压缩文件或坏了的 Word 文件，读不了。")
+        raise ArticleFileError(strings.text("import.zip", name=name))
     if EXTENSIONS.get(extension) != "text":
         if looks_like_mhtml(data):
             return "mhtml"
@@ -117,10 +120,15 @@ def file_kind(data: bytes, name: str) -> str:
     if extension in EXTENSIONS:
         return EXTENSIONS[extension]
     if extension in _HINTS:
-        raise ArticleFileError(f"{name}：{_HINTS[extension]}")
+        raise ArticleFileError(_refused(name, extension))
     if not extension:
         return "text"
-    raise ArticleFileError(f"{name}：不认识这种文件（{extension}）。可以加入的有{SUPPORTED_TEXT}。")
+    raise ArticleFileError(strings.text("import.unknown_kind", name=name, extension=extension,
+                                        supported=SUPPORTED_TEXT))
+
+
+def _refused(name: str, extension: str) -> str:
+    return strings.text("import.refused_kind", name=name, why=strings.text(_HINTS[extension]))
 
 
 def read_bytes(
@@ -136,7 +144,7 @@ def read_bytes(
         if chinese >= MIN_CHINESE:
             break
     if chinese < MIN_CHINESE:  # a settings file, a log, an English page: not news for us
-        raise ArticleFileError(f"{name} 里几乎没有中文，不像一篇新闻文章，没有加入。")
+        raise ArticleFileError(strings.text("import.no_chinese", name=name))
     return article
 
 
@@ -151,7 +159,7 @@ def _read_bytes(
     if kind == "docx":
         document = docx_text(data, name)
         if not document.lines:
-            raise ArticleFileError(f"{name} 里没有文字。")
+            raise ArticleFileError(strings.text("import.no_text", name=name))
         return ingest_text(
             "\n".join(document.lines), article_id, name, "docx", name,
             keep_lines=keep_lines, heading_lines=document.headings,

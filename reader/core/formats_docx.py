@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from reader.core import strings
 from reader.core.decode import REPLACED
 from reader.core.errors import ArticleFileError
 from reader.core.formats_docx_parts import Numbering, table_lines
@@ -82,11 +83,11 @@ def docx_text(data: bytes, name: str) -> DocxText:
             main = _main_part(archive) or "word/document.xml"
             document = _read_xml(archive, main, name)
             if document is None:
-                raise ArticleFileError(f"{name} 不是 Word 文件，或者文件已经坏了。")
+                raise ArticleFileError(strings.text("import.not_word", name=name))
             styles = _read_xml(archive, "word/styles.xml", name)
             numbering = Numbering.read(_read_xml(archive, "word/numbering.xml", name))
     except _ZIP_ERRORS as exc:
-        raise ArticleFileError(f"{name} 不是 Word 文件，或者文件已经坏了。", str(exc)) from exc
+        raise ArticleFileError(strings.text("import.not_word", name=name), str(exc)) from exc
     levels = _style_levels(styles)
     result = DocxText()
     body = document.find(w("body"))
@@ -174,11 +175,11 @@ def _read_xml(archive: zipfile.ZipFile, part: str, name: str) -> etree._Element 
     except KeyError:
         return None
     if info.file_size > MAX_PART_BYTES:
-        raise ArticleFileError(f"{name} 里的文字部分太大了，不像一篇文章，没有加入。")
+        raise ArticleFileError(strings.text("import.word_part_too_big", name=name))
     with archive.open(info) as handle:
         data = handle.read(MAX_PART_BYTES + 1)  # the size in the zip may lie
     if len(data) > MAX_PART_BYTES:
-        raise ArticleFileError(f"{name} 里的文字部分太大了，不像一篇文章，没有加入。")
+        raise ArticleFileError(strings.text("import.word_part_too_big", name=name))
     return _parse_within_limit(data, part, name)
 
 
@@ -197,7 +198,8 @@ def _parse_within_limit(data: bytes, part: str, name: str) -> etree._Element:
         except etree.XMLSyntaxError:
             root = None
         if root is None:
-            raise ArticleFileError(f"{name} 里的文字部分坏了，读不出来。", str(exc)) from exc
+            raise ArticleFileError(strings.text("import.word_part_broken", name=name),
+                                   str(exc)) from exc
         return root
 
 
@@ -210,11 +212,11 @@ def _parse(data: bytes, part: str, name: str, *, recover: bool) -> etree._Elemen
     for _event, element in events:
         count += 1
         if count > MAX_DOCX_ELEMENTS:
-            raise too_long(name, "内容", f"{part}: over {MAX_DOCX_ELEMENTS} XML elements")
+            raise too_long(name, "content", f"{part}: over {MAX_DOCX_ELEMENTS} XML elements")
         if element.tag == _PARAGRAPH:
             paragraphs += 1
             if paragraphs > MAX_DOCX_PARAGRAPHS:
-                raise too_long(name, "段落", f"over {MAX_DOCX_PARAGRAPHS} paragraphs")
+                raise too_long(name, "paragraphs", f"over {MAX_DOCX_PARAGRAPHS} paragraphs")
     return events.root
 
 

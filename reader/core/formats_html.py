@@ -35,6 +35,7 @@ import lxml.html
 from lxml import etree
 from readability import Document
 
+from reader.core import strings
 from reader.core.clean import find_date, noise_reason
 from reader.core.errors import ArticleFileError
 from reader.core.limits import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, too_long
@@ -114,10 +115,10 @@ def page_text(html: str, name: str) -> PageText:
             warnings.simplefilter("ignore", FutureWarning)
             body = lxml.html.fromstring(document.content())
     except (etree.ParserError, ValueError) as exc:
-        raise ArticleFileError(f"{name} 里没有可以读的网页文字。", str(exc)) from exc
+        raise ArticleFileError(strings.text("import.no_page_text", name=name), str(exc)) from exc
     lines = page_lines(body)
     if not lines:
-        raise ArticleFileError(f"{name} 里没有可以读的网页文字。")
+        raise ArticleFileError(strings.text("import.no_page_text", name=name))
     kept_paths = _article_paths(document)
     kept = [kept_paths is None or bool(line.owners & kept_paths) for line in lines]
     if not any(kept):  # readability found nothing it trusts: let cleaning do the work
@@ -150,13 +151,13 @@ def _parse_page(html: str, name: str) -> lxml.html.HtmlElement:
     per element, which takes minutes on a page of 100,000 siblings."""
     start_tags = len(_START_TAG.findall(html))
     if start_tags > 2 * MAX_HTML_ELEMENTS:  # refuse before building a huge tree
-        raise too_long(name, "网页元素", f"{start_tags} tags, limit {MAX_HTML_ELEMENTS}")
+        raise too_long(name, "elements", f"{start_tags} tags, limit {MAX_HTML_ELEMENTS}")
     try:
         tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
-        raise ArticleFileError(f"{name} 里没有可以读的网页文字。", str(exc)) from exc
+        raise ArticleFileError(strings.text("import.no_page_text", name=name), str(exc)) from exc
     if sum(1 for _ in tree.iter()) > MAX_HTML_ELEMENTS:
-        raise too_long(name, "网页元素", f"over {MAX_HTML_ELEMENTS} elements")
+        raise too_long(name, "elements", f"over {MAX_HTML_ELEMENTS} elements")
     _flatten_deep_wrappers(tree)
     for count, element in enumerate(tree.iter(), start=1):
         if isinstance(element.tag, str):

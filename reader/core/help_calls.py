@@ -1,18 +1,29 @@
-"""The log of 请工作人员帮忙 presses, for staff (and the staff statistics) to read.
+"""请工作人员帮忙 as staff see it, without keeping who pressed when.
 
-One line per press in `help-calls.log` in the settings folder:
-`YYYY-MM-DDTHH:MM:SS<TAB>screen-name<NEWLINE>`, local time, UTF-8. Other parts of the
-program count presses from this file, so the format is fixed.
+On disk there is only a count per month, in the usage counts (reader.core.usage_counts),
+for the monthly report. So that staff coming back to the desk can see that a resident
+was waiting, the time and screen of the latest presses are kept in memory
+(`RecentHelpCalls`): they are gone when the program closes.
+
+Earlier versions appended every press, with its exact time and screen, to
+`help-calls.log` in the settings folder (`YYYY-MM-DDTHH:MM:SS<TAB>screen` a line).
+`old_log_months` reads that file's counts per month so they can be folded into the usage
+counts once; the file is then deleted.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter, deque
 from pathlib import Path
 from typing import NamedTuple
 
-HELP_LOG_NAME = "help-calls.log"
-_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S"
+from reader.core.strings import STRINGS
+
+OLD_LOG_NAME = "help-calls.log"
+RECENT_KEPT = 20
+_OLD_LINE = re.compile(rb"^(\d{4})-(0[1-9]|1[0-2])-\d{2}T\d{2}:\d{2}:\d{2}\t")
 
 
 class HelpCall(NamedTuple):
@@ -20,49 +31,33 @@ class HelpCall(NamedTuple):
     screen: str
 
 
-# Screen names in the log are the program's page names; staff read them as these words.
-SCREEN_WORDS = {"home": "首页", "article": "文章", "card": "帮助卡片", "category": "卡片列表",
-                "staff": "工作人员页面", "staff_pin": "工作人员密码页"}
+# The program's page names, as staff read them.
+SCREEN_WORDS = {screen: STRINGS[f"help.screen.{screen}"]
+                for screen in ("home", "article", "card", "category", "staff", "staff_pin")}
 
 
-def help_log(settings_folder: Path) -> Path:
-    return settings_folder / HELP_LOG_NAME
+class RecentHelpCalls:
+    """The latest RECENT_KEPT presses since the program started, in memory only."""
+
+    def __init__(self) -> None:
+        self._calls: deque[HelpCall] = deque(maxlen=RECENT_KEPT)
+
+    def add(self, when: dt.datetime, screen: str) -> None:
+        self._calls.append(HelpCall(when, " ".join(screen.split()) or "?"))
+
+    def newest_first(self) -> list[HelpCall]:
+        return list(reversed(self._calls))
 
 
-def help_call_line(when: dt.datetime, screen: str) -> str:
-    """One log line; tabs and line breaks in a screen name become spaces."""
-    clean = " ".join(screen.split()) or "?"
-    return f"{when.strftime(_TIME_FORMAT)}\t{clean}\n"
+def old_help_log(settings_folder: Path) -> Path:
+    return settings_folder / OLD_LOG_NAME
 
 
-def record_help_call(settings_folder: Path, screen: str,
-                     when: dt.datetime | None = None) -> bool:
-    """Append one line for a press. False when the file cannot be written (a full or
-    read-only disk): the caller still calls for help on screen, only the log is missing."""
-    line = help_call_line(when or dt.datetime.now(), screen)
-    try:
-        settings_folder.mkdir(parents=True, exist_ok=True)
-        with help_log(settings_folder).open("a", encoding="utf-8", newline="\n") as log:
-            log.write(line)
-    except OSError:
-        return False
-    return True
-
-
-def read_help_calls(settings_folder: Path, newest: int = 50) -> list[HelpCall]:
-    """The newest presses, newest first; lines that do not parse are left out."""
-    try:
-        lines = help_log(settings_folder).read_text(encoding="utf-8",
-                                                     errors="replace").splitlines()
-    except OSError:
-        return []
-    calls = []
-    for line in reversed(lines):
-        stamp, _, screen = line.partition("\t")
-        try:
-            calls.append(HelpCall(dt.datetime.strptime(stamp, _TIME_FORMAT), screen))
-        except ValueError:
-            continue
-        if len(calls) >= newest:
-            break
-    return calls
+def old_log_months(data: bytes) -> Counter[str]:
+    """Presses per month ("2026-12") in an old help-calls.log; other lines are skipped."""
+    presses: Counter[str] = Counter()
+    for line in data.splitlines():
+        found = _OLD_LINE.match(line)
+        if found:
+            presses[f"{found.group(1).decode()}-{found.group(2).decode()}"] += 1
+    return presses

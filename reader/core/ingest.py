@@ -9,9 +9,10 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
+from reader.core import strings
 from reader.core.article import Article
 from reader.core.clean import Line, clean
-from reader.core.decode import REPLACED, decode_bytes
+from reader.core.decode import REPLACED, UNNAMED_FILE, decode_bytes
 from reader.core.errors import ArticleFileError
 from reader.core.limits import MAX_PARAGRAPHS, check_text, too_long
 from reader.core.mirror_spam import collapse_doubled_punctuation, remove_inserted_pinyin
@@ -28,7 +29,7 @@ def ingest_text(
     article_id: str,
     source_name: str = "",
     encoding: str = "utf-8",
-    name: str = "文件",
+    name: str = UNNAMED_FILE,
     *,
     keep_lines: Collection[int] = (),
     heading_lines: Collection[int] = (),
@@ -39,7 +40,7 @@ def ingest_text(
     check_text(text, name)
     paragraphs = sum(1 for line in text.split("\n") if line.strip())
     if paragraphs > MAX_PARAGRAPHS:
-        raise too_long(name, "段落", f"{paragraphs} paragraphs, limit {MAX_PARAGRAPHS}")
+        raise too_long(name, "paragraphs", f"{paragraphs} paragraphs, limit {MAX_PARAGRAPHS}")
     lines, removed, date = clean(text, keep_lines)
     texts = remove_inserted_pinyin([line.text for line in lines])
     lines = [
@@ -47,7 +48,7 @@ def ingest_text(
         for line, text in zip(lines, texts, strict=True)
     ]
     if not lines:
-        raise ArticleFileError(f"{name} 里除了网页杂项没有正文。")
+        raise ArticleFileError(strings.text("import.only_noise", name=name))
     parts = build(lines, heading_lines)
     body = "".join(line.text for line in lines)
     years = [int(y) for y in _YEAR.findall(body)]
@@ -89,9 +90,10 @@ def ingest_file(path: str | Path) -> Article:
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise ArticleFileError(f"找不到文件 {path}。") from exc
+        raise ArticleFileError(strings.text("import.not_found", name=path)) from exc
     except IsADirectoryError as exc:
-        raise ArticleFileError(f"{path} 是一个文件夹，不是文章文件。") from exc
+        raise ArticleFileError(strings.text("import.is_folder", name=path)) from exc
     except OSError as exc:
-        raise ArticleFileError(f"打不开文件 {path}。", exc.strerror or "") from exc
+        raise ArticleFileError(strings.text("import.cannot_open", name=path),
+                               exc.strerror or "") from exc
     return ingest_bytes(data, path.stem, path.name)

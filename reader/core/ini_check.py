@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core import strings
 from reader.core.decode import decode_bytes
 from reader.core.errors import ArticleFileError
 
@@ -40,19 +41,21 @@ def read_ini(path: Path) -> IniReading:
     if not path.exists():
         return IniReading("")
     if path.is_dir():
-        return IniReading(None, problem="设置文件的位置上是一个文件夹。")
+        return IniReading(None, problem=strings.text("settings.problem.is_folder"))
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return IniReading(None, problem=f"设置文件读不出来（{exc.strerror or exc}）。")
+        reason = exc.strerror or exc
+        return IniReading(None, problem=strings.text("settings.problem.unreadable_file",
+                                                     reason=reason))
     if len(data) > MAX_BYTES:
-        return IniReading(None, problem="设置文件大得不正常。")
+        return IniReading(None, problem=strings.text("settings.problem.too_big"))
     if not data.strip():
         return IniReading("")
     try:
-        text, encoding = decode_bytes(data, "设置文件")
+        text, encoding = decode_bytes(data, strings.text("settings.file_name"))
     except ArticleFileError:
-        return IniReading(None, problem="设置文件里有乱码，不是文字。")
+        return IniReading(None, problem=strings.text("settings.problem.not_text"))
     return _sorted_lines(text, encoding)
 
 
@@ -75,7 +78,7 @@ def _sorted_lines(text: str, encoding: str) -> IniReading:
         elif not in_bad_section:
             bad.append((number, line[:40]))
     if bad and not good:  # not one setting in it: garbage that happened to decode
-        return IniReading(None, encoding, tuple(bad), "设置文件里有乱码，一项设置也看不出来。")
+        return IniReading(None, encoding, tuple(bad), strings.text("settings.problem.garbage"))
     return IniReading("\n".join(good) + "\n" if good else "", encoding, tuple(bad))
 
 
@@ -86,8 +89,9 @@ def describe(reading: IniReading) -> str | None:
     if not reading.bad_lines:
         return None
     number, line = reading.bad_lines[0]
-    more = f"（还有 {len(reading.bad_lines) - 1} 行也看不懂）" if len(reading.bad_lines) > 1 else ""
-    return f"设置文件第 {number} 行看不懂：{line}{more}。"
+    more = (strings.text("settings.problem.more_bad_lines", n=len(reading.bad_lines) - 1)
+            if len(reading.bad_lines) > 1 else "")
+    return strings.text("settings.problem.bad_line", number=number, line=line, more=more)
 
 
 def ini_problem(path: Path) -> str | None:

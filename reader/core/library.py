@@ -53,6 +53,7 @@ from reader.core.library_files import (
     source_suffix,
 )
 from reader.core.safe_files import atomic_write_bytes, set_aside
+from reader.core.strings import text
 
 # reader.core.formats (HTML and Word readers, ~200 ms to import) and OpenCC are
 # imported where a file is read or text compared, so the window can list the library
@@ -110,7 +111,7 @@ def text_digest(article: Article) -> str:
 
 def _source_bytes(source: Source, name: str | None) -> tuple[bytes, str]:
     if isinstance(source, bytes):
-        return source, name or "文件"
+        return source, name or text("import.unnamed_file")
     from reader.core.formats import display_name, read_source
 
     path = Path(source)
@@ -238,8 +239,8 @@ class Library:
         if existing is not None:
             hidden = self._is_hidden(existing.id)
             raise DuplicateArticle(
-                f"《{existing.title}》已经在文章库里了，没有重复加入。"
-                + ("（它现在是隐藏的，可以取消隐藏。）" if hidden else ""),
+                text("library.duplicate_hidden" if hidden else "library.duplicate",
+                     title=existing.title),
                 existing,
             )
         digest = text_digest(preview.article)
@@ -281,11 +282,11 @@ class Library:
 
     def _delete(self, article_id: str) -> None:
         if self.is_seed(article_id):
-            raise ReaderError("程序自带的文章不能删除，可以把它隐藏起来。")
+            raise ReaderError(text("library.seed_not_deleted"))
         if self.is_published(article_id):
-            raise ReaderError("这篇文章来自内容包，不能在这里删除，可以把它隐藏起来。")
+            raise ReaderError(text("library.published_not_deleted"))
         if article_id not in self._state.entries:
-            raise ReaderError("文章库里没有这篇文章，可能已经删除了。")
+            raise ReaderError(text("library.not_found"))
         state = IndexState(dict(self._state.entries), set(self._state.hidden_seeds))
         del state.entries[article_id]
         # Unmarked first: if the index below is never written, the next change marks it
@@ -312,7 +313,7 @@ class Library:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ReaderError(
-                "没能写进文章库，文章库没有改变。请检查文章库文件夹能不能写。",
+                text("library.not_writable"),
                 exc.strerror or str(exc),
             ) from exc
         lock = FileLock(self.path / LOCK, timeout=LOCK_WAIT_S)
@@ -320,11 +321,11 @@ class Library:
             lock.acquire()
         except Timeout as exc:
             raise ReaderError(
-                "文章库正在被另一个窗口修改，这次没有改动。请稍等一下再试。", str(exc)
+                text("library.busy"), str(exc)
             ) from exc
         except OSError as exc:  # a read-only or full library folder
             raise ReaderError(
-                "没能写进文章库，文章库没有改变。请检查文章库文件夹能不能写。",
+                text("library.not_writable"),
                 exc.strerror or str(exc),
             ) from exc
         try:
@@ -363,7 +364,7 @@ class Library:
         elif article_id in state.entries:
             state.entries[article_id] = replace(state.entries[article_id], hidden=hidden)
         else:
-            raise ReaderError("文章库里没有这篇文章，可能已经删除了。")
+            raise ReaderError(text("library.not_found"))
         self._write([], state)
 
     def _write(self, files: list[tuple[Path, bytes]], state: IndexState) -> None:
@@ -382,7 +383,7 @@ class Library:
             self._published = None  # which pack articles staff's own now duplicate
         except OSError as exc:
             raise ReaderError(
-                "没能写进文章库，文章库没有改变。请检查磁盘是否已满。", exc.strerror or str(exc)
+                text("library.disk_full"), exc.strerror or str(exc)
             ) from exc
         self._state = state
 
@@ -398,7 +399,8 @@ class Library:
                 try:
                     article = read_article(path)
                 except ArticleFileError as exc:
-                    self._problem(f"自带文章 {path.name} 读不出来：{exc.message}")
+                    self._problem(text("library.seed_unreadable", name=path.name,
+                                       reason=exc.message))
                     continue
                 self._seeds[article.id] = article
         return self._seeds
@@ -430,7 +432,7 @@ class Library:
         except FileNotFoundError:
             self._state = self._rebuild_state() if self._has_folders() else IndexState()
             if self._state.entries:
-                self._problem("文章库的目录文件不见了，已经根据各篇文章重新建好。")
+                self._problem(text("library.index_missing"))
                 self._write([], self._state)
         except (OSError, ValueError):  # JSONDecodeError and UnicodeError too
             self._state = self._rebuild_state()
@@ -439,11 +441,10 @@ class Library:
             except OSError:
                 # Cannot move it aside: use the rebuilt index without saving it, so
                 # the broken file is never overwritten.
-                self._problem("文章库的目录文件坏了，也没法另存。请把文章库文件夹交给技术人员。")
+                self._problem(text("library.index_broken_stuck"))
             else:
                 self._problem(
-                    "文章库的目录文件坏了，已经根据备份和各篇文章重新建好。"
-                    f"坏的文件另存为 {kept.name}。"
+                    text("library.index_rebuilt", name=kept.name)
                 )
                 self._write([], self._state)
         self._articles = {}
@@ -458,8 +459,7 @@ class Library:
     def _rebuild_state(self) -> IndexState:
         state, unconfirmed = rebuild_state(self.path)
         if unconfirmed:
-            self._problem(f"有 {unconfirmed} 篇文章当时没有保存完（程序在保存时被关掉），"
-                          "没有放回文章库；它们的文件还在 articles 文件夹里，需要的话请重新添加。")
+            self._problem(text("library.unconfirmed", n=unconfirmed))
         return state
 
     def _load_article(self, entry: Entry) -> Article | None:
@@ -478,13 +478,13 @@ class Library:
                 keep_lines=entry.restore_lines,
             )
         except (OSError, ReaderError):
-            self._problem(f"《{entry.title}》的文件丢失或坏了，读不出来，暂时不显示。")
+            self._problem(text("library.article_unreadable", title=entry.title))
             return None
         if entry.title_override:
             article = replace(article, title=entry.title_override)
         with contextlib.suppress(OSError):
             atomic_write_bytes(folder / ARTICLE_FILE, article_file_bytes(entry, article))
-        self._problem(f"《{entry.title}》的整理结果坏了，已经从原文件重新整理。")
+        self._problem(text("library.article_redone", title=entry.title))
         return article
 
 

@@ -11,6 +11,7 @@ and peak memory of the worst files each limit lets through and of those it refus
 
 from __future__ import annotations
 
+from reader.core import strings
 from reader.core.errors import ArticleFileError
 
 MAX_BYTES = 20 * 1024 * 1024  # a file as read from disk
@@ -26,13 +27,16 @@ MAX_MIME_PARTS = 200  # parts of a page saved as one file (.mht): a page and its
 
 def too_long(name: str, what: str, detail: str) -> ArticleFileError:
     """The refusal for a file over one of the limits: plain words for staff, the
-    limit itself for the log."""
-    return ArticleFileError(f"{name} 里的{what}太多了，不像一篇文章，没有加入。", detail)
+    limit itself for the log. `what` names what there is too much of (the end of an
+    "import.what.*" strings key: chars, lines, paragraphs, elements, content, parts)."""
+    return ArticleFileError(
+        strings.text("import.too_many", name=name, what=strings.text(f"import.what.{what}")),
+        detail)
 
 
 def too_big(name: str, size: int) -> ArticleFileError:
     return ArticleFileError(
-        f"{name} 太大了（{size // (1024 * 1024)} MB），不像一篇文章，没有加入。",
+        strings.text("import.too_big", name=name, mb=size // (1024 * 1024)),
         f"limit {MAX_BYTES // (1024 * 1024)} MB",
     )
 
@@ -41,7 +45,7 @@ def check_text(text: str, name: str) -> None:
     """Refuse decoded text over the character or line limits (counted in C, before
     anything splits it into millions of strings)."""
     if len(text) > MAX_CHARS:
-        raise too_long(name, "文字", f"{len(text)} characters, limit {MAX_CHARS}")
+        raise too_long(name, "chars", f"{len(text)} characters, limit {MAX_CHARS}")
     lines = text.count("\n") + 1
     if lines > MAX_LINES:
-        raise too_long(name, "行", f"{lines} lines, limit {MAX_LINES}")
+        raise too_long(name, "lines", f"{lines} lines, limit {MAX_LINES}")

@@ -19,12 +19,21 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
+from reader.core import strings
+from reader.core.errors import plain_os_error
 from reader.core.safe_files import create_text_file, is_blank
-from reader.core.toml_file import TomlFileError, key_line, read_toml, table_line
+from reader.core.toml_file import TomlFileError, decode_toml, key_line, read_toml, table_line
 
-CENTRE_FIELDS = {"name": "名称", "address": "地址", "phone": "电话", "hours": "开放时间"}
-OFFICE_FIELDS = {"office": "办理地点", "address": "地址", "phone": "电话", "hours": "办理时间",
-                 "note": "备注"}
+# file keys -> the field's name for staff
+CENTRE_FIELDS = {"name": strings.text("local.field.name"),
+                 "address": strings.text("local.field.address"),
+                 "phone": strings.text("local.field.phone"),
+                 "hours": strings.text("local.field.hours")}
+OFFICE_FIELDS = {"office": strings.text("local.field.office"),
+                 "address": strings.text("local.field.address"),
+                 "phone": strings.text("local.field.phone"),
+                 "hours": strings.text("local.field.office_hours"),
+                 "note": strings.text("local.field.note")}
 CHECKED_KEY = "checked"
 
 
@@ -125,7 +134,7 @@ def ensure_local_info_file(
     except OSError as exc:
         return (
             path,
-            f"本地办事信息文件建不起来（{path}）：{exc.strerror or exc}。卡片上先不显示本地信息。",
+            strings.text("local.problem.not_created", path=path, reason=plain_os_error(exc)),
         )
     return path, None
 
@@ -143,10 +152,7 @@ def load_local_info(
     try:
         data, text = read_toml(path)
     except TomlFileError as exc:
-        message = (
-            f"本地办事信息有错：{exc.message}"
-            "先不用这个文件里的内容；文件没有改动，改正后重新打开程序即可。"
-        )
+        message = strings.text("local.problem.broken", reason=exc.message)
         return LocalInfo(problems=(message,), path=path, text=_text_or_none(path),
                          broken=True)
     info = _LocalInfoReader(path, data, text).read()
@@ -164,8 +170,9 @@ class _LocalInfoReader:
         self.problems: list[str] = []
 
     def report(self, line: int | None, what: str) -> None:
-        where = f" 第 {line} 行" if line else ""
-        self.problems.append(f"本地办事信息 {self.path.name}{where}：{what}。")
+        where = strings.text("local.problem.line", n=line) if line else ""
+        self.problems.append(strings.text("local.problem.where", name=self.path.name,
+                                          line=where, what=what))
 
     def value(self, table: dict[str, Any], key: str, table_name: str) -> str:
         value = table.get(key, "")
@@ -173,14 +180,15 @@ class _LocalInfoReader:
             value = str(value)  # phone = 1234567 without quotes is a harmless slip
         if not isinstance(value, str):
             line = key_line(self.text, key, table_name)
-            self.report(line, f"“{key}”要写一段文字，用英文双引号括起来；这一项先不用")
+            self.report(line, strings.text("local.problem.not_text", key=key))
             return ""
         return value.strip()
 
     def table(self, value: Any, name: str) -> dict[str, Any]:
         if isinstance(value, dict):
             return value
-        self.report(key_line(self.text, name.split(".")[-1]), f"“{name}”应当是 [{name}] 一段")
+        self.report(key_line(self.text, name.split(".")[-1]),
+                    strings.text("local.problem.not_table", name=name))
         return {}
 
     def unknown_keys(self, table: dict[str, Any], known: Iterable[str], name: str) -> None:
@@ -190,7 +198,7 @@ class _LocalInfoReader:
                 if name
                 else (key_line(self.text, key) or table_line(self.text, key))
             )
-            self.report(line, f"不认识的项目“{key}”，已经忽略")
+            self.report(line, strings.text("local.problem.unknown_key", key=key))
 
     def checked(self) -> date | None:
         value = self.data.get(CHECKED_KEY, "")
@@ -201,7 +209,7 @@ class _LocalInfoReader:
                 pass
         elif isinstance(value, date) and not hasattr(value, "hour"):
             return value
-        self.report(key_line(self.text, CHECKED_KEY), "号码核实日期要写成 2026-12-06 这样")
+        self.report(key_line(self.text, CHECKED_KEY), strings.text("local.problem.checked_format"))
         return None
 
     def read(self) -> LocalInfo:
@@ -215,7 +223,7 @@ class _LocalInfoReader:
             if not isinstance(raw, dict):
                 self.report(
                     table_line(self.text, name) or key_line(self.text, card_id, "cards"),
-                    f"卡片 {card_id} 要写成 [{name}] 一段",
+                    strings.text("local.problem.card_not_table", card=card_id, name=name),
                 )
                 continue
             self.unknown_keys(raw, OFFICE_FIELDS, name)
@@ -228,15 +236,25 @@ def unknown_card_problems(info: LocalInfo, card_ids: Iterable[str]) -> list[str]
     """Sections for cards that do not exist (a typo in the id means the office never shows)."""
     known = set(card_ids)
     return [
-        f"本地办事信息里的 [cards.{card_id}] 没有对应的卡片，请检查编号。"
+        strings.text("local.problem.unknown_card", card=card_id)
         for card_id in sorted(info.offices)
         if card_id not in known and not info.offices[card_id].is_empty()
     ]
 
 
 def _text_or_none(path: Path) -> str | None:
-    """The file's text for a later "changed meanwhile?" check, when it decodes at all."""
+    """The file's text for a later "changed meanwhile?" check; None when unreadable."""
     try:
-        return path.read_bytes().decode("utf-8", "replace")
+        return comparable_text(path.read_bytes(), path.name)
     except OSError:
         return None
+
+
+def comparable_text(data: bytes, name: str) -> str:
+    """The file's bytes as text, decoded exactly as `read_toml` decodes them (so a file
+    Notepad saved with a BOM, CRLF, as GBK or UTF-16 reads the same every time); bytes
+    that are no text at all, as UTF-8 with replacement marks."""
+    try:
+        return decode_toml(data, name)[0]
+    except TomlFileError:
+        return data.decode("utf-8", "replace")

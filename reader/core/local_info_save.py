@@ -8,10 +8,18 @@ file's comments, order and anything else a staff member wrote by hand (tomlkit e
 the parsed document in place). It refuses, with a plain message, when the file changed
 on disk since the form read it, and when the file is broken, unless asked to keep a
 copy of the broken file and write a fresh one.
+
+The saved file is always UTF-8. Notepad may have saved it with a BOM, with CRLF line
+ends, as GBK ("ANSI") or as UTF-16 ("Unicode"); the "changed meanwhile?" check compares
+the text decoded the same way the program reads it, so none of that counts as a change.
+A file that had a BOM keeps it, and a GBK or UTF-16 file gets one (an older Notepad
+that wrote those recognises UTF-8 only by its BOM; the program reads either); a file
+with CRLF line ends keeps them.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import tomllib
 import unicodedata
@@ -26,7 +34,8 @@ import tomlkit
 from phonenumbers import shortnumberinfo
 from tomlkit.items import Table
 
-from reader.core.errors import ReaderError
+from reader.core import strings
+from reader.core.errors import ReaderError, plain_os_error
 from reader.core.local_info import (
     CENTRE_FIELDS,
     CHECKED_KEY,
@@ -34,9 +43,11 @@ from reader.core.local_info import (
     Centre,
     LocalInfo,
     LocalOffice,
+    comparable_text,
     template,
 )
-from reader.core.safe_files import atomic_write_text, set_aside
+from reader.core.safe_files import atomic_write_bytes, set_aside
+from reader.core.toml_file import TomlFileError, decode_toml
 
 MAX_CHARS = 50  # one line of a printed card at body size
 MAX_NOTE_CHARS = 60
@@ -66,10 +77,10 @@ def phone_problem(text: str) -> str | None:
         if not part:
             continue
         if not _PHONE_CHARS.match(part):
-            return f"“{part}”里有不是号码的字：号码只写数字，可以用短横 - 隔开，分机写“转 123”。"
+            return strings.text("local.check.not_a_number", part=part)
         digits = re.sub(r"\D", "", part)
         if not _is_phone(part, digits):
-            return f"“{part}”不像电话号码：{_shape_hint(digits)}"
+            return strings.text("local.check.not_a_phone", part=part, hint=_shape_hint(digits))
     return None
 
 
@@ -87,10 +98,10 @@ def _is_phone(part: str, digits: str) -> bool:
 
 def _shape_hint(digits: str) -> str:
     if digits.startswith("1") and len(digits) > 6:
-        return f"手机号码是 1 开头的 11 位数字，这里是 {len(digits)} 位。"
+        return strings.text("local.check.mobile_length", n=len(digits))
     if digits.startswith("0"):
-        return "座机先写区号再写号码（如 0354-1234567），区号和号码的位数对不上。"
-    return "座机如 0354-1234567，手机如 13912345678，热线如 12345。"
+        return strings.text("local.check.landline_digits")
+    return strings.text("local.check.phone_examples")
 
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -108,8 +119,7 @@ def parse_checked_date(text: str) -> date | None:
             raise ValueError(text)
         return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
     except ValueError:
-        raise ValueError(f"号码核实日期“{text}”不是一个日子：请写成 2026-12-06，"
-                         "或按“今天核实过”。") from None
+        raise ValueError(strings.text("local.check.not_a_date", value=text)) from None
 
 
 def check_local_info(info: LocalInfo, today: date,
@@ -118,35 +128,37 @@ def check_local_info(info: LocalInfo, today: date,
     titles = card_titles or {}
     problems: list[FieldProblem] = []
     for key, name in CENTRE_FIELDS.items():
-        problems += _field_problems(f"centre.{key}", f"社区服务中心的{name}",
+        problems += _field_problems(f"centre.{key}", strings.text("local.check.centre_field",
+                                                                  name=name),
                                     getattr(info.centre, key), key)
     for card_id, office in info.offices.items():
-        where = f"“{titles.get(card_id, card_id)}”卡片的"
+        title = titles.get(card_id, card_id)
         for key, name in OFFICE_FIELDS.items():
-            problems += _field_problems(f"cards.{card_id}.{key}", where + name,
+            where = strings.text("local.check.card_field", title=title, name=name)
+            problems += _field_problems(f"cards.{card_id}.{key}", where,
                                         getattr(office, key), key)
         if not office.office.strip() and not office.is_empty():
             problems.append(FieldProblem(f"cards.{card_id}.office",
-                                         f"{where}办理地点空着：填了电话或地址，也请写上去哪里办。"))
+                                         strings.text("local.check.no_office", title=title)))
     if info.checked is not None and info.checked > today:
-        problems.append(FieldProblem(CHECKED_KEY, "号码核实日期不能是以后的日子。"))
+        problems.append(FieldProblem(CHECKED_KEY, strings.text("local.check.checked_future")))
     phones = [info.centre.phone, *(office.phone for office in info.offices.values())]
     if info.checked is None and any(phone.strip() for phone in phones):
-        problems.append(FieldProblem(CHECKED_KEY, "填了电话号码，请也填上号码核实日期"
-                                     "（今天打电话核对过，就按“今天核实过”）。"))
+        problems.append(FieldProblem(CHECKED_KEY, strings.text("local.check.checked_missing")))
     return problems
 
 
 def _field_problems(field: str, name: str, value: str, key: str) -> list[FieldProblem]:
     value = value.strip()
     if not value:
-        return [FieldProblem(field, f"{name}不能空着。")] if field in REQUIRED else []
+        return ([FieldProblem(field, strings.text("local.check.empty", name=name))]
+                if field in REQUIRED else [])
     limit = MAX_NOTE_CHARS if key == "note" else MAX_CHARS
     if "\n" in value:
-        return [FieldProblem(field, f"{name}只能写一行。")]
+        return [FieldProblem(field, strings.text("local.check.one_line", name=name))]
     if len(value) > limit:
-        return [FieldProblem(field, f"{name}太长了（{len(value)} 个字，最多 {limit} 个字），"
-                                    "印在卡片上放不下。")]
+        return [FieldProblem(field, strings.text("local.check.too_long", name=name,
+                                                 n=len(value), limit=limit))]
     if key == "phone":
         problem = phone_problem(value)
         if problem:
@@ -191,44 +203,62 @@ def save_local_info(info: LocalInfo, path: Path, expected_text: str | None,
     """Write `info` into `path`. `expected_text`: the file's text when the form read it
     (None: it did not exist). `cards` (id, title) name new card sections."""
     cards = list(cards)
-    current = _current_text(path)
+    on_disk = _read_current(path)
+    current = on_disk.text if on_disk is not None else None
     if current != expected_text and not (current is None and expected_text == ""):
-        raise LocalInfoSaveError(
-            "本地信息文件在您填写的时候被改过了（也许有人用记事本改了它）。"
-            "为了不把那些改动盖掉，这次没有保存。请按“重新读取”看看文件现在的内容。")
+        raise LocalInfoSaveError(strings.text("local.save.changed_meanwhile"))
     kept: Path | None = None
     base = current if current and current.strip() else template(cards)
     try:
         document = tomlkit.parse(base)
     except tomlkit.exceptions.TOMLKitError as exc:
         if not replace_broken:
-            raise LocalInfoSaveError(
-                "本地信息文件里有写错的地方，表格不能往里面填。可以用记事本改正它；"
-                "或者按“另存旧文件，用表格重写”：旧文件原样留一份，再用表格里的内容写新文件。"
-            ) from exc
+            raise LocalInfoSaveError(strings.text("local.save.file_broken")) from exc
         kept = set_aside(path, copy=True)
         document = tomlkit.parse(template(cards))
     _fill(document, info, dict(cards))
     text = tomlkit.dumps(document)
     # never write a file that reads differently from what the form shows
     if _read_back(text, set(info.offices)) != _comparable(info):
-        raise LocalInfoSaveError("本地信息没能保存：写出来的内容和表格里的不一样。文件没有改动。")
+        raise LocalInfoSaveError(strings.text("local.save.reads_differently"))
     try:
-        atomic_write_text(path, text)
+        atomic_write_bytes(path, _encoded(text, on_disk))
     except OSError as exc:
-        raise LocalInfoSaveError(
-            f"本地信息没能保存（{path}）：{exc.strerror or exc}。文件没有改动。") from exc
+        raise LocalInfoSaveError(strings.text("local.save.failed", path=path,
+                                              reason=plain_os_error(exc))) from exc
     return SaveResult(path, kept)
 
 
-def _current_text(path: Path) -> str | None:
+@dataclass(frozen=True)
+class _OnDisk:
+    text: str  # decoded as the program reads it (comparable_text)
+    bom: bool  # write UTF-8 with a BOM
+    crlf: bool  # write CRLF line ends
+
+
+def _read_current(path: Path) -> _OnDisk | None:
+    """The file as it is now; None when there is none."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise LocalInfoSaveError(f"本地信息文件打不开（{path}）：{exc.strerror or exc}。") from exc
-    return data.decode("utf-8", "replace")
+        raise LocalInfoSaveError(strings.text("local.save.cannot_open", path=path,
+                                              reason=plain_os_error(exc))) from exc
+    try:
+        encoding = decode_toml(data, path.name)[1]
+    except TomlFileError:
+        encoding = "utf-8"
+    bom = data.startswith(codecs.BOM_UTF8) or encoding != "utf-8"
+    crlf = any(mark in data for mark in (b"\r\n", b"\r\x00\n\x00", b"\x00\r\x00\n"))
+    return _OnDisk(comparable_text(data, path.name), bom, crlf)
+
+
+def _encoded(text: str, on_disk: _OnDisk | None) -> bytes:
+    if on_disk is not None and on_disk.crlf:
+        text = text.replace("\n", "\r\n")
+    data = text.encode("utf-8")
+    return codecs.BOM_UTF8 + data if on_disk is not None and on_disk.bom else data
 
 
 def _fill(document: tomlkit.TOMLDocument, info: LocalInfo, titles: dict[str, str]) -> None:

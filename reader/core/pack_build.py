@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reader.core import pack_format
+from reader.core import pack_format, strings
 from reader.core.errors import ReaderError
 from reader.core.pack_format import (
     MANIFEST,
@@ -64,7 +64,8 @@ def load_secret_key(path: Path) -> SecretKey:
     try:
         text = path.read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ReaderError(f"读不出私钥文件 {path}。", str(exc)) from exc
+        message = strings.text("pack.build.secret_unreadable", path=path)
+        raise ReaderError(message, str(exc)) from exc
     return SecretKey.from_text(text)
 
 
@@ -104,7 +105,7 @@ def build_pack(key: SecretKey, folder: Path, request: BuildRequest) -> BuildResu
             cards.discard(item_id)
             files.pop(f"cards/{item_id}.toml", None)
         else:
-            raise ReaderError(f"内容包里没有编号为 {item_id} 的文章或卡片，不能撤下。")
+            raise ReaderError(strings.text("pack.build.no_such_item", id=item_id))
         if item_id not in retired:
             retired.append(item_id)
     added, skipped = _add_articles(request.articles, files, titles)
@@ -129,10 +130,8 @@ def build_pack(key: SecretKey, folder: Path, request: BuildRequest) -> BuildResu
     signature = key.sign(manifest_bytes, trusted_comment(version, manifest_bytes))
     archive = _zip_bytes(manifest_bytes, signature, files)
     if len(archive) > pack_format.MAX_PACK_BYTES:  # every PC would refuse it
-        raise ReaderError(
-            f"内容包会有 {len(archive) // 1024 // 1024} MB，超过了各台电脑接收的上限"
-            f"（{pack_format.MAX_PACK_BYTES // 1024 // 1024} MB），没有做。"
-            "请用 --retire 撤下一些旧文章。")
+        raise ReaderError(strings.text("pack.build.too_big", size=len(archive) // 1024 // 1024,
+                               limit=pack_format.MAX_PACK_BYTES // 1024 // 1024))
     path = folder / pack_file_name(version)
     atomic_write_bytes(path, archive)
     entry = FeedEntry(version, path.name, hashlib.sha256(archive).hexdigest(), len(archive),
@@ -153,8 +152,7 @@ def _previous_pack(folder: Path, version: int, key: SecretKey) -> VerifiedPack:
         return read_pack(path, key.public_key())
     except PackError as exc:
         raise ReaderError(
-            f"发布文件夹里上一个内容包（第 {version} 版）用不了：{exc.message}"
-            "请确认用的是同一把私钥，发布文件夹没有被改动。",
+            strings.text("pack.build.previous_unusable", version=version, reason=exc.message),
             exc.detail,
         ) from exc
 
@@ -171,11 +169,13 @@ def _add_articles(
         try:
             preview = preview_import(source)
         except ReaderError as exc:
-            raise ReaderError(f"{source.name}：{exc.message}没有做内容包。", exc.detail) from exc
+            message = strings.text("pack.build.article_refused", name=source.name,
+                                   reason=exc.message)
+            raise ReaderError(message, exc.detail) from exc
         digest = text_digest(preview.article)
         article_id = f"pub_{digest[:16]}"
         if article_id in titles:
-            skipped.append(f"{source.name}：内容包里已经有这篇文章了（{article_id}），没有重复加入。")
+            skipped.append(strings.text("pack.build.already_in", name=source.name, id=article_id))
             continue
         entry = Entry(
             id=article_id,
@@ -198,13 +198,14 @@ def _add_cards(folder: Path, files: dict[str, bytes]) -> set[str]:
 
     paths = sorted(folder.glob("*.toml"))
     if not paths:
-        raise ReaderError(f"{folder} 里没有卡片文件（.toml）。")
+        raise ReaderError(strings.text("pack.build.no_cards", folder=folder))
     ids: set[str] = set()
     for path in paths:
         try:
             card, _warnings = parse_card_file(path)
         except CardError as exc:
-            raise ReaderError(f"{exc.message}内容包没有做。", exc.detail) from exc
+            message = strings.text("pack.build.card_refused", reason=exc.message)
+            raise ReaderError(message, exc.detail) from exc
         files[f"cards/{card.id}.toml"] = path.read_bytes()
         ids.add(card.id)
     return ids

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import ReaderError
+from reader.core.strings import STRINGS
 
 if TYPE_CHECKING:
     import zipfile
@@ -54,8 +55,8 @@ _NAME = re.compile(
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
-NOT_SIGNED = "签名不对，没有使用这个内容包。"
-BROKEN = "内容包不完整或者坏了，没有使用。"
+NOT_SIGNED = STRINGS["pack.refused.not_signed"]
+BROKEN = STRINGS["pack.refused.broken"]
 
 
 class PackError(ReaderError):
@@ -103,8 +104,7 @@ class Manifest:
             if not isinstance(data, dict) or data.get("kind") != KIND:
                 raise ValueError("not a content pack manifest")
             if data.get("format") != FORMAT:
-                raise PackError("这个内容包是新版程序做的，没有使用。请先更新本程序。",
-                                "manifest format")
+                raise PackError(STRINGS["pack.refused.newer_format"], "manifest format")
             version = data["version"]
             if not isinstance(version, int) or isinstance(version, bool) or version < 1:
                 raise ValueError("version")
@@ -144,7 +144,7 @@ class Manifest:
         if len(set(folded)) != len(folded):  # Windows folders ignore case
             raise PackError(BROKEN, "two files differ only in case")
         if sum(f.size for f in self.files.values()) > MAX_UNPACKED_BYTES:
-            raise PackError("内容包太大了，没有使用。", "unpacked size over the limit")
+            raise PackError(STRINGS["pack.refused.too_big"], "unpacked size over the limit")
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -197,9 +197,9 @@ def read_pack(path: Path, key: PublicKey) -> VerifiedPack:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise PackError("找不到内容包文件，或者打不开。", str(exc)) from exc
+        raise PackError(STRINGS["pack.refused.cannot_open"], str(exc)) from exc
     if size > MAX_PACK_BYTES:
-        raise PackError("内容包太大了，没有使用。", f"{size} bytes")
+        raise PackError(STRINGS["pack.refused.too_big"], f"{size} bytes")
     with _open_zip(path) as archive:
         infos = _checked_entries(archive)
         if MANIFEST not in infos or SIGNATURE not in infos:
@@ -238,7 +238,7 @@ def _checked_entries(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
 
     infos = archive.infolist()
     if len(infos) > MAX_FILES:
-        raise PackError("内容包里的文件太多了，没有使用。", f"{len(infos)} files")
+        raise PackError(STRINGS["pack.refused.too_many_files"], f"{len(infos)} files")
     seen: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
@@ -255,12 +255,11 @@ def _checked_entries(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
         if info.file_size > MAX_FILE_BYTES or info.file_size > MAX_RATIO * max(
             info.compress_size, 1024
         ):
-            raise PackError("内容包里有一个文件大得不正常，没有使用。",
-                            f"{name!r} {info.file_size}")
+            raise PackError(STRINGS["pack.refused.file_too_big"], f"{name!r} {info.file_size}")
         total += info.file_size
         seen[name] = info
     if total > MAX_UNPACKED_BYTES:
-        raise PackError("内容包太大了，没有使用。", f"{total} bytes unpacked")
+        raise PackError(STRINGS["pack.refused.too_big"], f"{total} bytes unpacked")
     return seen
 
 

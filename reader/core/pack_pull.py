@@ -26,10 +26,11 @@ from reader.core.pack_source import (
     read_feed,
 )
 from reader.core.signing import PublicKey
+from reader.core.strings import text
 from reader.core.subscription import Subscription
 
-NO_SOURCE = "还没有设置内容包的来源。"
-UP_TO_DATE = "已经是最新的内容。"
+NO_SOURCE = text("packs.no_source")
+UP_TO_DATE = text("packs.up_to_date")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def _apply(store: ContentStore, key: PublicKey, path: Path, expected_version: in
         "articles": len(manifest.articles), "cards": len(manifest.cards),
     })
     note = f"：{manifest.note}" if manifest.note else ""
-    return PullResult("applied", f"已经用上第 {version} 版内容包{note}", version)
+    return PullResult("applied", text("packs.applied", version=version, note=note), version)
 
 
 def _remember_feed(store: ContentStore, source: str, validators: Validators) -> None:

@@ -28,19 +28,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from reader.core import strings
 from reader.core.errors import ReaderError
 from reader.core.pack_format import MAX_PACK_BYTES, pack_file_name
+from reader.core.strings import STRINGS
 
 FEED = "feed.json"
 FEED_KIND = "大字读报内容包目录"
 MAX_FEED_BYTES = 256 * 1024
 USER_AGENT = "dazi-reader (content packs)"
 
-RETRY_LATER = "下载没有完成，下次再试。"
-UNREACHABLE = "连不上内容包的来源，下次再试。"
-DISK_FULL = "电脑的磁盘满了，内容包没有下载。请清理磁盘后再试。"
-WEB_PAGE = "来源那里给的是一个网页，不是内容包（可能要先登录上网），下次再试。"
-NOT_A_FEED = "来源那里不是内容包目录（feed.json），请检查内容订阅的地址。"
+RETRY_LATER = STRINGS["pack.source.retry_later"]
+UNREACHABLE = STRINGS["pack.source.unreachable"]
+DISK_FULL = STRINGS["pack.source.disk_full"]
+WEB_PAGE = STRINGS["pack.source.web_page"]
+NOT_A_FEED = STRINGS["pack.source.not_a_feed"]
 
 
 class SourceError(ReaderError):
@@ -137,9 +139,11 @@ def read_feed(source: str, validators: Validators, timeouts: Timeouts) -> FeedAn
         try:
             raw = _read_small_file(path)
         except FileNotFoundError as exc:
-            raise SourceError(f"文件夹 {source} 里没有内容包目录 feed.json。", str(exc)) from exc
+            message = strings.text("pack.source.no_feed_in_folder", folder=source)
+            raise SourceError(message, str(exc)) from exc
         except OSError as exc:
-            raise SourceError(f"打不开文件夹 {source}，下次再试。", str(exc)) from exc
+            message = strings.text("pack.source.folder_unreadable", folder=source)
+            raise SourceError(message, str(exc)) from exc
         return FeedAnswer(Feed.from_bytes(raw), Validators())
     headers = {}
     if validators.etag:
@@ -178,7 +182,8 @@ def download_pack(source: str, entry: FeedEntry, target: Path, timeouts: Timeout
                     with open(Path(source) / entry.file, "rb") as handle:
                         _copy(handle, out, digest, entry.size, timeouts)
                 except FileNotFoundError as exc:
-                    raise SourceError(f"文件夹里没有目录说的 {entry.file}。", str(exc)) from exc
+                    message = strings.text("pack.source.missing_in_folder", file=entry.file)
+                    raise SourceError(message, str(exc)) from exc
             out.flush()
             os.fsync(out.fileno())
     except OSError as exc:
@@ -193,7 +198,7 @@ def download_pack(source: str, entry: FeedEntry, target: Path, timeouts: Timeout
         raise
     if digest.hexdigest() != entry.sha256:
         part.unlink()
-        raise SourceError("下载的内容包和目录说的不一样，没有使用，下次再试。", "sha256 differs")
+        raise SourceError(STRINGS["pack.source.sha256_differs"], "sha256 differs")
     os.replace(part, target)
     return target
 
@@ -203,17 +208,17 @@ def copy_pack_file(path: Path, target: Path) -> Path:
     try:
         size = path.stat().st_size
         if size > MAX_PACK_BYTES:
-            raise SourceError("内容包太大了，没有使用。", f"{size} bytes")
+            raise SourceError(STRINGS["pack.refused.too_big"], f"{size} bytes")
         target.parent.mkdir(parents=True, exist_ok=True)
         part = target.with_name(target.name + ".part")
         shutil.copyfile(path, part)
         os.replace(part, target)
     except FileNotFoundError as exc:
-        raise SourceError(f"找不到文件 {path}。", str(exc)) from exc
+        raise SourceError(strings.text("pack.source.file_not_found", path=path), str(exc)) from exc
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise SourceError(DISK_FULL, str(exc)) from exc
-        raise SourceError("内容包文件读不完整，请重新插好U盘再试。", str(exc)) from exc
+        raise SourceError(STRINGS["pack.source.usb_incomplete"], str(exc)) from exc
     return target
 
 
@@ -229,9 +234,8 @@ def _get(url: str, headers: dict[str, str], timeouts: Timeouts) -> Iterator[Any]
             yield None
             return
         if exc.code == 404:
-            raise SourceError("来源地址上没有找到内容包（404），请检查内容订阅的地址。",
-                              f"HTTP {exc.code}") from exc
-        raise SourceError(f"内容包的服务器出了问题（{exc.code}），下次再试。",
+            raise SourceError(STRINGS["pack.source.not_found_404"], f"HTTP {exc.code}") from exc
+        raise SourceError(strings.text("pack.source.server_error", code=exc.code),
                           f"HTTP {exc.code}") from exc
     except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
         raise SourceError(UNREACHABLE, str(exc)) from exc
@@ -254,7 +258,7 @@ def _copy(src: IO[bytes], out: IO[bytes], digest: Any, size: int, timeouts: Time
             break
         written += len(chunk)
         if written > size:
-            raise SourceError("下载的内容包比目录说的大，没有使用，下次再试。", "longer than feed")
+            raise SourceError(STRINGS["pack.source.longer_than_feed"], "longer than feed")
         digest.update(chunk)
         out.write(chunk)
         if time.monotonic() > deadline:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reader.core.content_store import ContentStore
 from reader.core.errors import ReaderError
+from reader.core.strings import text
 from reader.core.subscription import Subscription
 
 
@@ -22,34 +23,35 @@ class PackStatus:
     conflicts: tuple[str, ...]  # card ids staff changed here that a pack also brings
 
     def lines(self) -> list[str]:
-        out = [f"来源：{self.source}", f"公钥指纹：{self.fingerprint}", self.installed]
+        out = [text("packs.source", value=self.source),
+               text("packs.fingerprint", value=self.fingerprint), self.installed]
         if self.last_check:
-            out.append(f"上次检查：{self.last_check}")
+            out.append(text("packs.last_check", value=self.last_check))
         return out
 
 
 def pack_status(store: ContentStore, subscription: Subscription,
                 local_cards: Path | None = None) -> PackStatus:
     """`local_cards`: the folder of cards staff changed (default: this user's)."""
-    source = subscription.source or "（没有设置，只能从U盘导入）"
+    source = subscription.source or text("packs.no_source_usb")
     if subscription.public_key.strip():
         try:
             fingerprint = subscription.key().fingerprint()
         except ReaderError as exc:
             fingerprint = exc.message
     else:
-        fingerprint = "（没有设置）"
+        fingerprint = text("packs.not_set")
     installed = store.installed()
     if installed is None:
-        in_use = "这台电脑还没有用过内容包。"
+        in_use = text("packs.none_used")
     else:
         m = installed.manifest
-        publisher = m.publisher or "发布方未署名"
+        publisher = m.publisher or text("packs.unsigned_publisher")
         note = f"：{m.note}" if m.note else ""
         made = local_time_of_iso(m.created)
-        in_use = (f"正在用：第 {m.version} 版（{made}，{publisher}）{note}；"
-                  f"{len(m.articles)} 篇文章、{len(m.cards)} 张卡片，"
-                  f"最近 7 天新到 {len(store.new_article_ids())} 篇")
+        in_use = text("packs.in_use", version=m.version, made=made, publisher=publisher,
+                      note=note, articles=len(m.articles), cards=len(m.cards),
+                      new=len(store.new_article_ids()))
     check = store.status().get("last_check")
     last_check = refusal = ""
     if isinstance(check, dict):
@@ -66,7 +68,7 @@ def pack_status(store: ContentStore, subscription: Subscription,
 
 def local_time(value: object) -> str:
     if not isinstance(value, int | float):
-        return "（不知道）"
+        return text("packs.unknown_time")
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(value))
 
 

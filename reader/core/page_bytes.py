@@ -11,6 +11,7 @@ import re
 import unicodedata
 from email.message import Message
 
+from reader.core import strings
 from reader.core.decode import decode_bytes
 from reader.core.errors import ArticleFileError
 from reader.core.limits import MAX_MIME_PARTS, too_long
@@ -72,7 +73,7 @@ def _readable(text: str, name: str) -> str:
     )
     if bad > max(2, len(text) // 200):
         raise ArticleFileError(
-            f"{name} 读不出文字：它不像网页，或者用了认不出的编码。", f"{bad} unreadable characters"
+            strings.text("import.page_undecodable", name=name), f"{bad} unreadable characters"
         )
     return text
 
@@ -84,20 +85,20 @@ def html_from_mhtml(data: bytes, name: str) -> tuple[bytes, str | None]:
     nested hundreds deep are refused before it runs out of stack."""
     nested = len(_MULTIPART.findall(data))
     if nested > MAX_MIME_PARTS:
-        raise too_long(name, "部分", f"{nested} multipart headers, limit {MAX_MIME_PARTS}")
+        raise too_long(name, "parts", f"{nested} multipart headers, limit {MAX_MIME_PARTS}")
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         parts = list(itertools.islice(message.walk(), MAX_MIME_PARTS + 1))
     except RecursionError as exc:
-        raise too_long(name, "部分", "nested too deep") from exc
+        raise too_long(name, "parts", "nested too deep") from exc
     if len(parts) > MAX_MIME_PARTS:
-        raise too_long(name, "部分", f"over {MAX_MIME_PARTS} parts")
+        raise too_long(name, "parts", f"over {MAX_MIME_PARTS} parts")
     for part in parts:
         if part.get_content_type() == "text/html":
             payload = _payload(part)
             if payload.strip():
                 return payload, part.get_content_charset()
-    raise ArticleFileError(f"{name} 里面没有网页内容，可能不是网页另存的单个文件。")
+    raise ArticleFileError(strings.text("import.no_page_inside", name=name))
 
 
 def _payload(part: Message) -> bytes:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from reader.core.errors import ReaderError
 from reader.core.safe_files import atomic_write_text, set_aside
+from reader.core.strings import text
 
 _ITERATIONS = 200_000
 FREE_TRIES = 3
@@ -87,8 +88,8 @@ class PinStore:
         try:
             atomic_write_text(self.path, json.dumps(self._state))
         except OSError as exc:
-            self.problem = (f"员工密码文件存不进去（{exc.strerror or exc}），"
-                            f"请检查设置文件夹能不能写：{self.path.parent}")
+            self.problem = text("pin.cannot_save", reason=exc.strerror or exc,
+                                folder=self.path.parent)
             return False
         return True
 
@@ -102,7 +103,7 @@ class PinStore:
         if self.broken:
             raise ReaderError(broken_message(self.path))
         if not valid_pin(pin):
-            raise ReaderError("密码要用 4 到 8 位数字。")
+            raise ReaderError(text("staff.pin.invalid"))
         salt = secrets.token_bytes(16)
         self._state = {
             "salt": salt.hex(),
@@ -116,7 +117,7 @@ class PinStore:
         if self.broken:
             return CheckResult(False, 0.0, broken_message(self.path))
         if not self.is_set:  # nothing to compare with; the page asks to set one instead
-            return CheckResult(False, 0.0, "还没有设员工密码。")
+            return CheckResult(False, 0.0, text("pin.not_set"))
         locked_until = float(self._state.get("locked_until", 0) or 0)  # type: ignore[arg-type]
         if locked_until - now > MAX_WAIT:  # the clock was put back: never a longer wait
             locked_until = now + MAX_WAIT
@@ -124,7 +125,7 @@ class PinStore:
             self._save()
         if now < locked_until:
             wait = locked_until - now
-            return CheckResult(False, wait, f"错的次数太多，请等 {int(wait) + 1} 秒再试。")
+            return CheckResult(False, wait, text("staff.pin.wait", seconds=int(wait) + 1))
         salt = bytes.fromhex(str(self._state.get("salt", "")))
         ok = hmac.compare_digest(_hash(pin, salt), str(self._state["hash"]))
         if ok:
@@ -141,8 +142,8 @@ class PinStore:
             self._state["locked_until"] = now + wait
         self._save()  # not saved: the wait still holds for as long as this run lasts
         if wait:
-            return CheckResult(False, wait, f"密码不对。请等 {int(wait)} 秒再试。")
-        return CheckResult(False, 0.0, f"密码不对。还可以再试 {FREE_TRIES - failures} 次。")
+            return CheckResult(False, wait, text("pin.wrong_wait", seconds=int(wait)))
+        return CheckResult(False, 0.0, text("pin.wrong_tries_left", n=FREE_TRIES - failures))
 
 
 def wait_after(failures: int) -> float:
@@ -154,9 +155,7 @@ def wait_after(failures: int) -> float:
 
 
 def broken_message(path: Path) -> str:
-    return ("员工密码文件坏了，工作人员区先锁住（不能用它设新密码）。"
-            f"要重新设密码：在这台电脑上运行 {RESET_COMMAND}，或者删掉 {path}，"
-            "然后按 Ctrl+Alt+S 设新密码。")
+    return text("pin.broken", command=RESET_COMMAND, path=path)
 
 
 def reset_pin(path: Path) -> Path | None:

@@ -30,7 +30,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from reader.core import strings
 from reader.core.errors import ReaderError
+from reader.core.strings import STRINGS
 
 _ED = b"Ed"
 _PREHASHED = b"ED"
@@ -72,10 +74,10 @@ class PublicKey:
         lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
         lines = [line for line in lines if not line.startswith(UNTRUSTED)]
         if len(lines) != 1:
-            raise SigningError("这不是一个公钥：公钥是以 RW 开头的一行字母和数字。")
-        blob = _b64(lines[0], "这不是一个公钥：公钥是以 RW 开头的一行字母和数字。")
+            raise SigningError(STRINGS["pack.key.not_public_key"])
+        blob = _b64(lines[0], STRINGS["pack.key.not_public_key"])
         if len(blob) != 42 or blob[:2] != _ED:
-            raise SigningError("这不是一个公钥：长度或开头不对。")
+            raise SigningError(STRINGS["pack.key.public_key_shape"])
         return cls(blob[2:10], blob[10:])
 
     def verify(self, message: bytes, signature_text: str) -> str:
@@ -83,7 +85,7 @@ class PublicKey:
         belong to this key or to this message."""
         signature = Signature.from_text(signature_text)
         if signature.key_id != self.key_id:
-            raise SigningError("签名不对：这个内容包不是用设置的公钥对应的密钥签的。")
+            raise SigningError(STRINGS["pack.signature.other_key"])
         key = Ed25519PublicKey.from_public_bytes(self.raw)
         signed = hashlib.blake2b(message).digest() if signature.prehashed else message
         try:
@@ -91,7 +93,7 @@ class PublicKey:
             key.verify(signature.global_signature,
                        signature.signature + signature.trusted_comment.encode("utf-8"))
         except InvalidSignature as exc:
-            raise SigningError("签名不对：内容被改动过，或者不是这个发布方签的。") from exc
+            raise SigningError(STRINGS["pack.signature.changed"]) from exc
         return signature.trusted_comment
 
 
@@ -105,7 +107,7 @@ class Signature:
 
     @classmethod
     def from_text(cls, text: str) -> Signature:
-        bad = "签名文件坏了，读不出来。"
+        bad = STRINGS["pack.signature.broken"]
         if len(text) > MAX_SIGNATURE_FILE:
             raise SigningError(bad, "signature file too long")
         lines = text.splitlines()
@@ -160,7 +162,7 @@ class SecretKey:
 
     @classmethod
     def from_text(cls, text: str) -> SecretKey:
-        not_key = "这不是内容包的私钥文件。"
+        not_key = STRINGS["pack.key.not_secret_key"]
         lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
         if len(lines) != 2 or not lines[0].startswith(UNTRUSTED):
             raise SigningError(not_key)
@@ -169,16 +171,15 @@ class SecretKey:
             raise SigningError(not_key, "not a minisign Ed25519 secret key")
         if blob[2:4] != _NO_KDF:
             raise SigningError(
-                "这个私钥设了密码，本程序用不了。请用 python -m reader pack keygen 新建一对密钥。",
-                "encrypted minisign key",
+                STRINGS["pack.key.has_password"], "encrypted minisign key"
             )
         body, checksum = blob[54:126], blob[126:]
         # minisign -W leaves the checksum of a key without password as zeros
         if any(checksum) and hashlib.blake2b(_ED + body, digest_size=32).digest() != checksum:
-            raise SigningError("私钥文件坏了（校验不对）。", "checksum mismatch")
+            raise SigningError(STRINGS["pack.key.checksum"], "checksum mismatch")
         key = cls(body[:8], body[8:40])
         if key.public_key().raw != body[40:72]:
-            raise SigningError("私钥文件坏了（公钥部分对不上）。", "public half mismatch")
+            raise SigningError(STRINGS["pack.key.public_half"], "public half mismatch")
         return key
 
 
@@ -198,7 +199,7 @@ def write_key_pair(folder: os.PathLike[str] | str) -> tuple[PublicKey, str, str]
     target = Path(folder)
     secret_path, public_path = target / "secret", target / "public.pub"
     if secret_path.exists() or public_path.exists():
-        raise SigningError(f"{target} 里已经有密钥了，没有覆盖。要换新密钥，请换一个文件夹。")
+        raise SigningError(strings.text("pack.key.exists", folder=target))
     target.mkdir(parents=True, exist_ok=True)
     key = SecretKey.generate()
     fd = os.open(secret_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

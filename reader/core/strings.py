@@ -1,20 +1,39 @@
-"""Every piece of text the window shows, written once in Simplified Chinese.
+"""Every piece of text the window shows or says, written once in Simplified Chinese.
 
-`text(key, script)` returns it in the reader's script: 繁體 goes through the same
-converter as the articles, so there is one place to edit and no second list to keep in
-step. Later features add their keys to STRINGS (one dict, grouped by screen).
+`text(key, script, **fields)` returns it in the reader's script: 繁體 goes through the
+same converter as the articles, so there is one place to edit and no second list to keep
+in step. Features add their keys to STRINGS (one dict, grouped by screen).
+
+What belongs here: everything a resident or staff member sees in the window, hears read
+aloud, or gets on paper (printed cards, booklets, the printer test page); and the
+messages core modules hand to the window (settings, library, PIN, local information,
+usage counts, content packs), so a message the window shows is never built elsewhere.
+A core module keeps returning a finished sentence where callers expect one, but the
+sentence comes from here.
+
+What stays beside its code: text that only ever goes to a terminal, for staff or
+developers: the command line (reader/cli*.py, reader/speech/cli.py, `python -m reader
+screenshot`) and `python -m reader doctor`'s checklist rows (the doctor_checks()
+providers). The terminal has no script setting, and a row reads best next to the check
+that produces it. A message shared by a command and the window lives here. Not text at
+all, so also elsewhere: card data, number words for speech, cleaning patterns, file
+templates and format markers. tests/ui/test_strings_module.py keeps reader/ui and the
+content-pack modules of reader/core to this.
 
 One deliberate exception, NATIVE_SCRIPT_KEYS: the button that switches script names the
 other script in that script's own characters ("繁體字" / "简体字"), the way phones list
 languages in their own language, so a reader who ended up in the wrong script still
 recognises the way back. Its description and accessible name follow the current script.
+The printer test page likewise shows one line in each script whatever the reader's.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from reader.core.article import Script
+if TYPE_CHECKING:  # reader.core.article takes its date words from here
+    from reader.core.article import Script
 
 STRINGS: dict[str, str] = {
     # window
@@ -51,6 +70,12 @@ STRINGS: dict[str, str] = {
     "theme.button_desc": "换一种颜色：下一种是{next}",
     "theme.standard": "标准（浅底黑字）",
     "theme.high_contrast": "高对比（黑底白字）",
+    # dates, as residents say them (home's date line, article tiles, cards, printed pages)
+    "date.day": "{year}年{month}月{day}日",
+    "date.year": "{year}年",
+    "date.with_weekday": "{day} 星期{weekday}",
+    "date.weekdays": "一 二 三 四 五 六 日",
+    "date.lunar": "农历{month}月{day}",
     # notices (shown in the big message line under the toolbar)
     "notice.size_now": "字的大小：{word}（第 {step} 级，共 {steps} 级）",
     # one word per size step, smallest first (reader.core.typography.SIZE_STEPS)
@@ -96,6 +121,9 @@ STRINGS: dict[str, str] = {
     "font.missing": "这台电脑没有中文字体，字会显示成方框。"
     "请工作人员安装中文字体：Debian/Ubuntu 运行 sudo apt install fonts-noto-cjk；"
     "Windows 和 macOS 自带中文字体（微软雅黑、苹方），请检查是否被删掉。装好后重新打开本程序。",
+    # said in the terminal when `python -m reader` finds no screen to open the window on
+    "app.no_display": "没有找到可以显示窗口的屏幕（DISPLAY 没有设置）。"
+    "请在电脑的桌面上打开本程序，或请工作人员运行 python -m reader doctor 检查。",
     # --- read aloud (issue 4): keys "speech.*" go here ---
     "speech.read_all": "朗读全文",
     "speech.read_all_desc": "从标题开始，把整篇文章读出来",
@@ -139,6 +167,34 @@ STRINGS: dict[str, str] = {
     "card.back_home_desc": "回到首页",
     "card.phone_name": "电话 {number}：{purpose}",
     "card.step_name": "第 {n} 步：{text}",
+    # said before a numbered step and a phone number when a card is read aloud
+    "card.step_lead": "第{n}步。",
+    "card.phone_lead": "电话",
+    # card section headings (reader.core.card_text), on screen and on paper
+    "card.section.what": "这是什么",
+    "card.section.who": "谁可以申请",
+    "card.section.steps": "怎么办",
+    "card.section.bring": "要带什么",
+    "card.section.phones": "打电话问",
+    "card.section.notes": "注意",
+    "card.section.local": "本地办理",
+    "card.local.office": "办理地点",
+    "card.local.office_address": "办理地址",
+    "card.local.office_phone": "办理电话",
+    "card.local.office_hours": "办理时间",
+    "card.local.office_note": "提醒",
+    "card.local.centre": "社区服务中心",
+    "card.local.address": "地址",
+    "card.local.centre_phone": "电话",
+    "card.local.hours": "开放时间",
+    "card.local.checked": "号码核实日期",
+    "card.reviewed": "内容更新日期",
+    "card.title_heading": "标题",
+    # the contact a card's QR code saves to a phone (reader.core.contact_qr)
+    "card.qr.office_name": "{title}办理电话",
+    "card.qr.office_note": "办{title}。{more}不清楚打{hotline}。",
+    "card.qr.where": "办理地点：{office}。",
+    "card.qr.hotline_note": "没有填当地电话。{where}问{title}，打这个号码。",
     "card.qr_caption": "用手机扫一扫，把办事电话存到手机里",
     "card.qr_name": "二维码：{name}，电话 {phones}",
     "card.mentions_heading": "文章里说到它的地方",
@@ -216,6 +272,27 @@ STRINGS: dict[str, str] = {
     "print.error.cannot_write": "PDF 文件写不进去：{path}。"
     "请换一个文件夹，或关掉正打开这个文件的程序。",
     "print.error.not_written": "PDF 文件没有写成：{path}。请换一个文件夹再试。",
+    # on the printed page (cards, articles, booklets, the printer test page)
+    "print.printed_on": "打印日期：{date}",
+    "print.page": "第 {n} 页",
+    "print.page_of": "第 {n} 页，共 {total} 页",
+    "print.continued": "（续）",
+    "print.disclaimer": "以当地最新规定为准",
+    "print.sources": "信息来源：{titles}",
+    "print.source": "来源：{source}",
+    "print.phones_heading": "办事电话",
+    "print.booklet.title": "帮助卡片",
+    "print.booklet.title_of": "帮助卡片：{category}",
+    "print.booklet.contents": "目录",
+    "print.booklet.entry": "{title}　第 {page} 页",
+    "print.check.title": "打印测试页",
+    "print.check.printer": "打印机：{name}",
+    "print.check.printed_at": "打印时间：{date} {time}",
+    # the test page shows both scripts whatever the reader's script (NATIVE_SCRIPT_KEYS)
+    "print.check.scan_simplified": "简体：用手机扫一扫，把办事电话存到手机里。",
+    "print.check.scan_traditional": "繁體：用手機掃一掃，把辦事電話存到手機裏。",
+    "print.check.verdict": "这一页的字都清楚、没有方块，二维码能扫出 12345，就说明打印机可以用了。",
+    "print.check.hotline": "政务服务便民热线",
     # what the system says about a printer (CUPS printer-state-reasons), for staff
     "print.state.no_paper": "打印机没纸了，请放好纸再打印。",
     "print.state.jam": "打印机卡纸了，请取出卡住的纸再打印。",
@@ -226,6 +303,254 @@ STRINGS: dict[str, str] = {
     "print.state.paused": "打印机被暂停了，请在系统的打印机设置里恢复。",
     "print.state.error": "打印机现在不能用（可能没开机、没连好或被暂停了）。",
     "print.state.rejecting": "打印机现在不接收打印任务（在系统的打印机设置里被停用了）。",
+    # what the settings loader tells staff (状况 and doctor) about a broken settings file
+    "settings.problem.not_utf8": "设置文件夹不能写，设置文件没能改存为 UTF-8；"
+    "设置照常读出来了，这次的改动不会保存。",
+    "settings.problem.cannot_open": "设置文件打不开，改用默认设置（这次的改动不会保存）。",
+    "settings.problem.bad_values": "设置文件里有 {n} 项写得不对（{keys}），{what}{kept}。",
+    "settings.problem.bad_values_default": "这几项改用默认值",
+    "settings.problem.bad_values_kiosk": "这几项改用默认值，社区模式保持打开",
+    "settings.problem.kept": "；原来的文件另存为 {name}",
+    "settings.problem.unreadable": "其它设置用默认值",
+    "settings.problem.lines_dropped": "看不懂的行去掉了，别的设置照旧",
+    "settings.problem.kept_aside": "，原来的文件另存为 {name}",
+    "settings.problem.kiosk_kept_on": "；为了安全，社区模式打开着（可在工作人员区“设置”里关掉）",
+    "settings.problem.not_saved": "；设置文件夹不能写，这次的改动不会保存",
+    "settings.problem.save_failed": "设置存不进去（磁盘满了，或者设置文件夹不能写）：{folder}。"
+    "改动这次有效，下次打开程序会丢失。",
+    # the article library (reader.core.library): told to staff in the window and the terminal
+    "library.duplicate": "《{title}》已经在文章库里了，没有重复加入。",
+    "library.duplicate_hidden": "《{title}》已经在文章库里了，没有重复加入。"
+    "（它现在是隐藏的，可以取消隐藏。）",
+    "library.seed_not_deleted": "程序自带的文章不能删除，可以把它隐藏起来。",
+    "library.published_not_deleted": "这篇文章来自内容包，不能在这里删除，可以把它隐藏起来。",
+    "library.not_found": "文章库里没有这篇文章，可能已经删除了。",
+    "library.not_writable": "没能写进文章库，文章库没有改变。请检查文章库文件夹能不能写。",
+    "library.busy": "文章库正在被另一个窗口修改，这次没有改动。请稍等一下再试。",
+    "library.disk_full": "没能写进文章库，文章库没有改变。请检查磁盘是否已满。",
+    "library.seed_unreadable": "自带文章 {name} 读不出来：{reason}",
+    "library.index_missing": "文章库的目录文件不见了，已经根据各篇文章重新建好。",
+    "library.index_broken_stuck": "文章库的目录文件坏了，也没法另存。"
+    "请把文章库文件夹交给技术人员。",
+    "library.index_rebuilt": "文章库的目录文件坏了，已经根据备份和各篇文章重新建好。"
+    "坏的文件另存为 {name}。",
+    "library.unconfirmed": "有 {n} 篇文章当时没有保存完（程序在保存时被关掉），没有放回文章库；"
+    "它们的文件还在 articles 文件夹里，需要的话请重新添加。",
+    "library.article_unreadable": "《{title}》的文件丢失或坏了，读不出来，暂时不显示。",
+    "library.article_redone": "《{title}》的整理结果坏了，已经从原文件重新整理。",
+    # the staff PIN file (reader.core.pin)
+    "pin.cannot_save": "员工密码文件存不进去（{reason}），请检查设置文件夹能不能写：{folder}",
+    "pin.not_set": "还没有设员工密码。",
+    "pin.wrong_wait": "密码不对。请等 {seconds} 秒再试。",
+    "pin.wrong_tries_left": "密码不对。还可以再试 {n} 次。",
+    "pin.broken": "员工密码文件坏了，工作人员区先锁住（不能用它设新密码）。"
+    "要重新设密码：在这台电脑上运行 {command}，或者删掉 {path}，然后按 Ctrl+Alt+S 设新密码。",
+    # content packs (reader.core.pack_status, pack_pull): the 内容订阅 panel and the terminal
+    "packs.source": "来源：{value}",
+    "packs.fingerprint": "公钥指纹：{value}",
+    "packs.last_check": "上次检查：{value}",
+    "packs.no_source_usb": "（没有设置，只能从U盘导入）",
+    "packs.not_set": "（没有设置）",
+    "packs.none_used": "这台电脑还没有用过内容包。",
+    "packs.unsigned_publisher": "发布方未署名",
+    "packs.in_use": "正在用：第 {version} 版（{made}，{publisher}）{note}；"
+    "{articles} 篇文章、{cards} 张卡片，最近 7 天新到 {new} 篇",
+    "packs.unknown_time": "（不知道）",
+    "packs.no_source": "还没有设置内容包的来源。",
+    "packs.up_to_date": "已经是最新的内容。",
+    "packs.applied": "已经用上第 {version} 版内容包{note}",
+    # why a content pack was refused or not fetched this time (reader.core.pack_format,
+    # pack_source, signing, content_store, subscription): the 内容订阅 panel, the
+    # background check's notice and `python -m reader pack pull`
+    "pack.refused.not_signed": "签名不对，没有使用这个内容包。",
+    "pack.refused.broken": "内容包不完整或者坏了，没有使用。",
+    "pack.refused.newer_format": "这个内容包是新版程序做的，没有使用。请先更新本程序。",
+    "pack.refused.too_big": "内容包太大了，没有使用。",
+    "pack.refused.too_many_files": "内容包里的文件太多了，没有使用。",
+    "pack.refused.file_too_big": "内容包里有一个文件大得不正常，没有使用。",
+    "pack.refused.cannot_open": "找不到内容包文件，或者打不开。",
+    "pack.refused.older": "内容包比现在的旧，没有使用。",
+    "pack.refused.bad_card": "内容包里的卡片 {card} 写得不对，没有使用这个内容包。",
+    "pack.refused.cannot_write": "电脑的磁盘满了或者不能写，内容包没有使用，原来的内容都还在。"
+    "下次再试。",
+    "pack.refused.no_key": "还没有设置发布方的公钥，不能使用内容包。",
+    "pack.busy": "另一个窗口正在更新内容，这次没有检查。",
+    "pack.source.retry_later": "下载没有完成，下次再试。",
+    "pack.source.unreachable": "连不上内容包的来源，下次再试。",
+    "pack.source.disk_full": "电脑的磁盘满了，内容包没有下载。请清理磁盘后再试。",
+    "pack.source.web_page": "来源那里给的是一个网页，不是内容包（可能要先登录上网），下次再试。",
+    "pack.source.not_a_feed": "来源那里不是内容包目录（feed.json），请检查内容订阅的地址。",
+    "pack.source.no_feed_in_folder": "文件夹 {folder} 里没有内容包目录 feed.json。",
+    "pack.source.folder_unreadable": "打不开文件夹 {folder}，下次再试。",
+    "pack.source.missing_in_folder": "文件夹里没有目录说的 {file}。",
+    "pack.source.sha256_differs": "下载的内容包和目录说的不一样，没有使用，下次再试。",
+    "pack.source.longer_than_feed": "下载的内容包比目录说的大，没有使用，下次再试。",
+    "pack.source.file_not_found": "找不到文件 {path}。",
+    "pack.source.usb_incomplete": "内容包文件读不完整，请重新插好U盘再试。",
+    "pack.source.not_found_404": "来源地址上没有找到内容包（404），请检查内容订阅的地址。",
+    "pack.source.server_error": "内容包的服务器出了问题（{code}），下次再试。",
+    # a public key staff paste into 内容订阅, and a pack's signature (reader.core.signing)
+    "pack.key.not_public_key": "这不是一个公钥：公钥是以 RW 开头的一行字母和数字。",
+    "pack.key.public_key_shape": "这不是一个公钥：长度或开头不对。",
+    "pack.signature.other_key": "签名不对：这个内容包不是用设置的公钥对应的密钥签的。",
+    "pack.signature.changed": "签名不对：内容被改动过，或者不是这个发布方签的。",
+    "pack.signature.broken": "签名文件坏了，读不出来。",
+    # the publisher's side (reader.core.signing's secret key, reader.core.pack_build): only
+    # `python -m reader pack keygen/build` shows these, but they are raised in core
+    "pack.key.not_secret_key": "这不是内容包的私钥文件。",
+    "pack.key.has_password": "这个私钥设了密码，本程序用不了。请用 python -m reader pack keygen "
+    "新建一对密钥。",
+    "pack.key.checksum": "私钥文件坏了（校验不对）。",
+    "pack.key.public_half": "私钥文件坏了（公钥部分对不上）。",
+    "pack.key.exists": "{folder} 里已经有密钥了，没有覆盖。要换新密钥，请换一个文件夹。",
+    "pack.build.secret_unreadable": "读不出私钥文件 {path}。",
+    "pack.build.no_such_item": "内容包里没有编号为 {id} 的文章或卡片，不能撤下。",
+    "pack.build.too_big": "内容包会有 {size} MB，超过了各台电脑接收的上限（{limit} MB），没有做。"
+    "请用 --retire 撤下一些旧文章。",
+    "pack.build.previous_unusable": "发布文件夹里上一个内容包（第 {version} 版）用不了：{reason}"
+    "请确认用的是同一把私钥，发布文件夹没有被改动。",
+    "pack.build.article_refused": "{name}：{reason}没有做内容包。",
+    "pack.build.already_in": "{name}：内容包里已经有这篇文章了（{id}），没有重复加入。",
+    "pack.build.no_cards": "{folder} 里没有卡片文件（.toml）。",
+    "pack.build.card_refused": "{reason}内容包没有做。",
+    # the settings file as the settings loader reads it (reader.core.ini_check)
+    "settings.file_name": "设置文件",
+    "settings.problem.is_folder": "设置文件的位置上是一个文件夹。",
+    "settings.problem.unreadable_file": "设置文件读不出来（{reason}）。",
+    "settings.problem.too_big": "设置文件大得不正常。",
+    "settings.problem.not_text": "设置文件里有乱码，不是文字。",
+    "settings.problem.garbage": "设置文件里有乱码，一项设置也看不出来。",
+    "settings.problem.bad_line": "设置文件第 {number} 行看不懂：{line}{more}。",
+    "settings.problem.more_bad_lines": "（还有 {n} 行也看不懂）",
+    # the page a resident pressed 请工作人员帮忙 on, as the 状况 tab lists it (help_calls)
+    "help.screen.home": "首页",
+    "help.screen.article": "文章",
+    "help.screen.card": "帮助卡片",
+    "help.screen.category": "卡片列表",
+    "help.screen.staff": "工作人员页面",
+    "help.screen.staff_pin": "工作人员密码页",
+    # the local-information file (reader.core.local_info): the 状况 tab, 本地信息 and doctor
+    "local.field.name": "名称",
+    "local.field.address": "地址",
+    "local.field.phone": "电话",
+    "local.field.hours": "开放时间",
+    "local.field.office": "办理地点",
+    "local.field.office_hours": "办理时间",
+    "local.field.note": "备注",
+    "local.problem.not_created": "本地办事信息文件建不起来（{path}）：{reason}。"
+    "卡片上先不显示本地信息。",
+    "local.problem.broken": "本地办事信息有错：{reason}"
+    "先不用这个文件里的内容；文件没有改动，改正后重新打开程序即可。",
+    "local.problem.where": "本地办事信息 {name}{line}：{what}。",
+    "local.problem.line": " 第 {n} 行",
+    "local.problem.not_text": "“{key}”要写一段文字，用英文双引号括起来；这一项先不用",
+    "local.problem.not_table": "“{name}”应当是 [{name}] 一段",
+    "local.problem.unknown_key": "不认识的项目“{key}”，已经忽略",
+    "local.problem.checked_format": "号码核实日期要写成 2026-12-06 这样",
+    "local.problem.card_not_table": "卡片 {card} 要写成 [{name}] 一段",
+    "local.problem.unknown_card": "本地办事信息里的 [cards.{card}] 没有对应的卡片，请检查编号。",
+    # checking and saving the 本地信息 form (reader.core.local_info_save)
+    "local.check.not_a_number": "“{part}”里有不是号码的字：号码只写数字，可以用短横 - 隔开，"
+    "分机写“转 123”。",
+    "local.check.not_a_phone": "“{part}”不像电话号码：{hint}",
+    "local.check.mobile_length": "手机号码是 1 开头的 11 位数字，这里是 {n} 位。",
+    "local.check.landline_digits": "座机先写区号再写号码（如 0354-1234567），"
+    "区号和号码的位数对不上。",
+    "local.check.phone_examples": "座机如 0354-1234567，手机如 13912345678，热线如 12345。",
+    "local.check.not_a_date": "号码核实日期“{value}”不是一个日子："
+    "请写成 2026-12-06，或按“今天核实过”。",
+    "local.check.centre_field": "社区服务中心的{name}",
+    "local.check.card_field": "“{title}”卡片的{name}",
+    "local.check.no_office": "“{title}”卡片的办理地点空着：填了电话或地址，也请写上去哪里办。",
+    "local.check.checked_future": "号码核实日期不能是以后的日子。",
+    "local.check.checked_missing": "填了电话号码，请也填上号码核实日期"
+    "（今天打电话核对过，就按“今天核实过”）。",
+    "local.check.empty": "{name}不能空着。",
+    "local.check.one_line": "{name}只能写一行。",
+    "local.check.too_long": "{name}太长了（{n} 个字，最多 {limit} 个字），印在卡片上放不下。",
+    "local.save.changed_meanwhile": "本地信息文件在您填写的时候被改过了（也许有人用记事本改了它）。"
+    "为了不把那些改动盖掉，这次没有保存。请按“重新读取”看看文件现在的内容。",
+    "local.save.file_broken": "本地信息文件里有写错的地方，表格不能往里面填。可以用记事本改正它；"
+    "或者按“另存旧文件，用表格重写”：旧文件原样留一份，再用表格里的内容写新文件。",
+    "local.save.reads_differently": "本地信息没能保存："
+    "写出来的内容和表格里的不一样。文件没有改动。",
+    "local.save.failed": "本地信息没能保存（{path}）：{reason}。文件没有改动。",
+    "local.save.cannot_open": "本地信息文件打不开（{path}）：{reason}。",
+    # a hand-edited TOML file that does not read (reader.core.toml_file; cards, local info)
+    "toml.unpaired_quote": "引号没有配对：一段文字要用英文双引号 \" 开头，也用 \" 结尾。",
+    "toml.bad_value": "等号后面的写法不对：文字要用英文双引号 \" 括起来，日期写成 2026-01-31。",
+    "toml.no_equals": "少了等号 =，或者项目名里有空格。",
+    "toml.key_twice": "同一个项目写了两次。",
+    "toml.table_twice": "同一个方括号标题写了两次。",
+    "toml.extra_on_line": "一行只能写一项，这一行后面多了东西。",
+    "toml.unpaired_brackets": "方括号 [ ] 没有配对。",
+    "toml.unpaired_braces": "花括号 { } 没有配对。",
+    "toml.backslash": "文字里的反斜杠 \\ 要写成两个 \\\\。",
+    "toml.bad_line": "这一行的写法不对。",
+    "toml.cannot_open": "{name} 打不开。",
+    "toml.at_line": "{name} 第 {line} 行：{hint}",
+    "toml.chinese_quotes": "请把中文引号 “ ” 换成英文引号 \"。",
+    "toml.full_width": "请把全角符号（＝ ［ ］）换成英文符号（= [ ]）。",
+    # a topic-card file that is wrong (reader.core.cards): the 状况 tab, doctor, `cards`
+    "cards.where": "{name} 第 {line} 行",
+    "cards.problem": "{where}：{what}。",
+    "cards.problem_skipped": "{where}：{what}。这张卡片没有载入。",
+    "cards.unreadable": "{message}这张卡片没有载入。",
+    "cards.same_id": "编号 {id} 和 {other} 重复",
+    "cards.missing_key": "缺少“{key}”这一项",
+    "cards.not_text": "“{key}”要写一段文字，用英文双引号括起来",
+    "cards.not_list": "“{key}”要写成方括号里的几段文字：[\"…\", \"…\"]",
+    "cards.empty_list": "“{key}”至少要写一条",
+    "cards.id_not_file_name": "编号 id 要和文件名一样（应当是 {stem}）",
+    "cards.bad_id": "编号 id 只能用英文字母、数字、_ 和 -",
+    "cards.bad_category": "分类“{category}”不对，只能是：{allowed}",
+    "cards.too_many_steps": "“怎么办”最多写 {most} 步，现在有 {n} 步",
+    "cards.unknown_key": "不认识的项目“{key}”，已经忽略",
+    "cards.unknown_icon": "图标“{icon}”不认识（可用：{allowed}），先用 other",
+    "cards.terms_traditional": "“terms”里的词要写简体，已经自动换成简体",
+    "cards.no_reviewed": "“reviewed”要写核对日期，例如 reviewed = 2026-11-23",
+    "cards.not_tables": "“{key}”要写成 [[{key}]] 表格",
+    "cards.no_phone": "至少要写一个电话：[[phones]] number = \"12345\" purpose = \"…\"",
+    "cards.bad_number": "电话号码只能写数字和 -",
+    "cards.term_taken": "词“{term}”已经用在卡片 {owner} 上，这里不再用它",
+    "cards.all_terms_taken": "这张卡片的词都被别的卡片用了，文章里不会链接到它",
+    "cards.missing_icon": "找不到图标文件 icons/{icon}.svg，卡片先不显示图标。",
+    # a file staff add as an article that is refused (reader.core.formats, decode, limits,
+    # ingest): 添加文章 and `python -m reader add`
+    "import.unnamed_file": "文件",
+    "import.old_word": "这是旧版 Word 文件（.doc），读不了。"
+    "请在 Word 或 WPS 里“另存为” .docx 后再加入。",
+    "import.wps": "这是 WPS 文字文件（.wps），读不了。请在 WPS 里“另存为” .docx 后再加入。",
+    "import.pdf": "PDF 文件读不了。请从 PDF 里复制文字，存成 .txt 后再加入。",
+    "import.rtf": "RTF 文件读不了。请在 Word 或 WPS 里“另存为” .docx 后再加入。",
+    "import.refused_kind": "{name}：{why}",
+    "import.supported": "文字文件（.txt）、网页（.html .htm .mhtml .mht）和 Word 文件（.docx）",
+    "import.is_folder": "{name} 是一个文件夹，不是文章文件。",
+    "import.not_regular": "{name} 不是普通文件，不能当文章读。",
+    "import.not_found": "找不到文件 {name}。",
+    "import.cannot_open": "打不开文件 {name}。",
+    "import.zip": "{name} 是压缩文件或坏了的 Word 文件，读不了。",
+    "import.unknown_kind": "{name}：不认识这种文件（{extension}）。可以加入的有{supported}。",
+    "import.no_chinese": "{name} 里几乎没有中文，不像一篇新闻文章，没有加入。",
+    "import.no_text": "{name} 里没有文字。",
+    "import.empty": "{name} 是空的，里面没有文字。",
+    "import.undecodable": "{name} 读不出文字：它不是文字文件，或者用了认不出的编码。"
+    "请用记事本另存为 UTF-8 后再试。",
+    "import.too_many": "{name} 里的{what}太多了，不像一篇文章，没有加入。",
+    "import.too_big": "{name} 太大了（{mb} MB），不像一篇文章，没有加入。",
+    "import.what.chars": "文字",
+    "import.what.lines": "行",
+    "import.what.paragraphs": "段落",
+    "import.what.elements": "网页元素",
+    "import.what.content": "内容",
+    "import.what.parts": "部分",
+    "import.no_page_text": "{name} 里没有可以读的网页文字。",
+    "import.page_undecodable": "{name} 读不出文字：它不像网页，或者用了认不出的编码。",
+    "import.no_page_inside": "{name} 里面没有网页内容，可能不是网页另存的单个文件。",
+    "import.not_word": "{name} 不是 Word 文件，或者文件已经坏了。",
+    "import.word_part_too_big": "{name} 里的文字部分太大了，不像一篇文章，没有加入。",
+    "import.word_part_broken": "{name} 里的文字部分坏了，读不出来。",
+    "import.only_noise": "{name} 里除了网页杂项没有正文。",
     # --- staff area, community mode, errors (issues 8, 9): keys "staff.*", "kiosk.*" ---
     "idle.title": "还有人在看吗？",
     "idle.detail": "没有人在看的话，{seconds} 秒后回到首页，字的大小和颜色也换回原样。",
@@ -292,8 +617,11 @@ STRINGS: dict[str, str] = {
     "staff.status.last_errors": "最近的程序错误（详细内容在错误记录文件里）：",
     "staff.status.check": "重新检查",
     "staff.status.check_desc": "再检查一遍各个文件",
-    "staff.status.help_calls": "居民按“请工作人员帮忙”的记录（最新的在前，共 {n} 次）：",
-    "staff.status.no_help_calls": "还没有居民按过“请工作人员帮忙”。",
+    "staff.status.help_month": "这个月居民按了 {n} 次“请工作人员帮忙”。",
+    "staff.status.help_calls": "这次打开程序以来最近几次（最新的在前；"
+    "时间不存到电脑上，关掉程序就没有了）：",
+    "staff.status.no_help_calls": "这次打开程序以来还没有人按过。",
+    "staff.status.help_call": "{month}月{day}日 {time}  {screen}",
     "staff.status.sound_test": "试一下声音",
     "staff.status.sound_test_desc": "放一句话，看这台电脑能不能放出声音",
     "staff.status.sound_playing": "正在放一句话，请听……",
@@ -382,6 +710,7 @@ STRINGS: dict[str, str] = {
     "staff.packs.usb_desc": "选U盘上的内容包文件（pack-数字.zip）",
     "staff.packs.filter": "内容包 (*.zip)",
     "staff.packs.checking": "正在检查，请稍等……",
+    "staff.packs.check_failed": "检查内容包时出了问题，下次再试。",
     "staff.packs.busy": "上一次检查还没有完成，请稍等再试。",
     "staff.packs.last_check": "上次检查：",
     "staff.packs.conflict": "卡片 {id}：这台电脑上改过，内容包也带来了新版本。"
@@ -403,6 +732,33 @@ STRINGS: dict[str, str] = {
     "staff.stats.this_month": "{name}（本月）",
     "staff.stats.total": "{item}（合计）",
     "staff.stats.card_row": "　　{card}",
+    # the report's rows and columns (reader.core.usage_counts; also the CSV and the command line)
+    "staff.stats.articles_opened": "打开文章",
+    "staff.stats.read_aloud_started": "开始朗读",
+    "staff.stats.cards_opened": "打开帮助卡片",
+    "staff.stats.cards_printed": "打印帮助卡片",
+    "staff.stats.help_presses": "请工作人员帮忙",
+    "staff.stats.total_row": "合计",
+    "staff.stats.other_cards": "其他卡片",
+    "staff.stats.csv_header": "月份 项目 卡片 次数",
+    "staff.stats.cannot_write": "使用次数记不下来（{path}）：{reason}。",
+    "staff.stats.cannot_read": "使用次数读不出来（{path}）：{reason}。",
+    "staff.stats.broken": "使用次数文件坏了，已另存为 {name}，从现在起重新计数。",
+    "staff.stats.help_log_unreadable": "旧的求助记录读不出来（{path}）：{reason}。",
+    "staff.stats.help_log_not_folded": "旧的求助记录没能并进使用次数（{path}）：{reason}。",
+    "staff.stats.file_busy": "文件被占用",
+    # why a file operation failed (reader.core.errors.plain_os_error)
+    "os_error.enoent": "找不到这个文件或文件夹",
+    "os_error.eacces": "没有权限（这个位置不让写或不让读）",
+    "os_error.eperm": "没有权限（这个位置不让写或不让读）",
+    "os_error.eisdir": "这里是一个文件夹，不是文件",
+    "os_error.enotdir": "路径里有一段是文件，不是文件夹",
+    "os_error.enospc": "磁盘满了",
+    "os_error.erofs": "这个磁盘只能读，不能写",
+    "os_error.eexist": "已经有同名的文件",
+    "os_error.enametoolong": "文件名太长",
+    "os_error.eio": "磁盘读写出错（U 盘拔掉了，或者磁盘有问题）",
+    "os_error.ebusy": "文件正被别的程序占用",
     "staff.stats.csv": "存成表格（CSV）",
     "staff.stats.csv_desc": "把这个月的次数存成表格文件，用 Excel 或 WPS 打开",
     "staff.stats.save_title": "统计表格保存到哪里",
@@ -526,7 +882,8 @@ STRINGS: dict[str, str] = {
     "staff.voice.licence_heading": "神经网络语音的许可",
 }
 
-NATIVE_SCRIPT_KEYS = frozenset({"script.to_traditional", "script.to_simplified"})
+NATIVE_SCRIPT_KEYS = frozenset({"script.to_traditional", "script.to_simplified",
+                                "print.check.scan_simplified", "print.check.scan_traditional"})
 
 
 @lru_cache(maxsize=1024)
@@ -538,7 +895,7 @@ def _converted(simplified: str, script: Script) -> str:
     return convert(simplified, script)
 
 
-def text(key: str, script: Script = "simplified", **fields: object) -> str:
+def text(key: str, script: Script = "simplified", /, **fields: object) -> str:
     """The string `key` in `script`, with {fields} filled in as given (pass field values
     already in `script`, e.g. the displayed article's title)."""
     template = STRINGS[key]

@@ -24,8 +24,21 @@ _DATELINE = re.compile(
     r"^(?P<lead>[^，。！？；：（()）\s]{0,24}?(?:讯|电))?\s*"
     r"[（(](?P<who>(?:本报|特约|见习)?(?:记者|通讯员)[^（()）。，！？]{1,40})[）)]\s*"
 )
+# The same without brackets: "本报讯 记者王明 通讯员李华 12月1日，…", "记者王明 通讯员李华
+# 报道：…". A name is 2–4 characters ending at a space, 、, the next role, 报道, 摄 or a
+# digit, so "记者近日走访发现…" or "记者王明说，…" (the reporter in the story) are not taken.
+_ROLE = r"(?:(?:本报|特约|见习|实习)?(?:记者|通讯员)|实习生)"
+_NAME = (rf"(?!{_ROLE}|报道)[\u4e00-\u9fff]{{2,4}}(?:·[\u4e00-\u9fff]{{1,6}})?"
+         rf"(?=[\s、]|{_ROLE}|报道|摄|\d|$)")
+_REPORTERS = rf"{_ROLE}\s*[:：]?\s*{_NAME}(?:[\s、]+{_NAME})*"
+_ALL_REPORTERS = rf"{_REPORTERS}(?:[\s、，,]*{_REPORTERS})*"
+_REPORTERS_ALONE = re.compile(rf"^{_ALL_REPORTERS}(?:\s*(?:报道|摄影|摄))?$")
+_REPORTERS_OPENING = re.compile(
+    r"^(?P<lead>[^，。！？；：（()）\s]{0,24}?(?:讯|电)\s*[:：]?\s*)?"
+    rf"(?P<who>{_ALL_REPORTERS})(?:\s*报道\s*[:：]?|\s+(?=\S)|(?=\d))"
+)
 _DATE_PREFIX = re.compile(r"^(?:date\s*)?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s*", re.I)
-_BYLINE = re.compile(r"^(文[/／]|图[/／]|本报记者|本报通讯员|记者|通讯员|特约记者|撰文|摄影)")
+_CREDIT = re.compile(r"^(文[/／]|图[/／]|撰文|摄影)")
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff]{2,4}\s*摄[）)]?$")
 _CAPTION_LABEL = re.compile(r"^(图片说明|图注|图说|配图说明)\s*[:：]?$")
 _CIRCLED = re.compile(r"^[①-⑳]")
@@ -52,7 +65,9 @@ def _kind(text: str) -> str:
         return "caption"
     if _CIRCLED.match(simple) and len(simple) <= 40:
         return "caption"
-    if _BYLINE.match(simple) and len(simple) <= 60 and "。" not in simple:
+    if _CREDIT.match(simple) and len(simple) <= 60 and "。" not in simple:
+        return "byline"
+    if _REPORTERS_ALONE.match(simple):
         return "byline"
     if _PHOTO_CREDIT.search(simple) and len(simple) <= 120:
         return "caption"
@@ -113,17 +128,34 @@ def build(lines: list[Line], headings: Collection[int] = ()) -> Parts:
 
 def _take_reporters(lines: list[Line]) -> tuple[list[Line], str]:
     """Take "本报讯（记者…）" off the first paragraph that opens with it, or the whole
-    line when that is all it says: the lines without it, and the reporters' words as
-    written (nothing is lost; the byline is shown under the title)."""
+    line when that is all it says; or, without brackets, "本报讯 记者王明 通讯员李华"
+    opening the first paragraph. Returns the lines without it, and the reporters' words
+    as written (nothing is lost; the byline is shown under the title)."""
     for index, line in enumerate(lines):
         match = _DATELINE.match(convert(line.text, "simplified"))
-        if not match:
-            continue
-        reporters = line.text[:match.end()].strip()
-        rest = line.text[match.end():].strip()
-        others = lines[index + 1:]
-        return [*lines[:index], *([Line(line.no, rest)] if rest else []), *others], reporters
+        if match:
+            return _split(lines, index, match.end(), match.end())
+    for index, line in enumerate(lines):
+        simple = convert(line.text, "simplified")
+        if _kind(line.text) != "prose":
+            continue  # title, deck, a byline line of its own: the first paragraph is later
+        opening = _REPORTERS_OPENING.match(simple)
+        if opening:
+            said = simple[opening.end("who"):opening.end()].rstrip(" :：\t")
+            return _split(lines, index, opening.end("who") + len(said), opening.end())
+        break
     return lines, ""
+
+
+def _split(lines: list[Line], index: int, words_end: int, rest_start: int) -> tuple[
+        list[Line], str]:
+    """Line `index` without its first `rest_start` characters, and its first `words_end`
+    characters (the reporters, as written)."""
+    line = lines[index]
+    reporters = line.text[:words_end].strip()
+    rest = line.text[rest_start:].strip()
+    kept = [Line(line.no, rest)] if rest else []
+    return [*lines[:index], *kept, *lines[index + 1:]], reporters
 
 
 def _find_title(lines: list[Line], kinds: dict[int, str]) -> int | None:

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from reader.core.errors import ReaderError
 from reader.core.safe_files import atomic_write_bytes
+from reader.core.strings import STRINGS
 
 if TYPE_CHECKING:
     from reader.core.signing import PublicKey
 
 SUBSCRIPTION_FILE = "content-subscription.json"
-NO_KEY = "还没有设置发布方的公钥，不能使用内容包。"
+NO_KEY = STRINGS["pack.refused.no_key"]
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from reader.core import strings
 from reader.core.decode import decode_bytes
 from reader.core.errors import ArticleFileError, ReaderError
 
@@ -27,20 +28,19 @@ class TomlFileError(ReaderError):
 
 
 # tomllib's message (its start) -> what to tell a staff member
-_UNPAIRED = '引号没有配对：一段文字要用英文双引号 " 开头，也用 " 结尾。'
-_HINTS = [
-    ("Illegal character '\\n'", _UNPAIRED),  # a one-line string that runs to the line's end
-    ("Unterminated string", _UNPAIRED),
-    ('Expected "\'"', _UNPAIRED),
-    ("Invalid value", '等号后面的写法不对：文字要用英文双引号 " 括起来，日期写成 2026-01-31。'),
-    ("Expected '=' after a key", "少了等号 =，或者项目名里有空格。"),
-    ("Cannot overwrite a value", "同一个项目写了两次。"),
-    ("Cannot declare", "同一个方括号标题写了两次。"),
-    ("Expected newline or end of document", "一行只能写一项，这一行后面多了东西。"),
-    ("Unclosed array", "方括号 [ ] 没有配对。"),
-    ("Unclosed inline table", "花括号 { } 没有配对。"),
-    ("Expected ']'", "方括号 [ ] 没有配对。"),
-    ("Unescaped '\\'", "文字里的反斜杠 \\ 要写成两个 \\\\。"),
+_HINTS = [  # strings keys
+    ("Illegal character '\\n'", "toml.unpaired_quote"),  # a string that runs to the line's end
+    ("Unterminated string", "toml.unpaired_quote"),
+    ('Expected "\'"', "toml.unpaired_quote"),
+    ("Invalid value", "toml.bad_value"),
+    ("Expected '=' after a key", "toml.no_equals"),
+    ("Cannot overwrite a value", "toml.key_twice"),
+    ("Cannot declare", "toml.table_twice"),
+    ("Expected newline or end of document", "toml.extra_on_line"),
+    ("Unclosed array", "toml.unpaired_brackets"),
+    ("Unclosed inline table", "toml.unpaired_braces"),
+    ("Expected ']'", "toml.unpaired_brackets"),
+    ("Unescaped '\\'", "toml.backslash"),
 ]
 _LOCATION = re.compile(r"\(at line (\d+), column \d+\)")
 
@@ -50,14 +50,20 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise TomlFileError(f"{path.name} 打不开。", str(exc)) from exc
+        raise TomlFileError(strings.text("toml.cannot_open", name=path.name), str(exc)) from exc
+    text, _encoding = decode_toml(data, path.name)
+    return (parse_toml(text, path.name) if text else {}), text
+
+
+def decode_toml(data: bytes, name: str) -> tuple[str, str]:
+    """(text, encoding) of a staff-edited file: BOM dropped, line ends made \\n, GBK or
+    UTF-16 decoded; ("", "utf-8") for a blank file. TomlFileError when it is no text."""
     if not data.strip():
-        return {}, ""
+        return "", "utf-8"
     try:
-        text, _encoding = decode_bytes(data, path.name)
+        return decode_bytes(data, name)
     except ArticleFileError as exc:
         raise TomlFileError(exc.message, exc.detail) from exc
-    return parse_toml(text, path.name), text
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
@@ -71,18 +77,20 @@ def _explain(text: str, name: str, exc: tomllib.TOMLDecodeError) -> TomlFileErro
     detail = str(exc)
     found = _LOCATION.search(detail)
     line = int(found.group(1)) if found else _first_bad_line(text)
-    hint = next((h for prefix, h in _HINTS if detail.startswith(prefix)), "这一行的写法不对。")
+    key = next((k for prefix, k in _HINTS if detail.startswith(prefix)), "toml.bad_line")
+    hint = strings.text(key)
     line_text = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     hint += _typing_hint(line_text)
-    return TomlFileError(f"{name} 第 {line} 行：{hint}", detail, line)
+    return TomlFileError(strings.text("toml.at_line", name=name, line=line, hint=hint),
+                         detail, line)
 
 
 def _typing_hint(line_text: str) -> str:
     """Extra advice when the line holds full-width characters typed by a Chinese IME."""
     if any(ch in line_text for ch in "“”‘’"):
-        return '请把中文引号 “ ” 换成英文引号 "。'
+        return strings.text("toml.chinese_quotes")
     if any(ch in line_text for ch in "＝［］｛｝"):
-        return "请把全角符号（＝ ［ ］）换成英文符号（= [ ]）。"
+        return strings.text("toml.full_width")
     return ""
 
 

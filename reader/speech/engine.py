@@ -16,21 +16,20 @@ Measured with pyttsx3 2.99 and espeak-ng 1.51 (see DESIGN.md "Speech"):
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import importlib.util
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import wave
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, get_args
 
 from reader.core.errors import ReaderError
 
 Speed = Literal["slow", "medium", "fast"]
+SPEEDS: tuple[Speed, ...] = get_args(Speed)  # slowest first: 语速 steps through them
 DEFAULT_SPEED: Speed = "slow"
 SPEED_LABELS: dict[Speed, str] = {"slow": "慢", "medium": "中", "fast": "快"}
 # pyttsx3 rates (words per minute for every driver). With espeak-ng's
@@ -88,6 +87,8 @@ def uses_espeak() -> bool:
 
 
 def espeak_library_loads() -> bool:
+    import ctypes  # here: the window imports this module (for SPEEDS) before its first paint
+
     for name in ESPEAK_LIBRARY_NAMES:
         try:
             ctypes.CDLL(name)
@@ -229,6 +230,8 @@ def speak(engine: Any, text: str) -> None:
     os.close(handle)
     try:
         save_wav(engine, text, name)
+        import subprocess
+
         # The worker's process group: stopping the worker ends the player with it.
         played = subprocess.run(["aplay", name, "-q"], stdin=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, check=False)

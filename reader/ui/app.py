@@ -23,8 +23,9 @@ def _no_display_message() -> str | None:
     if sys.platform.startswith("linux") and not (
             os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
             or os.environ.get("QT_QPA_PLATFORM")):
-        return ("没有找到可以显示窗口的屏幕（DISPLAY 没有设置）。"
-                "请在电脑的桌面上打开本程序，或请工作人员运行 python -m reader doctor 检查。")
+        from reader.core.strings import text
+
+        return text("app.no_display")
     return None
 
 

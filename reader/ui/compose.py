@@ -15,7 +15,7 @@ and workers on first need.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +25,8 @@ from reader.ui.cards.feature import TopicCards
 from reader.ui.community.feature import Community
 from reader.ui.printing.feature import Printing
 from reader.ui.read_aloud.feature import ReadAloud
+from reader.ui.reading.article_page import ArticlePage
+from reader.ui.reading.home import HomePage
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
 from reader.ui.shell.voice import Voice
@@ -60,9 +62,9 @@ class Program(Parts):
 
 def build_parts(settings: Settings, articles: list[Article],
                 cards_folder: Path | None = None) -> Parts:
-    """The window with read-aloud and topic cards (`cards_folder`: None for the shipped
-    cards)."""
-    window = MainWindow(settings, articles)
+    """The window with its reading pages, read-aloud and topic cards (`cards_folder`:
+    None for the shipped cards)."""
+    window = MainWindow(settings, articles, HomePage, ArticlePage)
     voice = Voice(window)
     voice.use_voice(settings.get("voice"))  # the staff area's choice
     settings.changed.connect(voice.follow_setting)
@@ -77,9 +79,11 @@ def build_parts(settings: Settings, articles: list[Article],
 
 def add_community(parts: Parts, kiosk_flag: bool = False,
                   idle_clock: Callable[[], float] = time.monotonic,
-                  pin_clock: Callable[[], float] = time.time) -> Program:
+                  pin_clock: Callable[[], float] = time.time,
+                  library_problems: Callable[[], Sequence[str]] = lambda: ()) -> Program:
     """`parts` with the crash guard, the staff area and community-centre mode (built,
-    not started: see build_program)."""
+    not started: see build_program). `library_problems`: what was wrong with the library
+    files when the articles were last loaded (ArticlesSource.problems)."""
     made: list[Program] = []  # the staff area asks for the pack checker later
     window, voice = parts.window, parts.voice
 
@@ -89,7 +93,8 @@ def add_community(parts: Parts, kiosk_flag: bool = False,
 
         return StaffArea(window, community, voice.stop_all, parts.cards,
                          lambda: made[0].content_packs if made else None, PrintingForStaff(),
-                         pin_clock, voice_status=voice.voice_status)
+                         pin_clock, voice_status=voice.voice_status,
+                         library_problems=library_problems)
 
     def first_run(store: PinStore) -> FirstRunWindow:
         from reader.ui.staff.pin_page import FirstRunWindow
@@ -100,7 +105,8 @@ def add_community(parts: Parts, kiosk_flag: bool = False,
                           for_residents=print_preview_for_residents,
                           kiosk_flag=kiosk_flag, idle_clock=idle_clock,
                           listening=lambda: reading_aloud(parts),
-                          say=lambda simplified: say(parts, simplified))
+                          say=lambda simplified: say(parts, simplified),
+                          library_problems=library_problems)
     made.append(Program(**vars(parts), community=community))
     return made[0]
 
@@ -141,16 +147,18 @@ def build_program(kiosk: bool = False, settings: Settings | None = None,
     feature, the crash handler installed and community mode on when `kiosk` is set or
     staff turned it on (then the window is already full screen). `phase` is told when
     each step is done (start-up timing)."""
-    from reader.core.articles_source import load_articles
+    from reader.core.articles_source import ArticlesSource
 
     phase("window modules imported")
     settings = settings if settings is not None else Settings()
-    articles = load_articles()
+    source = ArticlesSource()
+    articles = source.load()
     phase("articles loaded")
     parts = build_parts(settings, articles)
     phase("main window made")
-    program = add_community(parts, kiosk_flag=kiosk)
+    program = add_community(parts, kiosk_flag=kiosk, library_problems=lambda: source.problems)
     program.community.install_crash_handler()
     program.community.start()
-    program.window.after_first_paint(lambda: start_content_packs(program))
+    program.window.after_first_paint(
+        lambda: start_content_packs(program, load_articles=source.load))
     return program

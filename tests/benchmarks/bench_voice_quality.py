@@ -25,7 +25,7 @@ from pathlib import Path
 
 from reader.core.speech_text import dry_run_lines
 from reader.speech.cli import write_wav
-from reader.speech.engine import Speed
+from reader.speech.engine import SPEEDS, Speed
 from reader.speech.voices import VoiceChoice
 from tests.conftest import ROOT
 
@@ -52,7 +52,6 @@ SENTENCES = [
     ("trad3", "traditional", "有問題可以撥打12345熱線諮詢。"),
     ("trad4", "traditional", "長者的養老金每年都會調整。"),
 ]
-SPEEDS: tuple[Speed, ...] = ("slow", "medium", "fast")
 VOICES: tuple[VoiceChoice, ...] = ("neural", "system")
 LISTEN = ROOT.parent / "shared" / "tools" / "listen.py"
 

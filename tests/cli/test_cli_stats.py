@@ -43,7 +43,7 @@ def test_stats_prints_a_month() -> None:
 
 def test_stats_writes_csv(tmp_path: Path) -> None:
     fill_november()
-    target = tmp_path / "report" / "2026-11.csv"
+    target = tmp_path / "2026-11.csv"
     out = run("--month", "2026-11", "--csv", str(target))
     assert out.returncode == 0, out.stderr
     assert str(target) in out.stdout
@@ -59,9 +59,19 @@ def test_a_month_written_wrong_is_said_plainly() -> None:
     assert "年-月" in out.stderr and "Traceback" not in out.stderr
 
 
-def test_a_csv_that_cannot_be_written_is_said_plainly(tmp_path: Path) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("x")
-    out = run("--csv", str(blocker / "inside.csv"))
+def test_a_csv_that_cannot_be_written_is_said_plainly_in_chinese(tmp_path: Path) -> None:
+    folder = tmp_path / "x.csv"
+    folder.mkdir()  # a folder where the file should go
+    out = run("--csv", str(folder))
     assert out.returncode == 1
-    assert "写不进去" in out.stderr and "Traceback" not in out.stderr
+    assert "写不进去" in out.stderr and "这里是一个文件夹，不是文件" in out.stderr
+    assert "Is a directory" not in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_csv_in_a_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "nonexistent" / "dir" / "x.csv"
+    out = run("--csv", str(target))
+    assert out.returncode == 1
+    assert "没有" in out.stderr and str(target.parent) in out.stderr
+    assert "Traceback" not in out.stderr
+    assert not (tmp_path / "nonexistent").exists()  # no folders made

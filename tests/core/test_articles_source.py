@@ -5,6 +5,7 @@ import os
 import sys
 from pathlib import Path
 
+from reader import paths
 from reader.core import article_cache
 from reader.core.article import Article
 from reader.core.article_cache import (
@@ -14,9 +15,10 @@ from reader.core.article_cache import (
     cached_articles,
     in_script,
 )
-from reader.core.articles_source import load_articles, newest_first
+from reader.core.articles_source import ArticlesSource, load_articles, newest_first
 from reader.core.ingest import ingest_file
-from tests.conftest import SEEDS
+from reader.core.library import Library
+from tests.conftest import ROOT, SEEDS
 
 
 def test_newest_first_by_date_then_year_hint() -> None:
@@ -30,6 +32,24 @@ def test_newest_first_by_date_then_year_hint() -> None:
 def test_load_articles_lists_both_seeds_newest_first() -> None:
     articles = load_articles()
     assert [a.id for a in articles] == ["003_bcc1e477f3fe7536", "000_dd9696c1479e7cb6"]
+
+
+def test_a_source_keeps_the_library_problems_of_its_last_load() -> None:
+    added = Library().add(ROOT / "tests" / "data" / "import" / "heating_gbk.txt")
+    index = paths.library_dir() / "index.json"
+    index.write_text('{"format": 1, "articles": [ broken', encoding="utf-8")
+    source = ArticlesSource()
+    assert source.problems == []  # nothing loaded yet
+    assert added.id in [a.id for a in source.load()]  # rebuilt from the article folders
+    assert len(source.problems) == 1 and "目录文件坏了" in source.problems[0]
+    # That load repaired the index: another source finds nothing wrong, and this one
+    # forgets the problem at its next load.
+    other = ArticlesSource()
+    assert added.id in [a.id for a in other.load()]
+    assert other.problems == []
+    assert len(source.problems) == 1
+    source.load()
+    assert source.problems == []
 
 
 def test_dict_round_trip_keeps_every_field() -> None:

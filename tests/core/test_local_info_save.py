@@ -3,6 +3,8 @@ with its comments kept, atomically, and never over a broken or meanwhile-changed
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import os
 import tomllib
 from datetime import date
@@ -181,8 +183,10 @@ def test_a_failed_write_leaves_the_old_file(monkeypatch: pytest.MonkeyPatch) -> 
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(os, "fsync", power_cut)
-    with pytest.raises(LocalInfoSaveError, match="没能保存"):
+    with pytest.raises(LocalInfoSaveError, match="没能保存") as raised:
         save_local_info(filled(), path, info.text, CARDS)
+    assert "磁盘读写出错" in raised.value.message  # in Chinese, not "Input/output error"
+    assert "Input/output" not in raised.value.message
     monkeypatch.undo()
     assert path.read_bytes() == before
     assert not [p for p in path.parent.iterdir() if p.suffix == ".tmp"]
@@ -213,3 +217,63 @@ def test_a_quoted_or_wrong_checked_date_in_a_hand_edited_file() -> None:
     info = load_local_info(path)
     assert info.checked is None and "第 1 行" in info.problems[0]
     assert info.centre.name == "幸福"
+
+
+NOTEPAD_SAVES = {  # how Notepad may have saved a hand-edited file
+    "utf-8": lambda text: text.encode("utf-8"),
+    "utf-8 with BOM": lambda text: text.encode("utf-8-sig"),
+    "GBK (ANSI)": lambda text: text.encode("gbk"),
+    "UTF-16 (Unicode)": lambda text: text.encode("utf-16"),
+    "CRLF": lambda text: text.replace("\n", "\r\n").encode("utf-8"),
+    "GBK with CRLF": lambda text: text.replace("\n", "\r\n").encode("gbk"),
+}
+
+
+def _hand_filled_template() -> str:
+    text = template(CARDS)
+    assert '\nname = ""' in text
+    return text.replace('\nname = ""', '\nname = "幸福社区服务中心"', 1)
+
+
+@pytest.mark.parametrize("saved_as", NOTEPAD_SAVES)
+def test_a_file_notepad_saved_is_saved_over(saved_as: str) -> None:
+    path = paths.local_info_file()
+    path.parent.mkdir(parents=True)
+    original = NOTEPAD_SAVES[saved_as](_hand_filled_template())
+    path.write_bytes(original)
+    info = load_local_info(path, CARDS)
+    assert info.problems == () and info.centre.name == "幸福社区服务中心"
+    form = LocalInfo(replace_centre(info.centre, phone="0354-1234567"),
+                     {"dibao": LocalOffice("街道便民服务中心")}, checked=date(2026, 12, 1))
+    save_local_info(form, path, info.text, CARDS)
+    data = path.read_bytes()
+    text = data.decode("utf-8-sig")  # always UTF-8 now
+    again = load_local_info(path, CARDS)
+    assert again.problems == ()
+    assert again.centre == Centre("幸福社区服务中心", phone="0354-1234567")
+    assert again.office_for("dibao") == LocalOffice("街道便民服务中心")
+    assert "# " in text and text.count("#") >= template(CARDS).count("#")  # comments kept
+    assert data.startswith(codecs.BOM_UTF8) == (saved_as not in ("utf-8", "CRLF"))
+    assert ("\r\n" in text) == ("CRLF" in saved_as)
+    if "CRLF" in saved_as:
+        assert text.count("\n") == text.count("\r\n")  # no line end mixed in
+    # and a second save over what was just written works too
+    save_local_info(form, path, again.text, CARDS)
+
+
+@pytest.mark.parametrize("saved_as", NOTEPAD_SAVES)
+def test_a_real_change_to_a_notepad_file_is_still_seen(saved_as: str) -> None:
+    path = paths.local_info_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(NOTEPAD_SAVES[saved_as](_hand_filled_template()))
+    info = load_local_info(path, CARDS)
+    changed = _hand_filled_template().replace("幸福社区服务中心", "和平社区服务中心")
+    path.write_bytes(NOTEPAD_SAVES[saved_as](changed))
+    before = path.read_bytes()
+    with pytest.raises(LocalInfoSaveError, match="被改过了"):
+        save_local_info(filled(), path, info.text, CARDS)
+    assert path.read_bytes() == before
+
+
+def replace_centre(centre: Centre, **changes: str) -> Centre:
+    return dataclasses.replace(centre, **changes)

@@ -186,3 +186,66 @@ def test_a_byline_line_and_a_dateline_both_kept() -> None:
              Line(3, "本报讯（通讯员 孙丽）社区食堂今天开业，老人吃饭打八折。")]
     parts = build(lines)
     assert parts.byline == "本报记者 周华 本报讯（通讯员 孙丽）"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "byline", "text"),
+    [
+        ("本报讯 记者王明 通讯员李华 12月1日，社区食堂开业。", "本报讯 记者王明 通讯员李华",
+         "12月1日，社区食堂开业。"),
+        ("记者王明 通讯员李华报道：12月1日，社区食堂开业。", "记者王明 通讯员李华报道",
+         "12月1日，社区食堂开业。"),
+        ("本報訊 記者王明 通訊員李華 12月1日，社區食堂開業。", "本報訊 記者王明 通訊員李華",
+         "12月1日，社區食堂開業。"),
+        ("记者 王明 李华 12月1日，社区食堂开业。", "记者 王明 李华", "12月1日，社区食堂开业。"),
+        ("本报讯 记者王明报道 社区食堂今天开业。", "本报讯 记者王明报道", "社区食堂今天开业。"),
+        ("记者王明12月1日从区民政局获悉，社区食堂开业。", "记者王明",
+         "12月1日从区民政局获悉，社区食堂开业。"),
+    ],
+)
+def test_reporters_without_brackets_opening_the_first_paragraph(
+    paragraph: str, byline: str, text: str
+) -> None:
+    parts = build([Line(1, "社区食堂开业了"), Line(2, paragraph), Line(3, "第二段，照常。")])
+    assert parts.title == "社区食堂开业了"
+    assert parts.byline == byline
+    assert [b.text for s in parts.sections for b in s.blocks] == [text, "第二段，照常。"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["记者近日走访发现社区食堂很受欢迎", "记者近日走访发现，社区食堂很受欢迎。",
+     "记者王明说，今天社区食堂开业。", "通讯员到场时，老人们已经排队了。"],
+)
+def test_a_sentence_about_the_reporter_stays_in_the_text(sentence: str) -> None:
+    parts = build([Line(1, "社区食堂开业了"), Line(2, sentence),
+                   Line(3, "第二段，社区食堂今天开业，老人吃饭打八折。")])
+    assert parts.byline == ""
+    shown = "".join((s.heading or "") + "".join(b.text for b in s.blocks) for s in parts.sections)
+    assert sentence in shown
+
+
+def test_reporters_without_brackets_later_in_the_text_stay() -> None:
+    later = "记者王明 通讯员李华报道：这一段在后面，不是导语。"
+    parts = build([Line(1, "社区食堂开业了"), Line(2, "社区食堂今天开业，老人吃饭打八折。"),
+                   Line(3, later)])
+    assert parts.byline == ""
+    assert [b.text for s in parts.sections for b in s.blocks][-1] == later
+
+
+@pytest.mark.parametrize("line", ["记者 王明 通讯员 李华", "本报记者秦洋 李林霞 韩林芳",
+                                  "记者：王明", "记者 王明 摄"])
+def test_a_reporters_line_of_its_own_is_the_byline(line: str) -> None:
+    parts = build([Line(1, "社区食堂开业了"), Line(2, line),
+                   Line(3, "社区食堂今天开业，老人吃饭打八折。")])
+    assert parts.byline == line
+
+
+def test_the_seeds_keep_their_parts() -> None:
+    for seed, byline in ((SEED_000, "文/记者 闫淑娟 图/记者 曹伟"),
+                         (SEED_003, "本報記者秦洋 李林霞 韓林芳 霍雪茹")):
+        kept, _removed, _date = clean(seed.read_text(encoding="utf-8"))
+        parts = build(kept)
+        assert parts.byline == byline
+        first = parts.sections[0].blocks[0].text
+        assert not first.startswith(("记者", "記者", "本报", "本報"))

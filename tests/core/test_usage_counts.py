@@ -1,4 +1,5 @@
-"""本月统计: the counts file, the help log, the month boundary, caps, a broken file, CSV."""
+"""本月统计: the counts file, an old help log folded in, the month boundary, caps, a broken
+file, CSV."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from reader.core.usage_counts import (
     UsageCounts,
     report_csv,
     report_rows,
+    write_report_csv,
 )
 
 
@@ -70,9 +72,9 @@ def test_the_month_boundary_is_local_midnight(tmp_path: Path) -> None:
     assert counts.month().totals["articles_opened"] == 0  # a new month starts at nought
 
 
-def test_help_presses_come_from_the_help_log(tmp_path: Path) -> None:
+def test_help_presses_of_an_old_help_log_are_counted(tmp_path: Path) -> None:
     counts = store(tmp_path)
-    assert counts.month().help_presses == 0  # no log yet: nobody pressed
+    assert counts.month().help_presses == 0  # nobody pressed yet
     counts.help_log.write_bytes(
         b"2026-11-30T23:59:59\thome\n"
         b"2026-12-01T00:00:00\tarticle\n"
@@ -144,6 +146,36 @@ def test_a_failed_write_keeps_the_old_file_and_does_not_raise(
     assert "记不下来" in counts.problem
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
     assert counts.month().totals["articles_opened"] == 1
+
+
+def test_a_write_problem_is_cleared_by_a_later_write(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = store(tmp_path)
+
+    def disk_full(_fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    counts.record("articles_opened")
+    assert counts.problem == f"使用次数记不下来（{counts.path}）：磁盘满了。"  # in Chinese
+    monkeypatch.undo()
+    counts.record("articles_opened")
+    assert counts.problem == ""
+    assert counts.month().totals["articles_opened"] == 1
+
+
+def test_a_set_aside_note_stays_after_later_writes(tmp_path: Path) -> None:
+    counts = store(tmp_path)
+    counts.path.write_bytes(b"{not json")
+    counts.record("articles_opened")
+    counts.record("articles_opened")
+    assert "另存为" in counts.problem
+
+
+def test_the_report_is_never_written_into_a_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        write_report_csv(tmp_path / "no" / "such" / "x.csv", b"x")
+    assert not (tmp_path / "no").exists()
 
 
 def test_unknown_events_are_a_programming_error(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.core.articles_source import load_articles
+from reader.core.articles_source import ArticlesSource
 from reader.core.pin import PinStore, pin_file
 from reader.ui.community.feature import Community
 from reader.ui.compose import Program, add_community, build_parts
@@ -61,9 +61,11 @@ def make_program(qtbot: QtBot, kiosk: bool = False,
     if kiosk if pin_set is None else pin_set:
         set_staff_pin()
     settings = settings or Settings()
-    program = add_community(build_parts(settings, load_articles()), kiosk_flag=kiosk,
+    source = ArticlesSource()
+    program = add_community(build_parts(settings, source.load()), kiosk_flag=kiosk,
                             idle_clock=idle_clock or FakeClock(),
-                            pin_clock=pin_clock or FakeClock())
+                            pin_clock=pin_clock or FakeClock(),
+                            library_problems=lambda: source.problems)
     window, community = program.window, program.community
     # Community mode refuses a plain close, so the window's own closing may never come:
     # end the speech worker here (the idle notice is spoken and starts one).

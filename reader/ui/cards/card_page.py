@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.article import Script
 from reader.core.look import Look
+from reader.core.strings import text
 from reader.core.text_style import BlockStyle
 from reader.core.typography import MIN_TARGET_PX
 from reader.ui.cards.icons import icon_pixmap
@@ -294,13 +295,13 @@ class CardPage(ColumnPage):
             blocks.append((heading, ""))
             for number, widget in enumerate(lines, 1):
                 if isinstance(widget, _Item):
-                    lead = f"第{number}步。" if widget.numbered else ""
+                    lead = text("card.step_lead", n=number) if widget.numbered else ""
                     blocks.append((widget.text, lead))
                 elif isinstance(widget, TextBlock):
                     blocks.append((widget, ""))
                 else:
                     number_block, purpose = widget.findChildren(TextBlock)
-                    blocks.append((number_block, "电话"))
+                    blocks.append((number_block, text("card.phone_lead")))
                     blocks.append((purpose, ""))
         return blocks
 

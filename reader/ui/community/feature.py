@@ -26,7 +26,7 @@ the point: the next resident must not inherit 繁體 at 48 pt in high contrast.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, SignalInstance
@@ -93,12 +93,16 @@ class Community(QObject):
                  kiosk_flag: bool = False,
                  idle_clock: Callable[[], float] = time.monotonic,
                  listening: Callable[[], bool] = lambda: False,
-                 say: Callable[[str], None] = lambda _simplified: None) -> None:
+                 say: Callable[[str], None] = lambda _simplified: None,
+                 library_problems: Callable[[], Sequence[str]] = lambda: ()) -> None:
         """`staff_area` makes the staff area for this Community (asked once, when first
         needed), `first_run` the first-PIN window for a PIN store, `for_residents` turns
         a print preview that opens in community mode into the residents' one (only to
-        the staff's printer); compose.py hands in all three."""
+        the staff's printer); compose.py hands in all three. `library_problems`: what was
+        wrong with the library files at the last load of the articles."""
         super().__init__(window)
+        # what was wrong with the library files at the last load of the articles
+        self._library_problems = library_problems
         # For the idle reset: whether someone is being read to, and how to say its
         # notice aloud (simplified text); compose.py takes both from read-aloud and cards.
         self._listening, self._say = listening, say
@@ -262,10 +266,9 @@ class Community(QObject):
         """A plain line for whoever is at the PC when the settings or the library index
         had to be set aside; the details are in the staff area's 状况. (Card and local
         information problems are told by the topic-card feature.)"""
-        from reader.core.articles_source import library_problems
-
         lines = [STRINGS[key] for key, broken in (("kiosk.settings_problem", self.settings.problem),
-                                                  ("kiosk.library_problem", library_problems))
+                                                  ("kiosk.library_problem",
+                                                   self._library_problems()))
                  if broken]
         if lines:
             # longer than a size notice: it asks for someone to come and look

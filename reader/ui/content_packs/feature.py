@@ -27,13 +27,13 @@ from PySide6.QtWidgets import QApplication
 from reader import crash
 
 if TYPE_CHECKING:
+    from reader.core.article import Article
     from reader.core.pack_pull import PullResult
     from reader.core.pack_source import Timeouts
     from reader.ui.shell.main_window import MainWindow
 
 # The pack code (urllib, cryptography) is imported in the checking thread, never on the
 # UI thread: the window made this object right after its first picture.
-FAILED = "检查内容包时出了问题，下次再试。"
 QUIET_S = 60.0  # nobody touched the PC this long: home may change on screen
 _INPUT = (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.Wheel,
           QEvent.Type.TouchBegin)
@@ -51,13 +51,17 @@ class ContentPacks(QObject):
 
     def __init__(self, window: MainWindow, cards: ReloadsCards,
                  delay: Callable[[bool], float] | None = None,
-                 timeouts: Timeouts | None = None, quiet_s: float = QUIET_S) -> None:
+                 timeouts: Timeouts | None = None, quiet_s: float = QUIET_S,
+                 load_articles: Callable[[], list[Article]] | None = None) -> None:
         """`delay(first)`: seconds until the next background check (default: a few
         hours, spread: reader.core.pack_schedule). `quiet_s`: how long nobody must
-        touch the PC before home, on screen, shows what a check brought."""
+        touch the PC before home, on screen, shows what a check brought.
+        `load_articles`: what home shows after a check (default: a fresh load whose
+        library problems nobody is told; compose gives the window's ArticlesSource)."""
         super().__init__(window)
         self.window = window
         self.cards = cards
+        self._load_articles = load_articles
         self.delay = delay
         self.timeouts = timeouts
         self.busy = False
@@ -141,8 +145,9 @@ class ContentPacks(QObject):
             except Exception:  # logged for us; staff read a plain sentence
                 crash.log_error(*sys.exc_info())
                 from reader.core.pack_pull import PullResult
+                from reader.core.strings import text
 
-                result = PullResult("retry", FAILED)
+                result = PullResult("retry", text("staff.packs.check_failed"))
             self._finished.emit(result)
 
         self._thread = threading.Thread(target=work, daemon=True, name="content-pack")
@@ -189,9 +194,10 @@ class ContentPacks(QObject):
     def _refresh_home(self) -> None:
         from reader.core.articles_source import load_articles
 
+        load = self._load_articles or load_articles
         self._refresh_home_later = False
         self._quiet_timer.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        self.window.set_articles(load_articles())
+        self.window.set_articles(load())

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from reader.core import strings
 from reader.core.article import Article, Script
 from reader.core.card_text import card_sections
 from reader.core.cards import Card
@@ -21,7 +22,16 @@ from reader.core.linking import find_links
 from reader.core.local_info import LocalInfo
 from reader.core.script import convert
 from reader.ui.printing.card_layout import card_pieces, footer_html, footer_space
-from reader.ui.printing.layout import MIN_BODY_PT, Page, Paper, Piece, Row, paginate, sizes_for
+from reader.ui.printing.layout import (
+    MIN_BODY_PT,
+    Page,
+    Paper,
+    Piece,
+    Row,
+    paginate,
+    printed_on_line,
+    sizes_for,
+)
 
 SHOWN_KINDS = ("paragraph",)  # captions of pictures that are not printed are left out
 
@@ -35,16 +45,13 @@ def linked_cards(article: Article, cards: Sequence[Card]) -> list[Card]:
 
 def article_pieces(article: Article, cards: Sequence[Card], script: Script,
                    local_info: LocalInfo | None) -> list[Piece]:  # fmt: skip
-    def c(text: str) -> str:
-        return convert(text, script) if script != "simplified" else text
-
     # always through the converter: a source may mix scripts (筑牢民生根基 增進民生福祉)
     shown = article.map_text(lambda text: convert(text, script), script)
     pieces: list[Piece] = []
     source = article.source_name
     if Path(source).suffix:  # a file's name says nothing to a reader
         source = ""
-    parts = (_date_words(article.date), shown.byline, c(f"来源：{source}") if source else "")
+    parts = (_date_words(article.date), shown.byline, _source_line(source, script))
     about = "　".join(part for part in parts if part)
     if about:
         pieces.append(Piece("para", (Row(about),), "", 0))
@@ -62,7 +69,7 @@ def article_pieces(article: Article, cards: Sequence[Card], script: Script,
         box = card_pieces(sections, card_code(card, local_info, script), script)[0]
         boxes.append(replace(box, heading=card.converted(script).title, section=len(pieces)))
     if boxes:
-        pieces.append(Piece("para", (), c("办事电话"), len(pieces)))
+        pieces.append(Piece("para", (), strings.text("print.phones_heading", script), len(pieces)))
         pieces += boxes
     return pieces
 
@@ -71,25 +78,27 @@ def _date_words(iso: str | None) -> str:
     if not iso:
         return ""
     year, month, day = (int(part) for part in iso.split("-"))
-    return f"{year}年{month}月{day}日"
+    return strings.text("date.day", year=year, month=month, day=day)
+
+
+def _source_line(source: str, script: Script) -> str:
+    """来源：… for a named source (the name converted too), "" for none."""
+    if not source:
+        return ""
+    return strings.text("print.source", script, source=strings.convert_text(source, script))
 
 
 def article_page_label(index: int, count: int, script: Script) -> str:
-    text = f"第 {index + 1} 页，共 {count} 页"
-    return convert(text, script) if script != "simplified" else text
+    return strings.text("print.page_of", script, n=index + 1, total=count)
 
 
 def layout_article(article: Article, cards: Sequence[Card], *, script: Script, paper: Paper,
                    family: str, local_info: LocalInfo | None,
                    printed_on: date) -> list[Page]:  # fmt: skip
-    def c(text: str) -> str:
-        return convert(text, script) if script != "simplified" else text
-
     small = sizes_for(paper, MIN_BODY_PT, family)
-    day = f"{printed_on.year}年{printed_on.month}月{printed_on.day}日"
 
     def lines(index: int, count: int) -> list[str]:
-        return [article_page_label(index, count, script), f"{c('打印日期')}：{day}"]
+        return [article_page_label(index, count, script), printed_on_line(printed_on, script)]
 
     def footer_height(pages: int) -> float:
         return footer_space(lines(pages - 1, pages), small, paper)

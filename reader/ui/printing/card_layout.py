@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from PySide6.QtGui import QImage
 
+from reader.core import strings
 from reader.core.article import Script
 from reader.core.card_text import CardSection, card_sections, reviewed_line
 from reader.core.card_text import label as section_label
@@ -36,12 +37,10 @@ from reader.ui.printing.layout import (
     height_of,
     paginate,
     paragraph,
+    printed_on_line,
     register_image,
     sizes_for,
 )
-
-DISCLAIMER = "以当地最新规定为准"
-
 
 QR_MODULE_MM = 0.5  # see README: 38.5 mm with its quiet zone, read by a phone from ~35 cm
 
@@ -146,12 +145,8 @@ def footer_lines(card: Card | None, script: Script, printed_on: date,
                  label: str = "", checked: str = "") -> list[str]:  # fmt: skip
     """Disclaimer and page number; then print date, review date, 号码核实日期 (`checked`,
     already "号码核实日期：…" in the script) and the source articles."""
-    def c(text: str) -> str:
-        return convert(text, script) if script != "simplified" else text
-
-    day = f"{printed_on.year}年{printed_on.month}月{printed_on.day}日"
-    lines = [c(DISCLAIMER) + (f"　{label}" if label else "")]
-    dates = f"{c('打印日期')}：{day}"
+    lines = [strings.text("print.disclaimer", script) + (f"　{label}" if label else "")]
+    dates = printed_on_line(printed_on, script)
     if card is not None:
         dates += "　" + reviewed_line(card, script)
     if checked:
@@ -159,7 +154,8 @@ def footer_lines(card: Card | None, script: Script, printed_on: date,
     if card is not None:
         titles = [t for t in dict.fromkeys(article_title(s.article) for s in card.sources) if t]
         if titles:
-            dates += "　" + c("信息来源：") + "".join(f"《{convert(t, script)}》" for t in titles)
+            named = "".join(f"《{convert(t, script)}》" for t in titles)
+            dates += "　" + strings.text("print.sources", script, titles=named)
     lines.append(dates)
     return lines
 
@@ -177,8 +173,7 @@ def page_label(index: int, count: int, script: Script) -> str:
     """"第 1 页，共 2 页" for a card on several pages, "" for a one-page card."""
     if count < 2:
         return ""
-    text = f"第 {index + 1} 页，共 {count} 页"
-    return convert(text, script) if script != "simplified" else text
+    return strings.text("print.page_of", script, n=index + 1, total=count)
 
 
 LabelFor = Callable[[int, int], str]  # (page index in the card, pages of the card) -> label
@@ -228,15 +223,12 @@ def layout_contents(heading: str, entries: list[tuple[str, str, int]], *, script
                     label_for: LabelFor) -> list[Page]:  # fmt: skip
     """A booklet's cover: its heading, then (group, title, page number) per card, with
     the group (a category, or 目录) as a heading wherever it changes."""
-    def c(text: str) -> str:
-        return convert(text, script) if script != "simplified" else text
-
     pieces = []
     group_index = -1
     for n, (group, title, page) in enumerate(entries):
         new_group = n == 0 or group != entries[n - 1][0]
         group_index += new_group
-        row = Row(f"{title}　{c('第')} {page} {c('页')}", "●")
+        row = Row(strings.text("print.booklet.entry", script, title=title, page=page), "●")
         pieces.append(Piece("list", (row,), group if new_group else "", group_index))
     small = sizes_for(paper, MIN_BODY_PT, family)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from reader.core import strings
 from reader.core.article import Script
 from reader.core.contact_qr import HOTLINES, Contact, contact_code
-from reader.core.script import convert
 from reader.ui.printing import card_layout, output
 from reader.ui.printing import font as print_font
 from reader.ui.printing.layout import (
@@ -28,24 +28,26 @@ def check_page(printer_name: str, script: Script = "simplified",
     scripts, and a QR code (the 12345 hotline) to scan with a phone."""
     sheet = paper_for(paper)
 
-    def c(text: str) -> str:
-        return convert(text, script) if script != "simplified" else text
+    def t(key: str, **fields: object) -> str:
+        return strings.text(key, script, **fields)
 
     now = datetime.now()
-    rows = [f"{c('打印机')}：{printer_name}",
-            f"{c('打印时间')}：{now.year}年{now.month}月{now.day}日 {now:%H:%M}",
-            "简体：用手机扫一扫，把办事电话存到手机里。",
-            "繁體：用手機掃一掃，把辦事電話存到手機裏。",
-            c("这一页的字都清楚、没有方块，二维码能扫出 12345，就说明打印机可以用了。")]
-    code = contact_code(Contact(c(HOTLINES["12345"]), ("12345",), "", c("打印测试页"), False))
-    box = card_layout.phone_box((Row(c("政务服务便民热线"), number="12345"),), code, script)
+    today = t("date.day", year=now.year, month=now.month, day=now.day)
+    rows = [t("print.check.printer", name=printer_name),
+            t("print.check.printed_at", date=today, time=f"{now:%H:%M}"),
+            t("print.check.scan_simplified"),
+            t("print.check.scan_traditional"),
+            t("print.check.verdict")]
+    hotline = strings.convert_text(HOTLINES["12345"], script)
+    code = contact_code(Contact(hotline, ("12345",), "", t("print.check.title"), False))
+    box = card_layout.phone_box((Row(t("print.check.hotline"), number="12345"),), code, script)
     pieces = [Piece("para", (Row(text),), "", n) for n, text in enumerate(rows)] + [box]
     output.ensure_app()
     family = print_font.print_family(script).family
     small = sizes_for(sheet, MIN_BODY_PT, family)
-    lines = [c(card_layout.DISCLAIMER)]
+    lines = [t("print.disclaimer")]
     space = card_layout.footer_space(lines, small, sheet)
-    bodies = paginate(c("打印测试页"), pieces, sheet, family, script, lambda _pages: space)
+    bodies = paginate(t("print.check.title"), pieces, sheet, family, script, lambda _pages: space)
     footer = card_layout.footer_html(lines, small)
     return sheet, [Page(html, footer, body) for html, body in bodies[:1]]
 
@@ -53,5 +55,5 @@ def check_page(printer_name: str, script: Script = "simplified",
 def print_test_page(printer_name: str, script: Script = "simplified") -> str:
     """Print the test page on that printer; returns its name (ReaderError when it can't)."""
     sheet, pages = check_page(printer_name, script)
-    title = convert("打印测试页", script) if script != "simplified" else "打印测试页"
-    return output.print_pages(pages, sheet, printer_name=printer_name, title=title)
+    return output.print_pages(pages, sheet, printer_name=printer_name,
+                              title=strings.text("print.check.title", script))

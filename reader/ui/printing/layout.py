@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from html import escape
 from typing import Literal
@@ -26,16 +27,14 @@ from typing import Literal
 from PySide6.QtCore import QRectF, QUrl
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QTextDocument
 
+from reader.core import strings
 from reader.core.article import Script
-from reader.core.script import convert
 
 LAYOUT_DPI = 288
 PX = LAYOUT_DPI / 72  # layout pixels per point: paragraph margins (Qt's HTML takes px only)
 TPX = 96 / 72  # table lengths (widths, padding, borders): Qt reads them as 96-dpi px and scales
 MIN_BODY_PT = 18
 MM = 72 / 25.4
-
-CONTINUED = "（续）"
 
 
 @dataclass(frozen=True)
@@ -292,8 +291,14 @@ class Page:
     left_out: str = ""  # sections left off to keep a card on one sheet ("注意"), for staff
 
 
+def printed_on_line(day: date, script: Script) -> str:
+    """打印日期：2026年12月6日, the footer line every printed page carries."""
+    words = strings.text("date.day", script, year=day.year, month=day.month, day=day.day)
+    return strings.text("print.printed_on", script, date=words)
+
+
 def title_html(title: str, s: Sizes, continued: bool, script: Script) -> str:
-    text = title + (convert(CONTINUED, script) if continued else "")
+    text = title + (strings.text("print.continued", script) if continued else "")
     return paragraph(text, s.css(s.title, True), bottom=s.body * 0.2)
 
 

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QApplication
 
+from reader import APP_NAME
 from reader.core.article import Article, Script
 from reader.core.cards import Card, category_label
 from reader.core.errors import ReaderError
@@ -47,7 +48,7 @@ from reader.ui.printing.article_layout import layout_article
 from reader.ui.printing.card_layout import layout_card, layout_contents
 from reader.ui.printing.layout import LAYOUT_DPI, PX, Page, Paper, paint_page, paper_for
 
-CREATOR = "大字读报"
+CREATOR = APP_NAME
 _PAGE_IDS = {"A4": QPageSize.PageSizeId.A4, "A5": QPageSize.PageSizeId.A5}
 _app: QCoreApplication | None = None
 
@@ -111,19 +112,24 @@ def booklet_pages(cards: Sequence[Card], *, script: Script = "simplified", paper
     if not chosen:
         raise PrintingError("print.error.no_cards")
 
-    def c(text: str) -> str:
-        return convert(text, script) if script != "simplified" else text
-
-    heading = c("帮助卡片") + (f"：{category_label(category, script)}" if category else "")
+    if category:
+        heading = text("print.booklet.title_of", script,
+                       category=category_label(category, script))
+    else:
+        heading = text("print.booklet.title", script)
     titles = [card.converted(script).title for card in chosen]
     # one category: a plain 目录; all cards: grouped under their categories
-    groups = [c("目录") if category else category_label(card.category, script) for card in chosen]
+    groups = [text("print.booklet.contents", script) if category
+              else category_label(card.category, script) for card in chosen]
+
+    def page_number(index: int) -> str:
+        return text("print.page", script, n=index + 1)
 
     def contents(first_pages: list[int]) -> list[Page]:
         entries = list(zip(groups, titles, first_pages, strict=True))
         return layout_contents(heading, entries,
                                script=script, paper=sheet, family=family, printed_on=day,
-                               label_for=lambda index, _count: c(f"第 {index + 1} 页"))  # fmt: skip
+                               label_for=lambda index, _count: page_number(index))  # fmt: skip
 
     # The contents' length moves every page number, and the page numbers barely change
     # its length: measure it with wide numbers, then lay the cards out once.
@@ -134,7 +140,7 @@ def booklet_pages(cards: Sequence[Card], *, script: Script = "simplified", paper
         start = cover_count
         for card in chosen:
             def label(index: int, _count: int, first: int = start) -> str:
-                return c(f"第 {first + index + 1} 页")
+                return page_number(first + index)
 
             laid = layout_card(card, script=script, paper=sheet, family=family,
                                local_info=local_info, printed_on=day, label_for=label)  # fmt: skip
@@ -200,8 +206,7 @@ def write_booklet_pdf(cards: Iterable[Card], path: str | os.PathLike[str], *,
                       local_info: LocalInfo | None = None) -> Path:  # fmt: skip
     sheet, pages = booklet_pages(list(cards), script=script, paper=paper, category=category,
                                  local_info=local_info)  # fmt: skip
-    title = convert("帮助卡片", script) if script != "simplified" else "帮助卡片"
-    return _write_pdf(pages, sheet, path, title)
+    return _write_pdf(pages, sheet, path, text("print.booklet.title", script))
 
 
 def article_pages(article: Article, cards: Sequence[Card], *, script: Script = "simplified",

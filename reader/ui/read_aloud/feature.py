@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core.article import Article, Script
 from reader.core.look import Look
+from reader.speech.engine import SPEEDS
 from reader.ui.read_aloud.from_here import FromHere, keep_in_middle
 from reader.ui.read_aloud.plan import (
     ALL,
@@ -49,7 +50,6 @@ if TYPE_CHECKING:
     from reader.ui.shell.main_window import MainWindow
     from reader.ui.shell.voice import Voice
 
-SPEEDS = ("slow", "medium", "fast")
 SHOW_PROBLEM_SECONDS = 15  # a message that asks for staff stays a while
 
 

@@ -7,13 +7,11 @@ from PySide6.QtWidgets import QAbstractScrollArea, QVBoxLayout, QWidget
 from reader.core.article import Article
 from reader.core.article_cache import in_script
 from reader.core.look import Look
+from reader.ui.shell.screens import ArticleScreen
 from reader.ui.widgets.article_view import ArticleView
-from reader.ui.widgets.pages import Page
 
 
-class ArticlePage(Page):
-    name = "article"
-
+class ArticlePage(ArticleScreen):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = ArticleView(self)

@@ -12,28 +12,25 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from reader.core.article import Article
 from reader.core.article_cache import in_script
 from reader.core.look import Look
+from reader.ui.shell.screens import HomeScreen
 from reader.ui.widgets.after_paint import AfterPaint
 from reader.ui.widgets.article_tile import ArticleTile
 from reader.ui.widgets.article_view import ButtonRow
 from reader.ui.widgets.basics import BigButton
-from reader.ui.widgets.pages import ColumnPage
 from reader.ui.widgets.text_block import TextBlock
 
 RESUME_TITLE_CHARS = 14  # 接着读：… stays one button wide at 1024 px
 
 
-class HomePage(ColumnPage):
-    name = "home"
+class HomePage(HomeScreen):
     column_bottom = 48
-    article_chosen = Signal(str)  # article id
-    resume_chosen = Signal()  # 接着读
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("homeContent", parent)

@@ -2,6 +2,8 @@
 
 main_window.py   MainWindow: toolbar on top, the message line, the page stack; the look,
                  zoom keys, focus order, geometry, opening an article.
+screens.py       HomeScreen, ArticleScreen: what the window needs of its home and
+                 article pages (the reading feature's, handed in by compose).
 toolbar.py       the toolbar across the top.
 notice_bar.py    NoticeBar, the message line under the toolbar.
 settings.py      the settings: declared defaults, a `changed` signal, broken files set aside.

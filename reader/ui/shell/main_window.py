@@ -1,8 +1,9 @@
 """The reading window: toolbar on top, a message line, and a stack of pages.
 
 The window knows no feature: the composition root (reader.ui.compose) builds the
-features around it. Pages (home and article here; card, category and staff pages from
-their features) are registered with `register_page` (see widgets/pages.py). All
+features around it, and gives it its home and article pages (what it needs of them:
+screens.py). Pages (those two; card, category and staff pages from their features) are
+registered with `register_page` (see widgets/pages.py). All
 appearance comes from the Settings: a change of size, script or theme, from a button, a
 shortcut or another part of the program, arrives through `Settings.changed` and redraws
 the toolbar and the visible page.
@@ -11,7 +12,6 @@ the toolbar and the visible page.
 from __future__ import annotations
 
 import itertools
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
@@ -50,11 +50,10 @@ from reader.core.strings import STRINGS, size_fields
 from reader.core.theme import THEMES, next_theme, stylesheet
 from reader.core.typography import step_down, step_up
 from reader.speech.chime_player import play_chime
-from reader.ui.reading.article_page import ArticlePage
-from reader.ui.reading.home import HomePage
 from reader.ui.shell import fonts
 from reader.ui.shell.notice_bar import HelpBanner, NoticeBar
 from reader.ui.shell.reading_places import ReadingPlaces
+from reader.ui.shell.screens import ArticleScreen, HomeScreen
 from reader.ui.shell.settings import Settings
 from reader.ui.shell.toolbar import ToolBar
 from reader.ui.shell.window_frame import fit_frame, maximise_on_screen, use_qt_translations
@@ -81,7 +80,6 @@ _SCROLL_KEYS = {
 }
 
 
-log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     page_changed = Signal(str)  # name of the page now shown
     look_changed = Signal(object)  # the new Look
@@ -90,7 +88,12 @@ class MainWindow(QMainWindow):
     closing = Signal()  # the window is about to close: silence, end workers
 
     def __init__(self, settings: Settings, articles: list[Article],
+                 make_home: Callable[[], HomeScreen],
+                 make_article_page: Callable[[], ArticleScreen],
                  parent: QWidget | None = None) -> None:
+        """`make_home`, `make_article_page`: the reading feature's pages (see screens.py),
+        given by the composition root. The window makes them once its look is set: a
+        widget made before the application font is set keeps Qt's default font."""
         super().__init__(parent)
         self.settings = settings
         self.articles = list(articles)
@@ -118,8 +121,8 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()
         self.look = self._make_look()
         self._apply_stylesheet(self.look)
-        self.home = HomePage()
-        self.article_page = ArticlePage()
+        self.home = make_home()
+        self.article_page = make_article_page()
         self.register_page(self.home)
         self.register_page(self.article_page)
         self.home.article_chosen.connect(lambda article_id: self.open_article(article_id))
@@ -417,14 +420,12 @@ class MainWindow(QMainWindow):
 
     def call_for_help(self) -> None:
         """请工作人员帮忙: the banner (the page stays in view), a chime staff hear across
-        the room, and one line in the help-call log staff read. A log that cannot be
-        written is only logged: the resident's call must not depend on the disk."""
-        from reader.core.help_calls import record_help_call
+        the room, one more in this month's count, and the time and screen in memory for
+        the staff area. Counting never raises: the call must not depend on the disk."""
         from reader.core.local_info import load_local_info
 
         screen = self.current_page().name
-        if not record_help_call(self.settings.path.parent, screen):
-            log.warning("help call on %s could not be written to the log", screen)
+        self.usage_counts().help_pressed(screen)
         centre = load_local_info().centre
         self.help_banner.show_call(centre.name, centre.phone)
         self.chime()

@@ -25,15 +25,16 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from reader import paths
+from reader.core import strings
 from reader.core.ini_check import IniReading, describe, read_ini
 from reader.core.safe_files import atomic_write_text
 from reader.core.theme import DEFAULT_THEME, THEMES
 from reader.core.typography import DEFAULT_BODY_PT, MAX_BODY_PT, MIN_BODY_PT, nearest_step
+from reader.speech.engine import SPEEDS
 from reader.speech.voice_choice import VOICE_CHOICES
 
 log = logging.getLogger(__name__)
 
-SPEEDS = ("slow", "medium", "fast")
 SCRIPTS = ("simplified", "traditional")
 
 
@@ -158,8 +159,7 @@ class Settings(QObject):
                 if reading.damaged:
                     self._say_damaged(reading, kept, saved=False)
                 else:
-                    self.problem = ("设置文件夹不能写，设置文件没能改存为 UTF-8；"
-                                    "设置照常读出来了，这次的改动不会保存。")
+                    self.problem = strings.text("settings.problem.not_utf8")
                 return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -167,7 +167,7 @@ class Settings(QObject):
             log.warning("settings folder not created: %s", exc)
         store = QSettings(str(self.path), QSettings.Format.IniFormat)
         if store.status() != QSettings.Status.NoError:
-            self.problem = "设置文件打不开，改用默认设置（这次的改动不会保存）。"
+            self.problem = strings.text("settings.problem.cannot_open")
             self._keep_community_mode_on()
             return
         self._store = store
@@ -200,10 +200,11 @@ class Settings(QObject):
             self._keep_community_mode_on()
         store.sync()
         keys = "、".join(FIELDS[name].key for name in bad)
-        self.problem = (f"设置文件里有 {len(bad)} 项写得不对（{keys}），"
-                        + ("这几项改用默认值，社区模式保持打开" if "community_mode" in bad
-                           else "这几项改用默认值")
-                        + (f"；原来的文件另存为 {kept.name}。" if kept else "。"))
+        what = strings.text("settings.problem.bad_values_kiosk" if "community_mode" in bad
+                            else "settings.problem.bad_values_default")
+        aside = strings.text("settings.problem.kept", name=kept.name) if kept else ""
+        self.problem = strings.text("settings.problem.bad_values", n=len(bad), keys=keys,
+                                    what=what, kept=aside)
 
     def _read_only(self, text: str) -> None:
         """The values in `text`, read through a temporary copy: the real file cannot be
@@ -235,15 +236,15 @@ class Settings(QObject):
             self._store.sync()
         what = describe(reading) or ""
         if reading.text is None:
-            what += "其它设置用默认值"
+            what += strings.text("settings.problem.unreadable")
         else:
-            what += "看不懂的行去掉了，别的设置照旧"
+            what += strings.text("settings.problem.lines_dropped")
         if kept:
-            what += f"，原来的文件另存为 {kept.name}"
+            what += strings.text("settings.problem.kept_aside", name=kept.name)
         if not self._community_said_off:
-            what += "；为了安全，社区模式打开着（可在工作人员区“设置”里关掉）"
+            what += strings.text("settings.problem.kiosk_kept_on")
         if not saved:
-            what += "；设置文件夹不能写，这次的改动不会保存"
+            what += strings.text("settings.problem.not_saved")
         self.problem = what + "。"
         log.warning("settings file %s: %s", self.path, self.problem)
 
@@ -295,8 +296,7 @@ class Settings(QObject):
         self._store.sync()
         if self._store.status() == QSettings.Status.NoError or self.save_problem:
             return
-        self.save_problem = (f"设置存不进去（磁盘满了，或者设置文件夹不能写）：{self.path.parent}。"
-                             "改动这次有效，下次打开程序会丢失。")
+        self.save_problem = strings.text("settings.problem.save_failed", folder=self.path.parent)
         log.warning("settings not saved: %s", self.path)
         self.save_failed.emit(self.save_problem)
 

@@ -119,3 +119,5 @@ class StaffContext:
     stop_speech: Callable[[], None]  # every reader in the window stops
     voice_status: Callable[[], VoiceStatus | None]  # the window's voice and why; None: not ready
     printing: StaffPrinting  # booklets, the printer list, 打印测试页
+    # what was wrong with the library files when the window last loaded its articles
+    library_problems: Callable[[], Sequence[str]] = lambda: ()

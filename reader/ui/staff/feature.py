@@ -10,7 +10,7 @@ while the staff area is open, and are refused on the residents' side.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,8 +44,10 @@ class StaffArea(QObject):
                  content_packs: Callable[[], PackChecks | None],
                  printing: StaffPrinting,
                  pin_clock: Callable[[], float] = time.time,
-                 voice_status: Callable[[], VoiceStatus | None] = lambda: None) -> None:
+                 voice_status: Callable[[], VoiceStatus | None] = lambda: None,
+                 library_problems: Callable[[], Sequence[str]] = lambda: ()) -> None:
         super().__init__(window)
+        self._library_problems = library_problems
         self.window = window
         self.community = community
         self._stop_speech = stop_speech
@@ -106,7 +108,8 @@ class StaffArea(QObject):
             lock_and_go_home=self.lock_and_go_home, idle_minutes=self.idle_minutes,
             content_packs=self._content_packs, usage=window.usage_counts,
             stop_speech=self._stop_speech, voice_status=self._voice_status,
-            printing=self._printing)
+            printing=self._printing,
+            library_problems=self._library_problems)
 
     def staff_page(self) -> StaffPage:
         if self._staff_page is None:

@@ -22,13 +22,11 @@ def current_cards(ctx: StaffContext) -> CardSet:
 
 
 def file_problems(ctx: StaffContext) -> list[str]:
-    from reader.core.articles_source import library_problems
-
     problems: list[str] = []
     for settings_problem in (ctx.settings.problem, ctx.settings.save_problem):
         if settings_problem:
             problems.append(settings_problem)
-    problems.extend(library_problems)
+    problems.extend(ctx.library_problems())
     problems.extend(ctx.library().problems)
     cards = current_cards(ctx)
     problems.extend(str(problem) for problem in cards.problems)

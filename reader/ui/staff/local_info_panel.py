@@ -12,13 +12,9 @@ in the system's text editor.
 
 from __future__ import annotations
 
-import shutil
-import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from reader.core.card_text import card_sections
@@ -39,32 +35,14 @@ from reader.core.local_info_save import (
     parse_checked_date,
     save_local_info,
 )
+from reader.core.strings import STRINGS
 from reader.core.typography import MIN_TARGET_PX
 from reader.ui.staff.file_health import current_cards
 from reader.ui.staff.parts import Panel, button, combo, heading, label
+from reader.ui.staff.text_editor import open_in_text_editor
 
 if TYPE_CHECKING:
     from reader.ui.staff.context import StaffContext
-
-# Text editors tried on Linux when xdg-open has no program for a .toml file.
-LINUX_EDITORS = ("gnome-text-editor", "gedit", "kate", "kwrite", "mousepad", "xed", "pluma",
-                 "featherpad", "leafpad")
-
-
-def open_in_text_editor(path: Path) -> bool:
-    """Start the system's text editor on `path`; False when none could be started."""
-    if sys.platform == "win32":
-        return QProcess.startDetached("notepad.exe", [str(path)])[0]
-    if sys.platform == "darwin":
-        return QProcess.startDetached("open", ["-t", str(path)])[0]
-    opener = shutil.which("xdg-open")
-    if opener:  # its exit code says whether a program took the file (xdg-open waits that long)
-        process = QProcess()
-        process.start(opener, [str(path)])
-        if process.waitForFinished(10000) and process.exitCode() == 0:
-            return True
-    editor = next((found for name in LINUX_EDITORS if (found := shutil.which(name))), None)
-    return editor is not None and QProcess.startDetached(editor, [str(path)])[0]
 
 
 class FieldRow:
@@ -272,8 +250,13 @@ class LocalInfoPanel(Panel):
     def open_file(self) -> None:
         if self.ctx.community.active or self.info is None or self.info.path is None:
             return
-        if not self.opener(self.info.path):
-            self.say(self.t("staff.local.open_failed", path=self.info.path))
+        path = self.info.path
+
+        def opened(started: bool) -> None:
+            if not started:
+                self.say(self.t("staff.local.open_failed", path=path))
+
+        self.opener(path, opened)  # returns at once; `opened` may come a little later
 
     def look_convert(self, text: str) -> str:
         return self.look.convert(text) if self.look is not None else text
@@ -297,7 +280,7 @@ class LocalInfoPanel(Panel):
             self._label_row(self.rows[f"centre.{key}"], name, required=key == "name")
         self.checked_title.setText(t("staff.local.checked_heading"))
         self.checked_hint.setText(t("staff.local.checked_hint"))
-        self._label_row(self.rows[CHECKED_KEY], "核实日期")  # a field name, like CENTRE_FIELDS
+        self._label_row(self.rows[CHECKED_KEY], STRINGS["staff.local.checked"])
         self.rows[CHECKED_KEY].edit.setPlaceholderText("2026-12-06")
         self.today_button.set_texts(t("staff.local.today"), t("staff.local.today_desc"))
         self.cards_title.setText(t("staff.local.cards_heading"))

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QLabel, QWidget
 
+from reader.core.errors import plain_os_error
 from reader.core.usage_counts import (
     CSV_HEADER,
+    TOTAL_ROW,
     MonthCounts,
     ReportRow,
     UsageCounts,
@@ -109,7 +111,7 @@ class StatsPanel(Panel):
             count = label(str(row.count), name="statsCount")
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             cell = label(name, name="statsItem")
-            if not row.card or row.card == "合计":
+            if not row.card or row.card == TOTAL_ROW:
                 cell.setProperty("staffBold", True)
             self.grid.addWidget(cell, number, 0)
             self.grid.addWidget(count, number, 1)
@@ -122,7 +124,7 @@ class StatsPanel(Panel):
         item = self.look_convert(row.item)
         if not row.card:
             return item
-        if row.card == "合计":
+        if row.card == TOTAL_ROW:
             return self.t("staff.stats.total", item=item)
         return self.t("staff.stats.card_row", card=row.card)
 
@@ -153,6 +155,6 @@ class StatsPanel(Panel):
             write_report_csv(Path(path), report_csv(self.counts, rows, header))
         except OSError as exc:
             self.say(self.t("staff.stats.csv_failed", path=path,
-                            reason=self.look_convert(exc.strerror or str(exc))))
+                            reason=self.look_convert(plain_os_error(exc))))
             return
         self.say(self.t("staff.stats.saved", path=path))

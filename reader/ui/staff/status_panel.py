@@ -1,6 +1,7 @@
 """状况: is everything all right? Community mode, broken files, where the error log is
-and its last entries (the same facts `python -m reader doctor` prints), the last presses
-of 请工作人员帮忙, and 试一下声音 (one sentence through the reading path)."""
+and its last entries (the same facts `python -m reader doctor` prints), the presses of
+请工作人员帮忙 since the program started (kept in memory only) and this month's count,
+and 试一下声音 (one sentence through the reading path)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from reader import crash, paths
-from reader.core.help_calls import SCREEN_WORDS, read_help_calls
+from reader.core.help_calls import SCREEN_WORDS
 from reader.core.pin import RESET_COMMAND
+from reader.core.strings import STRINGS
 from reader.ui.staff.file_health import file_problems
 from reader.ui.staff.parts import Panel, button, heading, label
 
@@ -42,7 +44,7 @@ class StatusPanel(Panel):
         self._problems: list[str] = []
         self._errors: list[str] = []
         self._calls: list[str] = []
-        self._call_count = 0
+        self._month_presses = 0
         self._sound: tuple[str, bool] | None = None  # (message key or text, is a key)
         self._sound_check: SoundCheck | None = None
         self._sound_timer = QTimer(self)
@@ -52,10 +54,12 @@ class StatusPanel(Panel):
     def refresh(self) -> None:
         self._problems = file_problems(self.ctx)
         self._errors = crash.last_errors(5)
-        calls = read_help_calls(self.ctx.settings.path.parent, newest=1000)
-        self._call_count = len(calls)
-        self._calls = [f"{c.when:%Y-%m-%d %H:%M}  {SCREEN_WORDS.get(c.screen, c.screen)}"
-                       for c in calls[:5]]
+        usage = self.ctx.usage()
+        self._month_presses = usage.month().help_presses
+        self._calls = [STRINGS["staff.status.help_call"].format(
+                           month=c.when.month, day=c.when.day, time=f"{c.when:%H:%M}",
+                           screen=SCREEN_WORDS.get(c.screen, c.screen))
+                       for c in usage.recent_help.newest_first()[:5]]
         self.retranslate()
 
     # --- 试一下声音 ------------------------------------------------------------------------------
@@ -104,12 +108,13 @@ class StatusPanel(Panel):
         else:
             self.errors.setText(self.t("staff.status.no_errors"))
         self.check.set_texts(self.t("staff.status.check"), self.t("staff.status.check_desc"))
+        lines = [self.t("staff.status.help_month", n=self._month_presses)]
         if self._calls:
-            self.help_calls.setText("\n".join([
-                self.t("staff.status.help_calls", n=self._call_count),
-                *(f"• {look.convert(line)}" for line in self._calls)]))
+            lines.append(self.t("staff.status.help_calls"))
+            lines += [f"• {look.convert(line)}" for line in self._calls]
         else:
-            self.help_calls.setText(self.t("staff.status.no_help_calls"))
+            lines.append(self.t("staff.status.no_help_calls"))
+        self.help_calls.setText("\n".join(lines))
         self.sound_button.set_texts(self.t("staff.status.sound_test"),
                                     self.t("staff.status.sound_test_desc"))
         if self._sound is not None:

@@ -347,7 +347,7 @@ def keep_dialogs_inside(community: Community | None = None) -> None:
     QFileDialog.getExistingDirectory = staticmethod(lambda *a, **k: "")  # type: ignore[method-assign]
     from reader.ui.staff import local_info_panel
 
-    local_info_panel.open_in_text_editor = lambda path: True
+    local_info_panel.open_in_text_editor = lambda path, report: report(True)
     if community is not None:
         community.quit_program = lambda: None  # type: ignore[method-assign]
 

@@ -1,21 +1,18 @@
-"""请工作人员帮忙: one press on any screen shows the banner, chimes, and writes one line
-to the log staff read; the page stays where it was."""
+"""请工作人员帮忙: one press on any screen shows the banner, chimes, and is counted for the
+month (the time and screen kept in memory only, for staff); the page stays where it was."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from reader.core.help_calls import read_help_calls
+from reader.core.usage_counts import UsageCounts
 from tests.support.window_helpers import LONGEST, make_window, open_gates, settle
 
-LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\t[a-z_]+$")
 
-
-def test_one_press_banner_chime_and_log_line_on_each_screen(qtbot: QtBot) -> None:
+def test_one_press_banner_chime_and_count_on_each_screen(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     chimes: list[int] = []
     window.chime = lambda: chimes.append(1) or True
@@ -41,12 +38,11 @@ def test_one_press_banner_chime_and_log_line_on_each_screen(qtbot: QtBot) -> Non
     assert window.current_page() is window.article_page  # never an empty screen
     assert chimes == [1, 1]
 
-    lines = (window.settings.path.parent / "help-calls.log").read_text(encoding="utf-8")
-    assert all(LINE.match(line) for line in lines.splitlines())
-    assert [call.screen for call in read_help_calls(window.settings.path.parent)] == \
-        ["article", "home"]
-    newest = read_help_calls(window.settings.path.parent)[0].when
-    assert abs((dt.datetime.now() - newest).total_seconds()) < 60  # local time
+    assert UsageCounts().month().help_presses == 2  # on disk: this month's count
+    assert not (window.settings.path.parent / "help-calls.log").exists()
+    recent = window.usage_counts().recent_help.newest_first()
+    assert [call.screen for call in recent] == ["article", "home"]
+    assert abs((dt.datetime.now() - recent[0].when).total_seconds()) < 60  # local time
 
     qtbot.mouseClick(banner.close_button, Qt.MouseButton.LeftButton)
     assert not banner.isVisible()

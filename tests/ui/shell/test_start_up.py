@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.articles_source import load_articles
+from reader.ui.reading.article_page import ArticlePage
+from reader.ui.reading.home import HomePage
 from reader.ui.shell import main_window as main_window_module
 from reader.ui.shell.main_window import MainWindow
 from reader.ui.shell.settings import Settings
@@ -25,8 +27,13 @@ def saved_place(block_id: str) -> Settings:
     return settings
 
 
+def window_alone(settings: Settings) -> MainWindow:
+    """The window with its reading pages and no other feature."""
+    return MainWindow(settings, load_articles(), HomePage, ArticlePage)
+
+
 def window_restored(qtbot: QtBot, block_id: str, before_show: bool) -> MainWindow:
-    window = MainWindow(saved_place(block_id), load_articles())
+    window = window_alone(saved_place(block_id))
     qtbot.addWidget(window)
     window.resize(*SIZE)
     if before_show:
@@ -79,7 +86,7 @@ def test_clicks_right_after_the_first_picture_are_still_held_back(
 
 
 def test_a_later_open_before_show_starts_at_its_top(qtbot: QtBot) -> None:
-    before = MainWindow(saved_place("p9"), load_articles())
+    before = window_alone(saved_place("p9"))
     qtbot.addWidget(before)
     before.resize(*SIZE)
     before.restore_reading()
@@ -99,7 +106,7 @@ def test_a_later_open_before_show_starts_at_its_top(qtbot: QtBot) -> None:
 
 
 def test_the_first_picture_lays_out_only_what_it_shows(qtbot: QtBot) -> None:
-    window = MainWindow(saved_place("p9"), load_articles())
+    window = window_alone(saved_place("p9"))
     qtbot.addWidget(window)
     window.resize(*SIZE)
     window.restore_reading()
@@ -117,7 +124,7 @@ def test_the_first_picture_lays_out_only_what_it_shows(qtbot: QtBot) -> None:
 
 
 def test_a_change_before_the_first_paint_sees_the_whole_article(qtbot: QtBot) -> None:
-    window = MainWindow(saved_place("p9"), load_articles())
+    window = window_alone(saved_place("p9"))
     qtbot.addWidget(window)
     window.resize(*SIZE)
     window.restore_reading()
@@ -132,7 +139,7 @@ def test_a_change_before_the_first_paint_sees_the_whole_article(qtbot: QtBot) ->
 
 
 def test_start_up_work_waits_for_the_first_paint(qtbot: QtBot) -> None:
-    window = MainWindow(saved_place("p9"), load_articles())
+    window = window_alone(saved_place("p9"))
     qtbot.addWidget(window)
     done: list[str] = []
     window.after_first_paint(lambda: done.append("first"))

@@ -4,7 +4,11 @@ meanwhile-changed file left as it was, and the text editor outside community mod
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +22,9 @@ from reader import paths
 from reader.core.local_info import load_local_info
 from reader.ui.cards.feature import TopicCards
 from reader.ui.shell.main_window import MainWindow
-from reader.ui.staff.local_info_panel import LocalInfoPanel, open_in_text_editor
+from reader.ui.staff import text_editor
+from reader.ui.staff.local_info_panel import LocalInfoPanel
+from reader.ui.staff.text_editor import open_in_text_editor
 from reader.ui.widgets.text_block import TextBlock
 from tests.support.community_helpers import click, open_panel
 from tests.support.window_helpers import settle
@@ -150,6 +156,20 @@ def test_a_broken_file_is_left_as_it_was(qtbot: QtBot) -> None:
     assert not panel.replace_button.isVisible()
 
 
+def test_a_file_notepad_saved_as_gbk_with_crlf_saves(qtbot: QtBot) -> None:
+    path = paths.local_info_file()
+    window, panel = open_form(qtbot)  # the template is made on first open
+    hand = path.read_text(encoding="utf-8").replace('name = ""', 'name = "记事本填的"', 1)
+    path.write_bytes(hand.replace("\n", "\r\n").encode("gbk"))  # as Notepad's "ANSI"
+    click(qtbot, window, panel.reload_button)
+    assert panel.rows["centre.name"].edit.text() == "记事本填的"
+    fill_good(qtbot, window, panel)
+    click(qtbot, window, panel.save_button)
+    assert panel.message.text() == "已经保存。卡片上已经是新的内容。"
+    assert load_local_info(path).centre.name == "幸福社区服务中心"
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 now, with a BOM
+
+
 def test_a_file_changed_by_hand_meanwhile_is_not_overwritten(qtbot: QtBot) -> None:
     window, panel = open_form(qtbot)
     path = paths.local_info_file()
@@ -170,10 +190,16 @@ def test_a_file_changed_by_hand_meanwhile_is_not_overwritten(qtbot: QtBot) -> No
 def test_the_text_editor_only_outside_community_mode(qtbot: QtBot) -> None:
     window, staff, panel = open_panel(qtbot, "local", LocalInfoPanel)
     opened: list[Path] = []
-    panel.opener = lambda path: opened.append(path) or True  # type: ignore[assignment]
+
+    def opener(path: Path, report: Callable[[bool], None]) -> None:
+        opened.append(path)
+        report(True)
+
+    panel.opener = opener
     click(qtbot, window, panel.open_button)
     assert opened == [paths.local_info_file()]
-    panel.opener = lambda path: False  # type: ignore[assignment]
+    assert panel.message.text() == ""
+    panel.opener = lambda path, report: report(False)
     click(qtbot, window, panel.open_button)
     assert "没能打开文字编辑程序" in panel.message.text()
     assert str(paths.local_info_file()) in panel.message.text()
@@ -185,29 +211,92 @@ def test_the_text_editor_only_outside_community_mode(qtbot: QtBot) -> None:
     assert panel.save_button.isEnabled()  # the form itself works in community mode
 
 
-def fake_program(folder: Path, name: str, exit_code: int, log: Path) -> None:
+def fake_program(folder: Path, name: str, exit_code: int, log: Path, wait: int = 0) -> None:
+    """A stand-in for xdg-open or an editor: notes its name, pid and argument, then
+    (`wait`) stays running as xdg-open does on desktops it does not know."""
     program = folder / name
-    program.write_text(f'#!/bin/sh\necho "{name} $1" >> "{log}"\nexit {exit_code}\n',
+    program.write_text(f'#!/bin/sh\necho "{name} $$ $1" >> "{log}"\n'
+                       + (f"sleep {wait}\n" if wait else "") + f"exit {exit_code}\n",
                        encoding="utf-8")
     program.chmod(0o755)
 
 
-def test_the_editor_on_linux_xdg_open_then_a_text_editor(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bin_dir, log, target = tmp_path / "bin", tmp_path / "calls.log", tmp_path / "local-info.toml"
+def calls(log: Path) -> list[tuple[str, str]]:
+    """(program, argument) for each program started, in order."""
+    if not log.exists():
+        return []
+    return [(line.split()[0], line.split()[2]) for line in log.read_text("utf-8").splitlines()]
+
+
+def open_and_wait(qtbot: QtBot, target: Path) -> bool:
+    results: list[bool] = []
+    began = time.monotonic()
+    open_in_text_editor(target, results.append)
+    assert time.monotonic() - began < 0.5  # the window is never held up
+    qtbot.waitUntil(lambda: bool(results), timeout=10000)
+    qtbot.wait(500)  # a second report or a second editor would show up now
+    assert len(results) == 1
+    return results[0]
+
+
+@pytest.fixture
+def linux_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty folder as the only PATH (shell tools found by absolute path), Linux."""
+    bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
+    for tool in ("sh", "sleep"):
+        found = shutil.which(tool)
+        assert found is not None
+        (bin_dir / tool).symlink_to(found)
     monkeypatch.setenv("PATH", str(bin_dir))
-    assert open_in_text_editor(target) is False  # nothing to open it with: said, not silent
-    fake_program(bin_dir, "xdg-open", 0, log)
-    assert open_in_text_editor(target) is True
-    assert log.read_text(encoding="utf-8").split() == ["xdg-open", str(target)]
-    log.unlink()
-    fake_program(bin_dir, "xdg-open", 3, log)  # 3: no program for this kind of file
-    fake_program(bin_dir, "mousepad", 0, log)
-    assert open_in_text_editor(target) is True
-    for _ in range(50):  # the editor is started detached
-        if log.exists() and "mousepad" in log.read_text(encoding="utf-8"):
-            break
-        time.sleep(0.1)
-    assert log.read_text(encoding="utf-8").split() == [
-        "xdg-open", str(target), "mousepad", str(target)]
+    monkeypatch.setattr(text_editor.sys, "platform", "linux")
+    monkeypatch.setattr(text_editor, "XDG_OPEN_SETTLE_S", 1.0)
+    return bin_dir
+
+
+def test_with_nothing_to_open_it_with_staff_are_told(qtbot: QtBot, linux_path: Path) -> None:
+    assert open_and_wait(qtbot, linux_path.parent / "local-info.toml") is False
+
+
+def test_xdg_open_that_finds_a_program(qtbot: QtBot, linux_path: Path) -> None:
+    log, target = linux_path.parent / "calls.log", linux_path.parent / "local-info.toml"
+    fake_program(linux_path, "xdg-open", 0, log)
+    fake_program(linux_path, "mousepad", 0, log)
+    assert open_and_wait(qtbot, target) is True
+    assert calls(log) == [("xdg-open", str(target))]  # no second editor
+
+
+def test_xdg_open_that_finds_nothing_then_a_text_editor(qtbot: QtBot, linux_path: Path) -> None:
+    log, target = linux_path.parent / "calls.log", linux_path.parent / "local-info.toml"
+    fake_program(linux_path, "xdg-open", 3, log)  # 3: no program for this kind of file
+    fake_program(linux_path, "mousepad", 0, log)
+    assert open_and_wait(qtbot, target) is True
+    qtbot.waitUntil(lambda: len(calls(log)) == 2, timeout=5000)  # the editor is detached
+    assert calls(log) == [("xdg-open", str(target)), ("mousepad", str(target))]
+
+
+def test_without_xdg_open_a_text_editor(qtbot: QtBot, linux_path: Path) -> None:
+    log, target = linux_path.parent / "calls.log", linux_path.parent / "local-info.toml"
+    fake_program(linux_path, "gedit", 0, log)
+    assert open_and_wait(qtbot, target) is True
+    qtbot.waitUntil(lambda: bool(calls(log)), timeout=5000)
+    assert calls(log) == [("gedit", str(target))]
+
+
+def test_xdg_open_waiting_for_its_editor_holds_nothing_up(
+        qtbot: QtBot, linux_path: Path) -> None:
+    log, target = linux_path.parent / "calls.log", paths.local_info_file()
+    fake_program(linux_path, "xdg-open", 0, log, wait=30)
+    fake_program(linux_path, "mousepad", 0, log)
+    window, panel = open_form(qtbot)
+    try:
+        began = time.monotonic()
+        click(qtbot, window, panel.open_button)
+        assert time.monotonic() - began < 1.0  # the window answers at once
+        qtbot.waitUntil(lambda: bool(calls(log)), timeout=5000)
+        qtbot.wait(2000)  # past the settle time: taken as an open editor
+        assert calls(log) == [("xdg-open", str(target))]  # one editor, not two
+        assert "没能打开" not in panel.message.text()
+    finally:
+        pid = int(log.read_text("utf-8").split()[1])
+        os.killpg(pid, signal.SIGTERM)  # the fake editor's own session

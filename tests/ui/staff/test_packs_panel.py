@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from reader.core.article import Article
+from reader.core.articles_source import load_articles
 from reader.core.pack_source import Timeouts
 from reader.core.subscription import load_subscription
 from reader.paths import library_dir, local_cards_dir
@@ -229,7 +231,15 @@ def test_a_pc_left_on_home_shows_the_new_tiles_once_nobody_touches_it(
     save_subscription(pub.subscription())
     program = make_program(qtbot)
     window = program.window
-    packs = ContentPacks(window, program.cards, delay=lambda first: 3600, quiet_s=1.0)
+    loads: list[int] = []
+
+    def load() -> list[Article]:  # as compose gives it: the window's ArticlesSource
+        articles = load_articles()
+        loads.append(len(articles))
+        return articles
+
+    packs = ContentPacks(window, program.cards, delay=lambda first: 3600, quiet_s=1.0,
+                         load_articles=load)
     before = len(window.home.tiles)
     assert packs.check_now()
     qtbot.waitUntil(lambda: packs.last is not None, timeout=30000)
@@ -238,5 +248,6 @@ def test_a_pc_left_on_home_shows_the_new_tiles_once_nobody_touches_it(
         qtbot.wait(250)
         assert len(window.home.tiles) == before
     qtbot.waitUntil(lambda: len(window.home.tiles) == before + 1, timeout=5000)
+    assert loads == [before + 1]  # home shows what the given source loaded
     # (the first pack a PC ever applies marks nothing 新: everything would be new)
     assert not any(t.title.plain_text().startswith("新 ") for t in window.home.tiles)

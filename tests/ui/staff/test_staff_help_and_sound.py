@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reader.core.help_calls import record_help_call
 from reader.ui.staff.status_panel import StatusPanel
 from tests.support.community_helpers import make_community_window, unlock
 from tests.support.speech_fakes import FakePlayer
@@ -27,14 +26,17 @@ def status_panel(qtbot: QtBot) -> StatusPanel:
 
 def test_staff_see_the_help_presses(qtbot: QtBot) -> None:
     panel = status_panel(qtbot)
-    assert panel.help_calls.text() == "还没有居民按过“请工作人员帮忙”。"
-    folder = panel.ctx.settings.path.parent
-    record_help_call(folder, "home", dt.datetime(2026, 12, 6, 9, 5))
-    record_help_call(folder, "article", dt.datetime(2026, 12, 6, 9, 30))
+    assert panel.help_calls.text().splitlines() == [
+        "这个月居民按了 0 次“请工作人员帮忙”。", "这次打开程序以来还没有人按过。"]
+    usage = panel.ctx.usage()
+    for minute, screen in ((5, "home"), (30, "article")):
+        usage.clock = lambda minute=minute: dt.datetime(2026, 12, 6, 9, minute)  # type: ignore[misc]
+        usage.help_pressed(screen)
     panel.refresh()
     assert panel.help_calls.text().splitlines() == [
-        "居民按“请工作人员帮忙”的记录（最新的在前，共 2 次）：",
-        "• 2026-12-06 09:30  文章", "• 2026-12-06 09:05  首页"]
+        "这个月居民按了 2 次“请工作人员帮忙”。",
+        "这次打开程序以来最近几次（最新的在前；时间不存到电脑上，关掉程序就没有了）：",
+        "• 12月6日 09:30  文章", "• 12月6日 09:05  首页"]
 
 
 @pytest.mark.realspeech
