@@ -239,6 +239,10 @@ STRINGS: dict[str, str] = {
     "print.preview.no_printer_item": "（没有打印机）",
     "print.preview.pages": "共 {n} 页，用 {sheets} 张纸",
     "print.preview.page_of": "第 {n} 页，共 {total} 页，用 {sheets} 张纸",
+    "print.preview.page_of_both_sides": "第 {n} 页，共 {total} 页，双面打印，用 {sheets} 张纸",
+    "print.preview.page_of_one_side": "第 {n} 页，共 {total} 页，用 {sheets} 张纸"
+    "（这台打印机不能自动双面打印）",
+    "print.preview.paper_both_sides": "{paper}（正反两面）",
     "print.preview.many_title": "页数很多",
     "print.preview.many": "一共 {n} 页，要用 {sheets} 张纸。确定要全部打印吗？",
     "print.preview.many_yes": "确定打印",
@@ -689,10 +693,12 @@ STRINGS: dict[str, str] = {
     "staff.booklet.saved": "已保存：{path}（{n} 张卡片）",
     "staff.booklet.printed": "已送到打印机“{name}”（{n} 张卡片）。",
     "staff.booklet.card_pages": "{title}（{n} 页）",
-    "staff.booklet.fit_ok": "每张卡片都能印在一张 A4 纸上。",
+    "staff.booklet.fit_ok": "每张卡片都能印在一张纸上：A4 印一面，A5 印正反两面。",
     "staff.booklet.too_long": "这些卡片一张 A4 纸印不下，会印成两页以上：{cards}。"
     "请把卡片文件里的句子删短一些。",
     "staff.booklet.notes_off": "这些卡片为了印在一张纸上，不印“注意”一段：{cards}。",
+    "staff.booklet.too_long_a5": "这些卡片用 A5 纸，正反两面也印不下：{cards}。"
+    "请用 A4 纸，或把卡片文件里的句子删短一些。",
     "staff.packs.tab": "内容订阅",
     "staff.packs.howto": "区里或街道发布的内容包（文章、卡片、读音）会自动更新到这台电脑。"
     "来源和公钥由发布单位提供。公钥填好后，请打电话和发布单位核对下面的指纹。",

@@ -3,6 +3,8 @@
 - building the derived print font (once per user, on first print): per face
 - laying out and writing one card as PDF, cold (nothing measured before) and warm
 - one preview page as an image; a booklet of every shipped card
+- pages per card: every shipped card, both scripts, A4 and A5, without local
+  information and with everything the staff form holds filled in (a table)
 """
 
 from __future__ import annotations
@@ -61,6 +63,46 @@ def main() -> None:
         start = time.perf_counter()
         printing.write_booklet_pdf(cards, out / "book.pdf")
         print(f"booklet of {len(cards)} cards: {time.perf_counter() - start:.2f} s")
+    pages_per_card()
+
+
+def pages_per_card() -> None:
+    """The table: pages of every card (A4: one page; A5: front and back), and whether
+    注意 was left off to keep it on one sheet (marked *)."""
+    from reader.core.cards import load_cards
+    from reader.core.local_info import LocalInfo, LocalOffice
+    from reader.ui.printing import output as printing
+    from tests.support.print_fixtures import full_local_info
+
+    cards = load_cards().cards
+    full = full_local_info(card.id for card in cards)
+    # "office": an office and its phone for every card and the centre (no address,
+    # hours or note): what the last measurement filled in
+    office = LocalInfo(full.centre, {card.id: LocalOffice(full.offices[card.id].office,
+                                                          full.offices[card.id].phone)
+                                     for card in cards})  # fmt: skip
+    infos = {"none": None, "office": office, "full": full}
+    columns = [(paper, script, info) for paper in ("A4", "A5")
+               for script in ("simplified", "traditional") for info in infos]
+    short = {"simplified": "简", "traditional": "繁"}
+    print("pages per card (* = 注意 left off to stay on one sheet)")
+    print(f"{'card':<12}" + "".join(f"{p}{short[s]} {i:<6}".rjust(11) for p, s, i in columns))
+    totals = dict.fromkeys(columns, 0)
+    notes_off = dict.fromkeys(columns, 0)
+    for card in cards:
+        cells = []
+        for column in columns:
+            paper, script, info = column
+            _sheet, pages = printing.card_pages(card, script=script, paper=paper,  # type: ignore[arg-type]
+                                                local_info=infos[info])  # fmt: skip
+            totals[column] += len(pages)
+            notes_off[column] += bool(pages[0].left_out)
+            cells.append(f"{len(pages)}{'*' if pages[0].left_out else ' '}".rjust(11))
+        print(f"{card.id:<12}" + "".join(cells))
+    print(f"{'pages':<12}" + "".join(f"{totals[c]:>10} " for c in columns))
+    print(f"{'注意 off':<10}" + "".join(f"{notes_off[c]:>10} " for c in columns))
+    print("none: no local information; office: an office and phone for every card and "
+          "the centre; full: everything the staff form holds")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import shutil
 import tempfile
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -95,6 +96,18 @@ def sample_local_info() -> LocalInfo:
     return LocalInfo(
         Centre("幸福社区党群服务中心", "幸福路12号", "0354-7654321", "周一到周五 上午9点到下午5点"),
         {"dibao": LocalOffice("幸福街道便民服务中心 2 号窗口", "0354-1234567")},
+    )
+
+
+def full_local_info(card_ids: Iterable[str]) -> LocalInfo:
+    """Everything the staff form holds, filled in for every card, at the lengths staff
+    write (the form's samples): the longest phone box a card prints."""
+    office = LocalOffice("幸福街道便民服务中心 2 号窗口", "0354-1234567", "幸福路 10 号",
+                         "周一到周五上午", "先打电话预约")  # fmt: skip
+    return LocalInfo(
+        Centre("幸福社区党群服务中心", "幸福路12号", "0354-7654321", "周一到周五 上午9点到下午5点"),
+        dict.fromkeys(card_ids, office),
+        checked=date(2026, 12, 1),
     )
 
 

@@ -62,12 +62,13 @@ def card_pieces(sections: Sequence[CardSection], qr: ContactCode | None = None,
     if office_more:  # the office's address, hours and note: one paragraph under its phone
         rows += (Row("　".join(office_more)),)
     rows += tuple(_box_row(ln.text, ln.number, ln.field) for ln in (phones.lines if phones else ()))
-    # where to ask nearby, on one line; its address and hours are on the screen card
+    # where to ask nearby, on one line: the number first, as for the hotlines, then whose
+    # it is; the centre's address and hours are on the screen card
     name = next((ln.text for ln in centre_lines if ln.field == "centre"), "")
     phone = next((ln for ln in centre_lines if ln.field == "centre_phone"), None)
     if phone is not None:
         row = _box_row(phone.text, phone.number, phone.field)
-        rows += (replace(row, text=f"{name}　{row.text}" if name else row.text),)
+        rows += (Row(name, number=row.number) if name and row.number else row,)
     elif name:
         rows += (Row(name),)
     if rows:
@@ -194,13 +195,18 @@ def layout_card(card: Card, *, script: Script, paper: Paper, family: str,
     small = sizes_for(paper, MIN_BODY_PT, family)
     label = label_for or (lambda index, count: page_label(index, count, script))
 
+    def footer(index: int, pages: int) -> list[str]:
+        # a card on several pages: the dates and sources only from the second page on
+        lines = footer_lines(card, script, printed_on, label(index, pages), checked)
+        return lines[:1] if index == 0 and pages > 1 else lines
+
     def footer_height(pages: int) -> float:
-        lines = footer_lines(card, script, printed_on, label(0, pages), checked)
-        return footer_space(lines, small, paper)
+        return footer_space(footer(pages - 1, pages), small, paper)
 
     def laid_out(parts: list[CardSection]) -> list[tuple[str, int]]:
         pieces = card_pieces(parts, code, script)
-        return paginate(shown.title, pieces, paper, family, script, footer_height)
+        return paginate(shown.title, pieces, paper, family, script, footer_height,
+                        paper.sheet_pages, footer_space(footer(0, 2), small, paper))
 
     bodies = laid_out(sections)
     left_out = ""
@@ -210,8 +216,7 @@ def layout_card(card: Card, *, script: Script, paper: Paper, family: str,
             bodies = shorter
             left_out = "、".join(section_label(key, script) for key in LEAVE_OFF)
     count = len(bodies)
-    footers = [footer_lines(card, script, printed_on, label(n, count), checked)
-               for n in range(count)]
+    footers = [footer(n, count) for n in range(count)]
     return [
         Page(html, footer_html(lines, small), body, left_out)
         for (html, body), lines in zip(bodies, footers, strict=True)

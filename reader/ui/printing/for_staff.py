@@ -34,12 +34,18 @@ class PrintingForStaff:
 
         return check_page.print_test_page(printer, script)
 
-    def card_fit(self, card: Card, script: Script,
-                 local_info: LocalInfo | None) -> tuple[int, bool]:
+    def card_fit(self, card: Card, script: Script, local_info: LocalInfo | None,
+                 paper: str = "A4") -> tuple[int, bool]:
         from reader.ui.printing import output
 
-        _sheet, pages = output.card_pages(card, script=script, local_info=local_info)
+        _sheet, pages = output.card_pages(card, script=script, paper=paper,
+                                          local_info=local_info)
         return len(pages), bool(pages[0].left_out)
+
+    def pages_per_sheet(self, paper: str) -> int:
+        from reader.ui.printing.layout import paper_for
+
+        return paper_for(paper).sheet_pages
 
     def write_booklet_pdf(self, cards: Sequence[Card], path: str | os.PathLike[str],
                           script: Script, category: str | None,

@@ -6,7 +6,8 @@ laid out at a fixed LAYOUT_DPI, independent of the device, and painted scaled, s
 PDF, the printer and the on-screen preview get the very same page breaks.
 
 A card fits one page at the largest body size that fits (never under MIN_BODY_PT, the
-18 pt floor of the MIIT 适老化 rules). A card too long for one page at MIN_BODY_PT
+18 pt floor of the MIIT 适老化 rules), trying the LAYOUTS at each size; on A5, else the
+front and back of one sheet the same way. A card too long for that at MIN_BODY_PT
 continues on the next page with its title repeated (staff are told before printing);
 a piece too tall for a whole page is split at a sentence end.
 
@@ -75,6 +76,12 @@ class Sizes:
     footer: int
     line_pct: int = 100  # of the font's own line height: LINE_EM of the type size
     width_px: float = 2000  # the text width of the page (to measure alternatives)
+    side_chars: float = 5.8  # a card's heading column, in heading characters (0: above)
+    gaps: float = 1.0  # the space between lines and round the box (tight: 0.5)
+
+    def space(self, share: float) -> float:
+        """A gap of `share` of the body size, in points."""
+        return self.body * share * self.gaps
 
     def css(self, pt: int, bold: bool = False) -> str:
         weight = "bold" if bold else "normal"
@@ -95,9 +102,20 @@ def line_pct(family: str) -> int:
     return min(100, round(100 * LINE_EM / natural_em))
 
 
-def sizes_for(paper: Paper, body: int, family: str) -> Sizes:
-    return Sizes(family, paper.title_pt, body, body + 3, body + 3, paper.phone_pt,
-                 paper.footer_pt, line_pct(family), paper.content_width_px)  # fmt: skip
+def sizes_for(paper: Paper, body: int, family: str, side_chars: float = 5.8,
+              tight: bool = False) -> Sizes:  # fmt: skip
+    phone = min(paper.phone_pt, body + 4) if tight else paper.phone_pt
+    return Sizes(family, paper.title_pt, body, body + 3, body + 3, phone, paper.footer_pt,
+                 line_pct(family), paper.content_width_px, side_chars,
+                 0.5 if tight else 1.0)  # fmt: skip
+
+
+# How a card is set, tried in this order at each type size: (heading column, tight).
+# Headings in a column on the left that fits "谁可以申请" on one line (easy to find), or
+# above their rows, which gives the text the whole width for a line a section (the
+# column takes a fifth of an A4 page's width and a third of an A5 page's). Tight: half
+# the gaps, and phone numbers 4 pt larger than the text rather than the paper's size.
+LAYOUTS = ((5.8, False), (0.0, False), (5.8, True), (0.0, True))
 
 
 # ---- pieces of a page ----------------------------------------------------------------------
@@ -127,15 +145,17 @@ class Piece:
     side: bool = False  # the heading in a column left of the rows (a card), not above them
 
     def html(self, s: Sizes) -> str:
-        if self.side and self.kind != "box":
+        if self.side and s.side_chars and self.kind != "box":
             return _side_rows(self, s)
+        if self.side and self.kind == "para" and self.heading and self.rows:
+            return _run_in(self, s)
         head = ""
         if self.heading and self.kind != "box":
             head = paragraph(self.heading, s.css(s.heading, True),
-                             top=s.body * 0.3, bottom=s.body * 0.05)  # fmt: skip
+                             top=s.space(0.3), bottom=s.space(0.05))  # fmt: skip
         if self.kind == "para":
             body = s.css(s.body)
-            return head + "".join(paragraph(r.text, body, bottom=s.body * 0.1) for r in self.rows)
+            return head + "".join(paragraph(r.text, body, bottom=s.space(0.1)) for r in self.rows)
         if self.kind == "list":
             return head + "".join(_row_table(r, s) for r in self.rows)
         return _box(self, s)
@@ -174,24 +194,32 @@ def _row_table(row: Row, s: Sizes) -> str:
     marker = row.marker
     return (
         f'<table border="0" width="100%" cellspacing="0" cellpadding="0" '
-        f'style="margin-bottom:{s.body * 0.05 * TPX:.0f}px">'
+        f'style="margin-bottom:{s.space(0.05) * TPX:.0f}px">'
         f'<tr><td width="{s.marker * 1.2 * TPX:.0f}">'
         f"{paragraph(marker, s.css(marker_pt, True))}</td>"
         f"<td>{paragraph(row.text, s.css(s.body))}</td></tr></table>"
     )
 
 
-SIDE_CHARS = 5.8  # the side column fits "谁可以申请" on one line
+def _run_in(piece: Piece, s: Sizes) -> str:
+    """A card's paragraph with its heading above the text: the heading opens the first
+    line ("这是什么　…"), which saves a line where every line counts."""
+    first, *rest = piece.rows
+    line = (f'<p style="line-height:{s.line_pct}%;margin-top:{s.space(0.3) * PX:.0f}px;'
+            f'margin-bottom:{s.space(0.1) * PX:.0f}px">'
+            f'<span style="{s.css(s.heading, True)}">{escape(piece.heading)}</span>'
+            f'<span style="{s.css(s.body)}">　{escape(first.text)}</span></p>')
+    return line + "".join(paragraph(r.text, s.css(s.body), bottom=s.space(0.1)) for r in rest)
 
 
 def _side_rows(piece: Piece, s: Sizes) -> str:
     """Rows as tables of [heading column | marker | text]; the heading only on the first."""
-    label_width = SIDE_CHARS * s.heading * TPX
+    label_width = s.side_chars * s.heading * TPX
     marker_width = s.marker * 1.2 * TPX
     out = []
     for n, row in enumerate(piece.rows):
         label = piece.heading if n == 0 else ""
-        top = s.body * 0.25 * TPX if n == 0 and piece.heading else 0
+        top = s.space(0.25) * TPX if n == 0 and piece.heading else 0
         cells = f'<td width="{label_width:.0f}">{paragraph(label, s.css(s.heading, True))}</td>'
         if piece.kind == "list":
             marker_pt = s.marker if row.marker.isdigit() else s.body
@@ -199,7 +227,7 @@ def _side_rows(piece: Piece, s: Sizes) -> str:
             cells += f'<td width="{marker_width:.0f}">{marker}</td>'
         cells += f"<td>{paragraph(row.text, s.css(s.body))}</td>"
         out.append(f'<table border="0" width="100%" cellspacing="0" cellpadding="0" '
-                   f'style="margin-top:{top:.0f}px;margin-bottom:{s.body * 0.05 * TPX:.0f}px">'
+                   f'style="margin-top:{top:.0f}px;margin-bottom:{s.space(0.05) * TPX:.0f}px">'
                    f"<tr>{cells}</tr></table>")  # fmt: skip
     return "".join(out)
 
@@ -207,7 +235,7 @@ def _side_rows(piece: Piece, s: Sizes) -> str:
 def _box(piece: Piece, s: Sizes) -> str:
     parts = []
     if piece.heading:
-        parts.append(paragraph(piece.heading, s.css(s.heading, True), bottom=s.body * 0.2))
+        parts.append(paragraph(piece.heading, s.css(s.heading, True), bottom=s.space(0.2)))
     for row in piece.rows:
         if row.number:
             number = f'<span style="{s.css(s.phone, True)}">{escape(row.number)}</span>'
@@ -215,31 +243,38 @@ def _box(piece: Piece, s: Sizes) -> str:
             spaced = f'<span style="{s.css(s.body)}">　{escape(row.text)}</span>'
             line = words + number if row.label_first else number + spaced
             parts.append(f'<p style="line-height:{s.line_pct}%;'
-                         f'margin-top:{s.body * 0.1 * PX:.0f}px;margin-bottom:0px">'
+                         f'margin-top:{s.space(0.1) * PX:.0f}px;margin-bottom:0px">'
                          f"{line}</p>")
         else:
-            parts.append(paragraph(row.text, s.css(s.body), top=s.body * 0.1))
+            parts.append(paragraph(row.text, s.css(s.body), top=s.space(0.1)))
     if not piece.image:
         return _box_table(f'<td valign="top">{"".join(parts)}</td>', s)
-    # The caption goes under the numbers or under the picture, whichever box is lower.
+    # The picture in a column of its own (the caption under the numbers or under the
+    # picture), or in the top corner with the lines running round it and then on under
+    # it the whole width of the box: whichever box is lowest.
     side = piece.image_pt * TPX
     picture = f'<img src="{piece.image}" width="{side:.0f}" height="{side:.0f}">'
-    caption = paragraph(piece.caption, s.css(s.body, True), top=s.body * 0.3)
+    corner = picture.replace("<img ", '<img style="float:right" ')
+    caption = paragraph(piece.caption, s.css(s.body, True), top=s.space(0.3))
     rows = "".join(parts)
     beside = (f'<td valign="top">{rows}{caption}</td>'
               f'<td valign="middle" width="{side:.0f}">{picture}</td>')
     under = (f'<td valign="top">{rows}</td>'
              f'<td valign="top" width="{side:.0f}">{picture}{caption}</td>')
-    return min((_box_table(cells, s) for cells in (beside, under)),
+    around = f'<td valign="top">{corner}{rows}{caption}</td>'
+    corner_captioned = (f'<table style="float:right" border="0" cellspacing="0" cellpadding="0" '
+                        f'width="{side:.0f}"><tr><td>{picture}{caption}</td></tr></table>')
+    around_captioned = f'<td valign="top">{corner_captioned}{rows}</td>'
+    return min((_box_table(cells, s) for cells in (beside, under, around, around_captioned)),
                key=lambda html: height_of(html, s.width_px))  # fmt: skip
 
 
 def _box_table(cells: str, s: Sizes) -> str:
     return (
-        f'<table border="0" width="100%" cellspacing="0" cellpadding="{s.body * 0.3 * TPX:.0f}" '
+        f'<table border="0" width="100%" cellspacing="0" cellpadding="{s.space(0.3) * TPX:.0f}" '
         f'style="border:{2 * TPX:.0f}px solid #000000;border-collapse:collapse;'
-        f"margin-top:{s.body * 0.3 * TPX:.0f}px;"
-        f'margin-bottom:{s.body * 0.3 * TPX:.0f}px"><tr>{cells}</tr></table>'
+        f"margin-top:{s.space(0.3) * TPX:.0f}px;"
+        f'margin-bottom:{s.space(0.3) * TPX:.0f}px"><tr>{cells}</tr></table>'
     )
 
 
@@ -299,36 +334,57 @@ def printed_on_line(day: date, script: Script) -> str:
 
 def title_html(title: str, s: Sizes, continued: bool, script: Script) -> str:
     text = title + (strings.text("print.continued", script) if continued else "")
-    return paragraph(text, s.css(s.title, True), bottom=s.body * 0.2)
+    return paragraph(text, s.css(s.title, True), bottom=s.space(0.2))
 
 
 def paginate(title: str, pieces: list[Piece], paper: Paper, family: str, script: Script,
-             footer_height: Callable[[int], float]) -> list[tuple[str, int]]:  # fmt: skip
-    """(body html, body pt) per page. `footer_height(pages)` is the footer's height."""
+             footer_height: Callable[[int], float], sheet_pages: int = 1,
+             first_footer: float | None = None) -> list[tuple[str, int]]:  # fmt: skip
+    """(body html, body pt) per page. `footer_height(pages)` is the footer's height;
+    `first_footer`, when given, the first page's when there are several.
+
+    One page at the largest type that fits (headings beside, then above the rows); else,
+    when a sheet has `sheet_pages` pages (A5 front and back), that many at the largest
+    type that fits; else on as many pages as it takes at the smallest type."""
     width = paper.content_width_px
     usable = (paper.height_pt - 2 * paper.margin_pt) * PX
+    places = LAYOUTS if any(piece.side for piece in pieces) else LAYOUTS[:1]
 
     for body in paper.body_pts:
-        s = sizes_for(paper, body, family)
-        html = title_html(title, s, False, script) + "".join(p.html(s) for p in pieces)
-        if height_of(html, width) <= usable - footer_height(1):
-            return [(html, body)]
+        for side, tight in places:
+            s = sizes_for(paper, body, family, side, tight)
+            html = title_html(title, s, False, script) + "".join(p.html(s) for p in pieces)
+            if height_of(html, width) <= usable - footer_height(1):
+                return [(html, body)]
 
-    body = paper.body_pts[-1]
-    s = sizes_for(paper, body, family)
-    room = usable - footer_height(2)
+    def pages_at(body: int, side: float, tight: bool) -> list[tuple[str, int]]:
+        s = sizes_for(paper, body, family, side, tight)
+        room = usable - footer_height(2)
 
-    def page_html(parts: list[Piece], index: int) -> str:
-        return title_html(title, s, index > 0, script) + "".join(p.html(s) for p in parts)
+        def page_html(parts: list[Piece], index: int) -> str:
+            return title_html(title, s, index > 0, script) + "".join(p.html(s) for p in parts)
 
-    def fits(parts: list[Piece], index: int) -> bool:
-        return height_of(page_html(parts, index), width) <= room
+        def fill(front: float) -> list[list[Piece]]:
+            def fits(parts: list[Piece], index: int) -> bool:
+                return height_of(page_html(parts, index), width) <= (room if index else front)
 
-    # Keeping sections whole must not cost a page: use it only when it needs no more pages.
-    tidy = _fill(pieces, fits, keep_sections=True)
-    plain = _fill(pieces, fits, keep_sections=False)
-    pages = tidy if len(tidy) <= len(plain) else plain
-    return [(page_html(parts, n), body) for n, parts in enumerate(pages)]
+            # Keeping sections whole must not cost a page: only when it needs no more.
+            tidy = _fill(pieces, fits, keep_sections=True)
+            plain = _fill(pieces, fits, keep_sections=False)
+            return tidy if len(tidy) <= len(plain) else plain
+
+        pages = fill(room if first_footer is None else usable - first_footer)
+        if len(pages) == 1:  # it fits only above the shorter footer: a single page has the whole
+            pages = fill(usable - footer_height(1))
+        return [(page_html(parts, n), body) for n, parts in enumerate(pages)]
+
+    if sheet_pages > 1:
+        for body in paper.body_pts:
+            for side, tight in places:
+                laid_out = pages_at(body, side, tight)
+                if len(laid_out) <= sheet_pages:
+                    return laid_out
+    return min((pages_at(paper.body_pts[-1], *place) for place in places), key=len)
 
 
 def _fill(pieces: list[Piece], fits: Callable[[list[Piece], int], bool],
@@ -353,9 +409,10 @@ def _fill(pieces: list[Piece], fits: Callable[[list[Piece], int], bool],
         while keep_sections and start > 0 and current[start - 1].section == piece.section:
             start -= 1
         if 0 < start < len(current):  # start the section on the next page instead
-            queue[0:0] = current[start:]
+            queue[0:0] = [*current[start:], piece]
             current = current[:start]
-        queue.insert(0, piece)
+        else:
+            queue.insert(0, piece)
         pages.append(current)
         current = []
     if current:

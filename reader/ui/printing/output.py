@@ -308,6 +308,14 @@ def printer_problem(name: str) -> str | None:
     return None
 
 
+def prints_both_sides(name: str) -> bool:
+    """Whether the printer can turn the paper itself (long-edge duplex). Qt drops a
+    duplex request the printer cannot do: the job then prints one side a sheet."""
+    ensure_app()
+    modes = QPrinterInfo.printerInfo(name).supportedDuplexModes()
+    return QPrinter.DuplexMode.DuplexLongSide in modes
+
+
 def choose_printer(printer_name: str | None = None) -> str:
     """The queue to use: the one asked for, else the default, else the only/first one."""
     names = available_printers()
@@ -336,7 +344,7 @@ def print_pages(pages: Sequence[Page], paper: Paper, *, printer_name: str | None
     if printer.printerName() != name:
         raise PrintingError("print.error.unusable", name=name)
     printer.setFullPage(True)  # the painter's origin is the paper's corner, as in the PDF
-    if paper.sheet_pages == 2:  # A5: a card's two pages are the front and back of one sheet
+    if paper.sheet_pages == 2 and len(pages) > 1:  # A5: the front and back of one sheet
         printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
     printer.setDocName(title)
     ended = _paint_to(printer, pages, paper, PrintingError("print.error.no_answer", name=name))

@@ -98,6 +98,7 @@ class PrintPreview(QDialog):
 
     def _build(self, printer_name: str | None) -> None:
         self._rendered_width = 0
+        self._page_in_view = 1
         self.print_button = self._button("print", "printButton")
         bold = QFont(self._ui_font)
         bold.setBold(True)
@@ -115,9 +116,11 @@ class PrintPreview(QDialog):
         self.zoom_out_button.clicked.connect(lambda: self.zoom_by(-1))
 
         self.paper_box = self._combo("paper", "paperChoice")
-        self.paper_box.addItems(list(PAPERS))
-        self.paper_box.setCurrentText(self.paper)
-        self.paper_box.currentTextChanged.connect(self._paper_changed)
+        for name in PAPERS:  # the paper's name is the item's data; its text may say more
+            self.paper_box.addItem(self._paper_label(name), name)
+        self.paper_box.setCurrentIndex(self.paper_box.findData(self.paper))
+        self.paper_box.currentIndexChanged.connect(
+            lambda _index: self._paper_changed(self.paper_box.currentData()))
 
         self.printer_box = self._combo("printer", "printerChoice")
         self.printers = printing.available_printers()
@@ -129,6 +132,8 @@ class PrintPreview(QDialog):
         else:
             self.printer_box.addItem(self.t("no_printer_item"))
             self.printer_box.setEnabled(False)
+        self.printer_box.currentTextChanged.connect(lambda _name: self._show_page_number(
+            self._page_in_view, len(self.pages)))
 
         # the page count above the pages; what happened right above the buttons
         self.page_count = QLabel()
@@ -213,11 +218,37 @@ class PrintPreview(QDialog):
         elif self.job.kind == "card" and self.pages and self.pages[0].left_out:
             self.show_message(self.t("notes_off", what=self.pages[0].left_out))
 
+    def _paper_label(self, name: str) -> str:
+        """"A5（正反两面）" where the job's A5 pages are the front and back of one sheet."""
+        sheet = PAPERS[name]
+        if sheet.sheet_pages < 2:
+            return name
+        if self.job.kind == "card" and len(self.job.lay_out(name)[1]) < 2:
+            return name  # a card that fits one side
+        return self.t("paper_both_sides", paper=name)
+
+    def two_sided(self) -> bool:
+        """The pages go on both sides of the paper (A5, more than one page)."""
+        return self.sheet.sheet_pages > 1 and len(self.pages) > 1
+
+    def printer_prints_both_sides(self) -> bool:
+        """Whether the chosen printer turns the paper itself (without a printer: a PDF,
+        which whoever prints it is told to print on both sides)."""
+        if not self.printers:
+            return True
+        return printing.prints_both_sides(self.printer_box.currentText())
+
     def sheets(self) -> int:
+        if self.two_sided() and not self.printer_prints_both_sides():
+            return len(self.pages)
         return sheets_for(len(self.pages), self.sheet)
 
     def _show_page_number(self, page: int, total: int) -> None:
-        self.page_count.setText(self.t("page_of", n=max(page, 1), total=total,
+        self._page_in_view = max(page, 1)
+        key = "page_of"
+        if self.two_sided():
+            key = "page_of_both_sides" if self.printer_prints_both_sides() else "page_of_one_side"
+        self.page_count.setText(self.t(key, n=self._page_in_view, total=total,
                                        sheets=self.sheets()))  # fmt: skip
 
     def zoom_by(self, step: int) -> None:

@@ -44,10 +44,11 @@ class BookletPanel(Panel):
         return [card for card in every if chosen is None or card.category == chosen]
 
     def refresh(self) -> None:
-        """Say which cards do not fit one A4 sheet (staff edit card files by hand)."""
+        """Say which cards do not fit one A4 page, or both sides of an A5 sheet (staff
+        edit card files and local information by hand)."""
         script = self.ctx.look().script
         local = self.ctx.cards.local_info()
-        too_long, notes_off = [], []
+        too_long, notes_off, too_long_a5 = [], [], []
         for card in self.ctx.cards.cards_in().cards:
             pages, left_out = self.ctx.printing.card_fit(card, script, local)
             title = card.converted(script).title
@@ -55,11 +56,16 @@ class BookletPanel(Panel):
                 too_long.append(self.t("staff.booklet.card_pages", title=title, n=pages))
             elif left_out:
                 notes_off.append(title)
+            a5_pages, _ = self.ctx.printing.card_fit(card, script, local, paper="A5")
+            if a5_pages > self.ctx.printing.pages_per_sheet("A5"):
+                too_long_a5.append(self.t("staff.booklet.card_pages", title=title, n=a5_pages))
         lines = []
         if too_long:
             lines.append(self.t("staff.booklet.too_long", cards="、".join(too_long)))
         if notes_off:
             lines.append(self.t("staff.booklet.notes_off", cards="、".join(notes_off)))
+        if too_long_a5:
+            lines.append(self.t("staff.booklet.too_long_a5", cards="、".join(too_long_a5)))
         self.fit.setText("\n".join(lines) or self.t("staff.booklet.fit_ok"))
 
     # ---- actions -----------------------------------------------------------------------

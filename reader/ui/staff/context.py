@@ -80,10 +80,14 @@ class StaffPrinting(Protocol):
         """打印测试页 on `printer`; the name of the printer it went to."""
         ...
 
-    def card_fit(self, card: Card, script: Script,
-                 local_info: LocalInfo | None) -> tuple[int, bool]:
-        """The pages the card takes printed on its own, and whether sections were left
-        off to keep it on one sheet."""
+    def card_fit(self, card: Card, script: Script, local_info: LocalInfo | None,
+                 paper: str = "A4") -> tuple[int, bool]:
+        """The pages the card takes printed on its own on `paper`, and whether sections
+        were left off to keep it on one sheet."""
+        ...
+
+    def pages_per_sheet(self, paper: str) -> int:
+        """A card's pages on one sheet of `paper`: A4 one side, A5 front and back."""
         ...
 
     def write_booklet_pdf(self, cards: Sequence[Card], path: str | os.PathLike[str],

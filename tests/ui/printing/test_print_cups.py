@@ -218,6 +218,59 @@ def test_print_card_through_cups(cups_queue: str, script: Script) -> None:
     assert convert("以当地最新规定为准", script) in text
 
 
+DUPLEX = QUEUE.replace("PDF", "Duplex")  # a queue whose PPD offers two-sided printing
+DUPLEX_OPTION = """*OpenUI *Duplex/Two-Sided: PickOne
+*OrderDependency: 10 AnySetup *Duplex
+*DefaultDuplex: None
+*Duplex None/Off: "<</Duplex false>>setpagedevice"
+*Duplex DuplexNoTumble/Long Edge: "<</Duplex true /Tumble false>>setpagedevice"
+*Duplex DuplexTumble/Short Edge: "<</Duplex true /Tumble true>>setpagedevice"
+*CloseUI: *Duplex
+
+"""
+
+
+def _job_sides(job: str) -> str:
+    """The job's `sides` attribute as CUPS keeps it in the job's control file."""
+    control = Path("/var/spool/cups") / f"c{int(job):05d}"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        data = control.read_bytes() if control.exists() else b""
+        at = data.find(b"\x00\x05sides")  # IPP: name length, name, value length, value
+        if at >= 0:
+            start = at + 7
+            length = int.from_bytes(data[start:start + 2], "big")
+            return data[start + 2:start + 2 + length].decode()
+        time.sleep(0.3)
+    raise AssertionError(f"no sides attribute in {control}")
+
+
+def test_a5_front_and_back_asks_a_duplex_printer_to_turn_the_paper(cups_queue: str,
+                                                                  tmp_path: Path) -> None:
+    ppd = Path(f"/etc/cups/ppd/{cups_queue}.ppd").read_text(encoding="latin-1")
+    assert "*OpenUI *PageSize" in ppd and "*Duplex" not in ppd  # cups-pdf: one side only
+    duplex_ppd = tmp_path / "duplex.ppd"
+    duplex_ppd.write_text(ppd.replace("*OpenUI *PageSize", DUPLEX_OPTION + "*OpenUI *PageSize", 1),
+                          encoding="latin-1")  # fmt: skip
+    _run("lpadmin", "-p", DUPLEX, "-E", "-v", "cups-pdf:/", "-P", str(duplex_ppd))
+    _run("lpadmin", "-p", DUPLEX, "-o", "pdftops-renderer-default=pdftocairo")
+    try:
+        assert printing.prints_both_sides(DUPLEX)
+        assert not printing.prints_both_sides(cups_queue)
+        card = sample_card()
+        assert len(printing.card_pages(card, paper="A5")[1]) == 2
+        # the duplex printer is asked for both sides; Qt asks the other for one side
+        for queue, sides in ((DUPLEX, "two-sided-long-edge"), (cups_queue, "one-sided")):
+            before = _job_ids(queue)
+            printing.print_card(card, printer_name=queue, paper="A5")
+            pdf, job = _wait_for_pdf(queue, before)
+            width, height = page_size_pt(pdf)
+            assert page_count(pdf) == 2 and abs(width - 420) <= 1 and height == 595  # A5
+            assert _job_sides(job) == sides
+    finally:
+        _run("lpadmin", "-x", DUPLEX, check=False)
+
+
 def test_paused_printer_gives_a_plain_message(cups_queue: str) -> None:
     _run("cupsdisable", "-r", "test: paused", cups_queue)
     try:

@@ -37,6 +37,10 @@ def _fonts(qapp: object, pytestconfig: pytest.Config) -> None:
     use_persistent_font_cache(pytestconfig)
 
 
+def choose_paper(preview: PrintPreview, name: str) -> None:
+    preview.paper_box.setCurrentIndex(preview.paper_box.findData(name))
+
+
 def _preview(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, printers: tuple[str, ...] = ("Office",),
              script: Script = "simplified", **kw: object) -> PrintPreview:  # fmt: skip
     monkeypatch.setattr(printing, "available_printers", lambda: list(printers))
@@ -108,7 +112,7 @@ def test_print_sends_the_chosen_printer_and_paper(
 
     monkeypatch.setattr(printing, "print_pages", fake_print)
     preview.printer_box.setCurrentText("Staff")
-    preview.paper_box.setCurrentText("A5")
+    choose_paper(preview, "A5")
     with qtbot.waitSignal(preview.printed) as printed:
         qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
     assert printed.args == ["Staff"]
@@ -136,7 +140,7 @@ def test_back_closes(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_paper_choice_changes_the_pages(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     preview = _preview(qtbot, monkeypatch)
     a4_pages = len(preview.pages)
-    preview.paper_box.setCurrentText("A5")
+    choose_paper(preview, "A5")
     assert len(preview.pages) > a4_pages  # smaller paper, same type size: more pages
     pixmap = preview.page_labels[0].pixmap()
     ratio = pixmap.height() / pixmap.width()
@@ -206,12 +210,38 @@ def test_zoom_buttons_change_the_page_size(qtbot: QtBot, monkeypatch: pytest.Mon
 
 
 def test_page_count_follows_the_page_in_view(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(printing, "prints_both_sides", lambda name: True)
     preview = _preview(qtbot, monkeypatch, paper="A5")  # the sample card: 2 pages on A5
     assert len(preview.pages) == 2
-    assert preview.page_count.text() == "第 1 页，共 2 页，用 1 张纸"  # A5: front and back
+    assert preview.page_count.text() == "第 1 页，共 2 页，双面打印，用 1 张纸"  # front and back
     bar = preview.strip.verticalScrollBar()
     bar.setValue(bar.maximum())
-    assert preview.page_count.text() == "第 2 页，共 2 页，用 1 张纸"
+    assert preview.page_count.text() == "第 2 页，共 2 页，双面打印，用 1 张纸"
+    choose_paper(preview, "A4")  # one page: nothing about sides
+    assert preview.page_count.text() == "第 1 页，共 1 页，用 1 张纸"
+
+
+def test_a_printer_that_cannot_turn_the_paper_is_said(qtbot: QtBot,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(printing, "prints_both_sides", lambda name: name == "Duplex")
+    preview = _preview(qtbot, monkeypatch, printers=("Duplex", "Simple"), paper="A5")
+    assert preview.page_count.text() == "第 1 页，共 2 页，双面打印，用 1 张纸"
+    preview.printer_box.setCurrentText("Simple")
+    assert preview.page_count.text() == "第 1 页，共 2 页，用 2 张纸（这台打印机不能自动双面打印）"
+    assert preview.sheets() == 2
+
+
+def test_the_a5_choice_says_front_and_back_where_a_card_needs_both(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    preview = _preview(qtbot, monkeypatch)  # the sample card: 2 pages on A5
+    texts = [preview.paper_box.itemText(n) for n in range(preview.paper_box.count())]
+    assert texts == ["A4", "A5（正反两面）"]
+    short = PrintPreview(sample_card(who=("居民。",), steps=("去街道办。",), bring=(), notes=(),
+                                     what="短。"))  # fmt: skip
+    qtbot.addWidget(short)
+    assert short.paper_box.itemText(1) == "A5"
+    assert len(short.job.lay_out("A5")[1]) == 1
 
 
 def _article_preview(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> PrintPreview:

@@ -184,8 +184,9 @@ def test_local_information_is_printed_only_when_filled_in(tmp_path: Path) -> Non
     with_info = squeeze(pdf_text(printing.write_card_pdf(card, tmp_path / "a.pdf",
                                                          local_info=info)))  # fmt: skip
     # the phone box: the office first, then the card's hotlines, then the centre's phone
+    # (its number first, as for the hotlines)
     filled_in = ("办理地点：幸福街道便民服务中心2号窗口", "办理电话：0354-1234567", "12345",
-                 "12333", "社区服务中心：幸福社区党群服务中心", "电话：0354-7654321")
+                 "12333", "0354-7654321社区服务中心：幸福社区党群服务中心")
     positions = [with_info.find(value) for value in filled_in]
     assert -1 not in positions and positions == sorted(positions)
     assert positions[-1] < with_info.find("这是什么")

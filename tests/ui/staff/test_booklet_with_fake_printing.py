@@ -22,8 +22,10 @@ from tests.support.community_helpers import click, open_panel
 class FakePrinting:
     """Records each booklet asked for; fails with `problem` when it is set."""
 
-    def __init__(self, fit: dict[str, tuple[int, bool]]) -> None:
-        self.fit = fit
+    def __init__(self, fit: dict[str, tuple[int, bool]],
+                 a5_pages: dict[str, int] | None = None) -> None:
+        self.fit = fit  # A4
+        self.a5_pages = a5_pages or {}
         self.problem = ""
         self.booklets: list[tuple[list[str], Script, str | None, str, str | None]] = []
 
@@ -41,9 +43,14 @@ class FakePrinting:
         self._fail_if_asked()
         return printer
 
-    def card_fit(self, card: Card, script: Script,
-                 local_info: LocalInfo | None) -> tuple[int, bool]:
+    def card_fit(self, card: Card, script: Script, local_info: LocalInfo | None,
+                 paper: str = "A4") -> tuple[int, bool]:
+        if paper == "A5":
+            return self.a5_pages.get(card.id, 2), False
         return self.fit.get(card.id, (1, False))
+
+    def pages_per_sheet(self, paper: str) -> int:
+        return 2 if paper == "A5" else 1
 
     def write_booklet_pdf(self, cards: Sequence[Card], path: str | os.PathLike[str],
                           script: Script, category: str | None,
@@ -64,12 +71,13 @@ class FakePrinting:
 def test_the_booklet_panel_asks_printing_for_what_staff_chose_and_says_what_happened(
         qtbot: QtBot) -> None:
     window, _staff, panel = open_panel(qtbot, "booklet", BookletPanel)
-    fake = FakePrinting({"dibao": (2, False), "jijiu": (1, True)})
+    fake = FakePrinting({"dibao": (2, False), "jijiu": (1, True)}, a5_pages={"dibao": 3})
     panel.ctx = dataclasses.replace(panel.ctx, printing=fake)
     panel.refresh()
     lines = panel.fit.text().split("\n")
     assert "城乡低保（2 页）" in lines[0] and "一张 A4 纸印不下" in lines[0]
     assert lines[1] == "这些卡片为了印在一张纸上，不印“注意”一段：急救和胸痛中心。"
+    assert "城乡低保（3 页）" in lines[2] and "A5" in lines[2]
 
     panel.box.setCurrentIndex(panel.box.findData("生活救助"))
     window.settings.set("printer", "Hall")

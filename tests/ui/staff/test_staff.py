@@ -437,6 +437,7 @@ def test_cards_that_do_not_fit_one_sheet_are_named_before_printing(
     import shutil
 
     from reader.resources import asset_path
+    from reader.ui.printing import output as printing
     from tests.support.print_fixtures import use_persistent_font_cache
 
     use_persistent_font_cache(pytestconfig)
@@ -458,9 +459,16 @@ def test_cards_that_do_not_fit_one_sheet_are_named_before_printing(
     shown = panel.fit.text()
     assert "一张 A4 纸印不下" in shown and "城乡低保（2 页）" in shown
     assert "急救和胸痛中心" in shown.split("\n")[1]  # notes left off, named too
+    a5_line = shown.split("\n")[2]  # A5 is checked too: more than front and back
+    written = program.cards.cards_in().get("dibao")
+    assert written is not None
+    _sheet, a5_pages = printing.card_pages(written, paper="A5")
+    assert len(a5_pages) > 2
+    assert "A5 纸，正反两面也印不下" in a5_line and f"城乡低保（{len(a5_pages)} 页）" in a5_line
     program.cards.reload_cards(None)  # the shipped cards: every one fits
     staff.show_section("booklet")
     assert "印不下" not in panel.fit.text()
+    assert "A5" not in panel.fit.text()  # every shipped card: front and back of one A5 sheet
 
 
 def _preview_of(
