@@ -16,11 +16,9 @@ Measured with pyttsx3 2.99 and espeak-ng 1.51 (see DESIGN.md "Speech"):
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import importlib.util
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import wave
@@ -93,6 +91,8 @@ def uses_espeak() -> bool:
 
 
 def espeak_library_loads() -> bool:
+    import ctypes  # here: the window imports this module (for SPEEDS) before its first paint
+
     for name in ESPEAK_LIBRARY_NAMES:
         try:
             ctypes.CDLL(name)
@@ -238,6 +238,8 @@ def speak(engine: Any, text: str) -> None:
     os.close(handle)
     try:
         save_wav(engine, text, name)
+        import subprocess
+
         # The worker's process group: stopping the worker ends the player with it.
         played = subprocess.run(["aplay", name, "-q"], stdin=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, check=False)

@@ -27,16 +27,13 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from reader import paths
 from reader.speech import engine as tts
 from reader.speech import neural_model
+from reader.speech.voice_choice import VOICE_CHOICES, VOICE_LABELS, VoiceChoice, VoiceKind
 
-VoiceChoice = Literal["auto", "neural", "system"]
-VOICE_CHOICES: tuple[VoiceChoice, ...] = ("auto", "neural", "system")
-VoiceKind = Literal["neural", "system"]
-VOICE_LABELS: dict[VoiceKind, str] = {"neural": "神经网络语音", "system": "系统语音"}
 NEURAL_WARM_UP = "你好。"
 
 
