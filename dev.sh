@@ -45,9 +45,20 @@ install_debs() {
   fi
   say "Installing Debian packages:$missing"
   $SUDO apt-get update -qq
+  # One package this release's archive lacks (Ubuntu 22.04 has no minisign) would make
+  # apt-get refuse the whole list: ask only for what the archive has.
+  known=""
+  for pkg in $missing; do
+    apt-cache show "$pkg" >/dev/null 2>&1 && known="$known $pkg"
+  done
   # shellcheck disable=SC2086
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing \
-    || true
+  [ -z "$known" ] || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+      --no-install-recommends $known || {
+    for pkg in $known; do  # one that cannot be installed keeps out only itself
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+        "$pkg" || true
+    done
+  }
   still=""
   for pkg in $missing; do
     dpkg -s "$pkg" >/dev/null 2>&1 || still="$still $pkg"

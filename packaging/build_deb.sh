@@ -114,8 +114,10 @@ fi
 [ -d "$BUNDLE/_internal/assets" ] || fail "打包结果里没有 assets/"
 
 say "Checking Depends against the libraries the bundle links to"
-"$PY" packaging/check_depends.py "$BUNDLE" "$LINUX/depends.txt"
-DEPENDS=$(grep -v '^[[:space:]]*#' "$LINUX/depends.txt" | sed '/^[[:space:]]*$/d' | paste -sd, - | sed 's/,/, /g')
+"$PY" packaging/check_depends.py "$BUNDLE" "$LINUX/depends.txt" > build/depends-check.txt \
+  || { cat build/depends-check.txt; fail "Depends 和打包结果用到的库对不上（见上面）"; }
+cat build/depends-check.txt
+DEPENDS=$(sed -n 's/^Depends: //p' build/depends-check.txt)
 
 # --- the package tree ----------------------------------------------------------------
 say "Assembling the package tree in $PKGROOT"

@@ -10,6 +10,10 @@ depends.txt states. Prints the Depends line built from depends.txt on success.
 The list is kept by hand rather than generated, because dpkg-shlibdeps writes the
 build machine's library versions (Debian 12's libx11 2:1.8.4, zstd 1.5.2), which would
 refuse installation on Ubuntu 22.04 although the bundle runs there.
+
+A line marked `[if linked]` goes into Depends only when the bundle built here links to
+it: Ubuntu's Python links the system's libmpdec3, Debian 12's carries its own copy (and
+Debian 12 has no libmpdec3 package at all).
 """
 
 from __future__ import annotations
@@ -23,9 +27,25 @@ from pathlib import Path
 ELF_MAGIC = b"\x7fELF"
 
 
+IF_LINKED = "[if linked]"
+
+
 def read_depends(path: Path) -> list[str]:
     lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
     return [line for line in lines if line]
+
+
+def depends_line(declared: list[str], needed: list[str]) -> str:
+    """The Depends field: every unmarked relation, and a marked one only when needed."""
+    needed_names = set().union(*(package_names(rel) for rel in needed)) if needed else set()
+    chosen = []
+    for relation in declared:
+        if relation.endswith(IF_LINKED):
+            relation = relation.removesuffix(IF_LINKED).strip()
+            if not package_names(relation) & needed_names:
+                continue
+        chosen.append(relation)
+    return ", ".join(chosen)
 
 
 def package_names(relation: str) -> set[str]:
@@ -72,6 +92,7 @@ def shlibdeps(bundle: Path) -> list[str]:
 
 
 def problems(needed: list[str], declared: list[str]) -> list[str]:
+    declared = [relation.removesuffix(IF_LINKED).strip() for relation in declared]
     declared_names = set().union(*(package_names(rel) for rel in declared))
     found = []
     for relation in needed:
@@ -101,7 +122,7 @@ def main(argv: list[str]) -> int:
         print(f"DEPENDS PROBLEM: {problem}", file=sys.stderr)
     if found:
         return 1
-    print("Depends: " + ", ".join(declared))
+    print("Depends: " + depends_line(declared, needed))
     return 0
 
 

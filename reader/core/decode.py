@@ -15,8 +15,6 @@ import functools
 import re
 import unicodedata
 
-import charset_normalizer
-
 from reader.core import strings
 from reader.core.errors import ArticleFileError
 from reader.core.limits import MAX_BYTES, too_big
@@ -111,6 +109,10 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     # and files here are far more often GBK than Big5.
     encoding = "gb18030"
     if len(data) >= 40:
+        # Loaded only here: it costs a tenth of the program's start-up, and nearly
+        # every file (the settings file among them) is UTF-8 and never gets this far.
+        import charset_normalizer
+
         best = charset_normalizer.from_bytes(data, cp_isolation=_CANDIDATES).best()
         if best is not None and best.encoding in readings:
             encoding = best.encoding

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from reader.core.article import Script
-from reader.core.pronounce import pinyin_text
 from reader.core.script import convert, detect
 from reader.core.sentences import split_sentences
 from reader.core.spoken_numbers import read_numbers
@@ -141,6 +140,10 @@ def dry_run_lines(text: str) -> list[str]:
 
 def dry_run_pinyin(text: str) -> list[str]:
     """For each sentence of `text`, the tone-numbered pinyin the voice will be given."""
+    # pypinyin's tables are some 60 MB: they belong in the speech worker, and in the
+    # window only when staff ask for this.
+    from reader.core.pronounce import pinyin_text
+
     return [
         " ".join(pinyin_text(chunk) for chunk in sentence.chunks)
         for sentence in prepare(text, detect(text))

@@ -7,7 +7,6 @@ Returns False when nothing could be started: the banner on screen is what counts
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -38,6 +37,8 @@ def play_chime() -> bool:
         program = shutil.which(player)
         if program is None:
             return False
+        import subprocess  # here, not at the top: the window imports this before its first paint
+
         args = [program, str(_chime_file())] + ([] if player == "afplay" else ["-q"])
         subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True)

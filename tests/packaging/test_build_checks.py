@@ -23,6 +23,17 @@ def test_a_newer_glibc_than_declared_is_a_problem() -> None:
     assert check.problems(["libc6 (>= 2.9)"], DECLARED) == []  # 2.9 < 2.35, not as text
 
 
+def test_a_library_marked_if_linked_is_a_dependency_only_where_the_bundle_links_it() -> None:
+    check = load("check_depends")
+    declared = [*DECLARED, "libmpdec3 [if linked]"]
+    ubuntu = ["libc6 (>= 2.34)", "libmpdec3 (>= 2.5.1)"]  # Ubuntu's Python links it
+    debian = ["libc6 (>= 2.34)"]  # Debian 12's carries its own
+    assert check.problems(ubuntu, declared) == [] and check.problems(debian, declared) == []
+    assert check.depends_line(declared, ubuntu).endswith(", libxcb1, libmpdec3")
+    assert "libmpdec3" not in check.depends_line(declared, debian)
+    assert check.depends_line(declared, debian).startswith("libc6 (>= 2.35), libglib2.0-0")
+
+
 def test_the_shipped_depends_list_names_what_the_issue_requires() -> None:
     declared = load("check_depends").read_depends(PACKAGING / "linux" / "depends.txt")
     names = " ".join(declared)

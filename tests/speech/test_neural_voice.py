@@ -19,6 +19,7 @@ from reader.cli import main
 from reader.speech import neural_model, voices
 from reader.speech.neural import DURATION_SCALE, NeuralSynthesizer, quick_start, split_pieces
 from reader.speech.service import SpeechService
+from tests.support.espeak_voices import pinyin_reading_voice
 from tests.support.speech_fakes import (
     FakePlayer,
     events_until_end,
@@ -149,7 +150,7 @@ def test_the_rewrite_replaces_the_flex_ops_and_is_checked(
 def fallback_reason(monkeypatch: pytest.MonkeyPatch) -> str:
     voice = voices.open_voice("auto", "slow", need_player=False)
     assert voice.status.kind == "system"
-    assert voice.status.name == "sit/cmn-latn-pinyin"
+    assert voice.status.name == pinyin_reading_voice()
     assert voice.status.reason.endswith("改用espeak-ng")
     return voice.status.reason
 
@@ -208,7 +209,7 @@ def test_a_broken_litert_in_the_worker_falls_back_and_says_why(
         status = speech.voice_status
         assert status is not None and status.kind == "system"
         assert status.describe() == (
-            "系统语音（sit/cmn-latn-pinyin）："
+            f"系统语音（{pinyin_reading_voice()}）："
             "缺少运行神经网络语音的 LiteRT（ai-edge-litert），改用espeak-ng"
         )
         player.cap_ms(100)

@@ -28,6 +28,10 @@ from reader.speech import service as service_module
 from reader.speech.doctor_checks import doctor_checks
 from reader.speech.service import READING_ERROR, SpeechService
 from tests.conftest import SEEDS
+from tests.support.espeak_voices import (
+    espeak_data_without_mandarin_voices,
+    pinyin_reading_voice,
+)
 from tests.support.speech_fakes import (
     FakePlayer,
     events_until_end,
@@ -410,30 +414,10 @@ def test_no_pyttsx3(monkeypatch: pytest.MonkeyPatch) -> None:
     assert_plain_reason(SpeechService(warm=False, voice="system").availability(), "pyttsx3")
 
 
-def espeak_data_without_pinyin_voice(root: Path) -> Path:
-    """A copy (by links) of espeak-ng's data without the Mandarin pinyin voice; espeak-ng
-    reads its data from $ESPEAK_DATA_PATH/espeak-ng-data."""
-    version = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True).stdout
-    source = Path(version.split("Data at:")[1].strip())
-
-    def copy(src: Path, dst: Path) -> None:
-        dst.mkdir(parents=True)
-        for item in src.iterdir():
-            if item.name.lower() == "cmn-latn-pinyin":
-                continue
-            if item.name in ("lang", "sit") and item.is_dir():
-                copy(item, dst / item.name)
-            else:
-                (dst / item.name).symlink_to(item)
-
-    copy(source, root / "espeak-ng-data")
-    return root
-
-
 def test_no_mandarin_voice_is_found_by_the_worker(
     tmp_path: Path, player: FakePlayer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("ESPEAK_DATA_PATH", str(espeak_data_without_pinyin_voice(tmp_path / "d")))
+    monkeypatch.setenv("ESPEAK_DATA_PATH", str(espeak_data_without_mandarin_voices(tmp_path / "d")))
     speech = SpeechService(voice="system")
     try:
         deadline = time.monotonic() + 20
@@ -463,18 +447,34 @@ def test_voice_choice_per_system() -> None:
     assert engine.choose_voice([sinji], "darwin") is None
 
 
-def test_the_real_espeak_voice_is_pinyin_mandarin() -> None:
+# The Mandarin voices of espeak-ng as pyttsx3 lists them (names as the library gives them).
+ESPEAK_151 = [Voice("sit/cmn", "Chinese (Mandarin, latin as English)", ["cmn"]),
+              Voice("sit/cmn-latn-pinyin", "Chinese (Mandarin, latin as Pinyin)", ["cmn"]),
+              Voice("sit/yue", "Chinese (Cantonese)", ["yue"])]
+ESPEAK_150 = [Voice("mb/mb-cn1", "chinese-mb-cn1", ["zh"]),
+              Voice("sit/cmn", "Chinese (Mandarin)", ["cmn"]),
+              Voice("sit/yue", "Chinese (Cantonese)", ["yue"])]
+
+
+def test_espeak_voice_choice_on_each_version() -> None:
+    assert engine.choose_voice(ESPEAK_151, "linux") == "sit/cmn-latn-pinyin"
+    assert engine.choose_voice(ESPEAK_151[::-1], "linux") == "sit/cmn-latn-pinyin"
+    assert engine.choose_voice(ESPEAK_150, "linux") == "sit/cmn"  # it reads pinyin there
+    # 1.51 without its pinyin voice: sit/cmn would spell the pinyin as English words
+    assert engine.choose_voice([ESPEAK_151[0], ESPEAK_151[2]], "linux") is None
+    assert engine.choose_voice([ESPEAK_150[0], ESPEAK_150[2]], "linux") is None
+
+
+def test_the_real_espeak_voice_reads_pinyin_as_mandarin() -> None:
     voices = engine.open_engine(need_player=False).getProperty("voices")
-    ids = [v.id for v in voices]
-    assert "sit/cmn" in ids  # there, but it reads many words as English spellings
-    assert engine.choose_voice(voices, "linux") == "sit/cmn-latn-pinyin"
+    assert engine.choose_voice(voices, "linux") == pinyin_reading_voice()
 
 
 def test_doctor_rows(player: FakePlayer) -> None:
     rows = {row.name: row for row in doctor_checks()}
     for name in ("朗读：语音引擎", "朗读：普通话语音", "朗读：放声音的程序", "朗读：后台朗读程序"):
         assert rows[name].ok, rows[name]
-    assert "sit/cmn-latn-pinyin" in rows["朗读：普通话语音"].detail
+    assert pinyin_reading_voice() in rows["朗读：普通话语音"].detail
     assert not any(row.required for row in rows.values())
 
 

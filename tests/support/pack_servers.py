@@ -8,6 +8,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import signal
 import socket
@@ -159,6 +160,17 @@ def nginx_binary() -> str:
     return found
 
 
+def early_error_log_option(binary: str, run: Path) -> list[str]:
+    """`-e FILE`: where nginx logs before it has read the config (else its built-in path,
+    which a user may not be allowed to write). Only nginx 1.19.5 and newer know it;
+    Ubuntu 22.04 has 1.18, which refuses to start with it."""
+    version = subprocess.run([binary, "-v"], capture_output=True, text=True, check=False).stderr
+    found = re.search(r"nginx/(\d+)\.(\d+)\.(\d+)", version)
+    if found and tuple(int(part) for part in found.groups()) >= (1, 19, 5):
+        return ["-e", str(run / "error.log")]
+    return []
+
+
 @contextlib.contextmanager
 def nginx_server(folder: Path, run: Path, *, access_log: bool = True,
                  workers: int = 1) -> Iterator[str]:
@@ -172,8 +184,9 @@ def nginx_server(folder: Path, run: Path, *, access_log: bool = True,
     user = "user root;\n" if os.geteuid() == 0 else ""
     config.write_text(NGINX_CONFIG.format(run=run, port=port, root=folder.resolve(),
                                           access=access, workers=workers, user=user))
-    process = subprocess.Popen([nginx_binary(), "-c", str(config), "-p", str(run), "-e",
-                                str(run / "error.log")],
+    binary = nginx_binary()
+    process = subprocess.Popen([binary, "-c", str(config), "-p", str(run),
+                                *early_error_log_option(binary, run)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 10

@@ -40,6 +40,7 @@ from reader.ui.widgets.text_block import TextBlock
 
 if TYPE_CHECKING:  # the card modules load OpenCC: imported when a card is first shown
     from reader.core.cards import Card
+    from reader.core.contact_qr import ContactCode
     from reader.core.linking import Mention
     from reader.core.local_info import LocalInfo
 
@@ -354,6 +355,7 @@ class _ContactCode(QWidget):
         self.picture = QLabel()
         self.picture.setObjectName("cardQr")
         self.caption = TextBlock("qr_caption", "paragraph")
+        self._shown: ContactCode | None = None
         row.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.caption, 1, Qt.AlignmentFlag.AlignVCenter)
 
@@ -362,9 +364,11 @@ class _ContactCode(QWidget):
 
         scale = max(1, round(QR_MODULE_PX * ratio))
         code = card_code(card, local_info, look.script, scale=scale)
-        pixmap = QPixmap.fromImage(QImage.fromData(code.png))
-        pixmap.setDevicePixelRatio(scale / QR_MODULE_PX)
-        self.picture.setPixmap(pixmap)
+        if code is not self._shown:  # the same code again (a size step): keep its picture
+            pixmap = QPixmap.fromImage(QImage.fromData(code.png))
+            pixmap.setDevicePixelRatio(scale / QR_MODULE_PX)
+            self.picture.setPixmap(pixmap)
+            self._shown = code
         self.picture.setAccessibleName(look.t("card.qr_name", name=code.contact.name,
                                               phones="、".join(code.contact.phones)))
         self.caption.set_content(look.t("card.qr_caption"),

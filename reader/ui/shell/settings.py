@@ -31,7 +31,7 @@ from reader.core.safe_files import atomic_write_text
 from reader.core.theme import DEFAULT_THEME, THEMES
 from reader.core.typography import DEFAULT_BODY_PT, MAX_BODY_PT, MIN_BODY_PT, nearest_step
 from reader.speech.engine import SPEEDS
-from reader.speech.voices import VOICE_CHOICES
+from reader.speech.voice_choice import VOICE_CHOICES
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 if TYPE_CHECKING:
     from reader.speech.engine import Speed
     from reader.speech.service import SpeechService
-    from reader.speech.voices import VoiceChoice, VoiceStatus
+    from reader.speech.voice_choice import VoiceChoice
+    from reader.speech.voices import VoiceStatus
     from reader.ui.shell.speech_bridge import SpeechBridge
 
 log = logging.getLogger(__name__)

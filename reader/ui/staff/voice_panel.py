@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFormLayout, QLabel
 
-from reader.core.speech_text import prepare
 from reader.core.strings import convert_text
 from reader.speech.neural_model import LICENCE_NOTE
-from reader.speech.service import SpeechService
-from reader.speech.voices import VOICE_CHOICES, VoiceKind, VoiceStatus
+from reader.speech.voice_choice import VOICE_CHOICES, VoiceKind
 from reader.ui.staff.parts import Panel, button, combo, heading, label
 
 if TYPE_CHECKING:
+    from reader.speech.service import SpeechService
+    from reader.speech.voices import VoiceStatus
     from reader.ui.staff.context import StaffContext
 
 POLL_MS = 50
@@ -65,6 +65,11 @@ class VoicePanel(Panel):
         self.say(self.t("staff.voice.saved"))
 
     def try_voice(self, kind: VoiceKind) -> None:
+        # Imported on the first 试听, not when the staff page opens: the number
+        # reading and the worker's set-up are not needed to show the panel.
+        from reader.core.speech_text import prepare
+        from reader.speech.service import SpeechService
+
         self.end_trial()
         self.ctx.stop_speech()
         script = self.ctx.look().script

@@ -15,8 +15,8 @@ from reader.core.card_text import label
 from reader.core.cards import Card, load_cards
 from reader.core.local_info import LocalInfo
 from reader.core.script import convert
+from reader.core.strings import STRINGS
 from reader.ui.printing import output as printing
-from reader.ui.printing.card_layout import DISCLAIMER
 from reader.ui.printing.layout import MIN_BODY_PT, PAPERS
 from tests.support.pdf_tools import (
     line_height_ratio,
@@ -65,7 +65,7 @@ def _check_card(card: Card, script: Script, paper: str, info: LocalInfo | None,
     assert end < first.find(label("what", script), end), card.id
 
     # sizes, above each page's footer (which starts with 以当地最新规定为准)
-    footer_word = convert(DISCLAIMER, script)
+    footer_word = convert(STRINGS["print.disclaimer"], script)
     words = pdf_words(out)
     ratio = line_height_ratio(words)
     for number in range(1, count + 1):

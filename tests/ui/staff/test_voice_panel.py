@@ -14,6 +14,7 @@ from reader.ui.compose import Program
 from reader.ui.staff.staff_page import StaffPage
 from reader.ui.staff.voice_panel import VoicePanel
 from tests.support.community_helpers import make_program, unlock
+from tests.support.espeak_voices import pinyin_reading_voice
 from tests.support.speech_fakes import FakePlayer, live_in_group
 
 pytestmark = pytest.mark.realspeech
@@ -57,7 +58,7 @@ def test_the_choice_is_saved_and_the_windows_reading_uses_it(
     assert bridge.service.voice_choice == "system"
     qtbot.waitUntil(lambda: bridge.service.worker_ready, timeout=30000)
     panel.refresh()
-    assert panel.in_use.text() == "现在用：系统语音（sit/cmn-latn-pinyin）：工作人员选了它"
+    assert panel.in_use.text() == f"现在用：系统语音（{pinyin_reading_voice()}）：工作人员选了它"
     assert "标贝" in panel.licence.text() and "非商业" in panel.licence.text()
     program.window.close()
 
