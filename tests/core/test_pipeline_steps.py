@@ -141,6 +141,14 @@ def test_script_detection_on_the_seeds_and_their_conversions() -> None:
 # ---- the reporters after a dateline --------------------------------------------------
 
 
+def _byline_moves(paragraph: str, byline: str, text: str) -> None:
+    """The paragraph opens an article: `byline` goes to the byline, `text` stays."""
+    parts = build([Line(1, "社区食堂开业了"), Line(2, paragraph), Line(3, "第二段，照常。")])
+    assert parts.title == "社区食堂开业了"
+    assert parts.byline == byline
+    assert [b.text for s in parts.sections for b in s.blocks] == [text, "第二段，照常。"]
+
+
 @pytest.mark.parametrize(
     ("paragraph", "byline", "text"),
     [
@@ -157,10 +165,7 @@ def test_script_detection_on_the_seeds_and_their_conversions() -> None:
 def test_reporters_after_a_dateline_go_to_the_byline(
     paragraph: str, byline: str, text: str
 ) -> None:
-    parts = build([Line(1, "社区食堂开业了"), Line(2, paragraph), Line(3, "第二段，照常。")])
-    assert parts.title == "社区食堂开业了"
-    assert parts.byline == byline
-    assert [b.text for s in parts.sections for b in s.blocks] == [text, "第二段，照常。"]
+    _byline_moves(paragraph, byline, text)
 
 
 @pytest.mark.parametrize(
@@ -206,10 +211,7 @@ def test_a_byline_line_and_a_dateline_both_kept() -> None:
 def test_reporters_without_brackets_opening_the_first_paragraph(
     paragraph: str, byline: str, text: str
 ) -> None:
-    parts = build([Line(1, "社区食堂开业了"), Line(2, paragraph), Line(3, "第二段，照常。")])
-    assert parts.title == "社区食堂开业了"
-    assert parts.byline == byline
-    assert [b.text for s in parts.sections for b in s.blocks] == [text, "第二段，照常。"]
+    _byline_moves(paragraph, byline, text)
 
 
 @pytest.mark.parametrize(
