@@ -179,8 +179,9 @@ def _paint_to(device: QPdfWriter | QPrinter, pages: Sequence[Page], paper: Paper
     return ended
 
 
-def _write_pdf(pages: Sequence[Page], paper: Paper, path: str | os.PathLike[str],
-               title: str) -> Path:  # fmt: skip
+def write_pages_pdf(pages: Sequence[Page], paper: Paper, path: str | os.PathLike[str],
+                    title: str) -> Path:  # fmt: skip
+    """Paint laid-out pages into a PDF at `path` (what every write_*_pdf ends with)."""
     out = Path(path)
     if out.parent and not out.parent.exists():
         raise PrintingError("print.error.no_folder", folder=out.parent)
@@ -197,7 +198,7 @@ def _write_pdf(pages: Sequence[Page], paper: Paper, path: str | os.PathLike[str]
 def write_card_pdf(card: Card, path: str | os.PathLike[str], *, script: Script = "simplified",
                    paper: str = "A4", local_info: LocalInfo | None = None) -> Path:  # fmt: skip
     sheet, pages = card_pages(card, script=script, paper=paper, local_info=local_info)
-    return _write_pdf(pages, sheet, path, card.converted(script).title)
+    return write_pages_pdf(pages, sheet, path, card.converted(script).title)
 
 
 def write_booklet_pdf(cards: Iterable[Card], path: str | os.PathLike[str], *,
@@ -206,7 +207,7 @@ def write_booklet_pdf(cards: Iterable[Card], path: str | os.PathLike[str], *,
                       local_info: LocalInfo | None = None) -> Path:  # fmt: skip
     sheet, pages = booklet_pages(list(cards), script=script, paper=paper, category=category,
                                  local_info=local_info)  # fmt: skip
-    return _write_pdf(pages, sheet, path, text("print.booklet.title", script))
+    return write_pages_pdf(pages, sheet, path, text("print.booklet.title", script))
 
 
 def article_pages(article: Article, cards: Sequence[Card], *, script: Script = "simplified",
@@ -225,7 +226,7 @@ def write_article_pdf(article: Article, cards: Sequence[Card], path: str | os.Pa
                       local_info: LocalInfo | None = None) -> Path:  # fmt: skip
     sheet, pages = article_pages(article, cards, script=script, paper=paper,
                                  local_info=local_info)  # fmt: skip
-    return _write_pdf(pages, sheet, path, convert(article.title, script))
+    return write_pages_pdf(pages, sheet, path, convert(article.title, script))
 
 
 def page_images(pages: Sequence[Page], paper: Paper, width_px: int) -> list[QImage]:

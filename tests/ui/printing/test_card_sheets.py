@@ -49,7 +49,8 @@ def _phone_box(card: Card, info: LocalInfo | None) -> list[str]:
 def _check_card(card: Card, script: Script, paper: str, info: LocalInfo | None,
                 out: Path) -> int:  # fmt: skip
     sheet, pages = printing.card_pages(card, script=script, paper=paper, local_info=info)
-    printing.write_card_pdf(card, out, script=script, paper=paper, local_info=info)
+    # the pages just laid out, painted the way write_card_pdf paints them (laid out once)
+    printing.write_pages_pdf(pages, sheet, out, card.converted(script).title)
     count = page_count(out)
     assert count == len(pages) <= sheet.sheet_pages, (card.id, count)
 
