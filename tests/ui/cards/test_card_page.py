@@ -322,13 +322,19 @@ def test_broken_card_files_leave_the_others_and_tell_staff(qtbot: QtBot, tmp_pat
     assert broken and "第" in broken[0].detail and "行" in broken[0].detail
 
 
-def test_read_this_card_aloud_with_the_sentence_shown(qtbot: QtBot) -> None:
+def _reading_dibao_aloud(qtbot: QtBot) -> tuple[Parts, CardPage, FakeSpeechService]:
+    """The 低保 card open, 朗读这张卡 pressed, its speech going to a fake service."""
     parts = card_window(qtbot)
-    window = parts.window
     fake = FakeSpeechService()
     parts.voice.start(fake)
     page = open_card(parts, "dibao")
     qtbot.mouseClick(page.read_button, Qt.MouseButton.LeftButton)
+    return parts, page, fake
+
+
+def test_read_this_card_aloud_with_the_sentence_shown(qtbot: QtBot) -> None:
+    parts, page, fake = _reading_dibao_aloud(qtbot)
+    window = parts.window
     said = fake.sentence_texts()
     assert said[0] == "城乡低保"
     assert said[1] == "这是什么"
@@ -400,12 +406,8 @@ def test_screenshot_command_shows_the_card(qtbot: QtBot, tmp_path: Path) -> None
 
 
 def test_stop_stays_in_view_while_a_card_is_read(qtbot: QtBot) -> None:
-    parts = card_window(qtbot)
+    parts, page, _fake = _reading_dibao_aloud(qtbot)
     window = parts.window
-    fake = FakeSpeechService()
-    parts.voice.start(fake)
-    page = open_card(parts, "dibao")
-    qtbot.mouseClick(page.read_button, Qt.MouseButton.LeftButton)
     bar = page.scroll_area().verticalScrollBar()
     bar.setValue(bar.maximum())  # the reading follows the text to the card's end
     settle()
