@@ -77,12 +77,10 @@ class FitCheck(QObject):
         printing = self.printing()
         pages, left_out = printing.card_fit(card, self._script, self._local, paper=paper)
         title = card.converted(self._script).title
-        if paper == "A5":
-            if pages > printing.pages_per_sheet("A5"):
-                self._results.too_long_a5.append((title, pages))
-        elif pages > 1:
-            self._results.too_long.append((title, pages))
-        elif left_out:
+        if pages > printing.pages_per_sheet(paper):
+            found = self._results.too_long_a5 if paper == "A5" else self._results.too_long
+            found.append((title, pages))
+        elif paper == "A4" and left_out:
             self._results.notes_off.append(title)
 
 
