@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader.core.article_cache import SCRIPTS
 from reader.ui.compose import build_program
 from reader.ui.printing.preview import PrintPreview
 from reader.ui.tools import soak
@@ -45,17 +46,19 @@ def test_soak_the_real_window(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.
         visit()
         QApplication.processEvents()
     assert window.current_page().name == "staff_pin"
-    # ...and one print preview: the first loads the print fonts (~50 MB once, see the
-    # README's soak row), and whether random clicks reach 打印 before or after the
-    # warm-up is chance. Later previews are measured with everything else.
+    # ...and a print preview in each script: the first in a script loads that script's
+    # print font (~50 MB once, see the README's soak row), and whether random clicks
+    # reach 打印 in 简 or 繁 before or after the warm-up is chance. Later previews are
+    # measured with everything else.
     assert program.cards.open_card("dibao")
     card = program.cards.card_page.card
     assert card is not None
-    preview = PrintPreview(card, parent=window)
-    preview.show()
-    QApplication.processEvents()
-    preview.reject()
-    preview.deleteLater()
+    for script in SCRIPTS:
+        preview = PrintPreview(card, script=script, parent=window)
+        preview.show()
+        QApplication.processEvents()
+        preview.reject()
+        preview.deleteLater()
     window.go_home()
     window.activateWindow()  # the window's shortcuts (Ctrl+Alt+S) need it active again
     qtbot.waitActive(window)
